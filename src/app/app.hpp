@@ -1,0 +1,66 @@
+// The app shell: the window, the renderer, ImGui, fonts and the screen that is showing. This is
+// the only place that owns SDL state; screens get an AppContext and draw into it.
+#pragma once
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include "core/catalogue.hpp"
+#include "input.hpp"
+
+namespace cw {
+
+struct Settings {
+    bool assist = false;        // click a reply and the raft steers itself there
+    bool fullscreen = false;
+    float ui_scale = 1.0f;
+};
+
+struct Fonts {
+    ImFont* body = nullptr;
+    ImFont* large = nullptr;   // the caller's words, headings
+    ImFont* title = nullptr;   // the menu title, outcome banners
+    bool dejavu = false;       // false: ImGui's built-in font (DejaVu was not found)
+};
+
+struct AppContext {
+    SDL_Window* window = nullptr;
+    SDL_Renderer* renderer = nullptr;
+    int width = 1280, height = 720;   // output size in pixels
+    Fonts fonts;
+    Settings settings;
+    const Catalogue* catalogue = nullptr;
+    InputDevices* input = nullptr;
+    bool headless = false;            // offscreen, for screenshots
+    bool quit = false;
+};
+
+// What a screen asks the shell to do next.
+struct ScreenRequest {
+    enum Kind { none, menu, play, quit } kind = none;
+    std::string level_path;
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual void event(AppContext&, const SDL_Event&) {}
+    // One frame: update with the real elapsed time, draw the world, build the UI.
+    virtual ScreenRequest frame(AppContext& ctx, double dt) = 0;
+};
+
+// calmwaters [play LEVEL]
+int run_game(const std::vector<std::string>& args);
+// calmwaters screenshot SCREEN --out FILE.png [--level L]
+int screenshot_command(const std::vector<std::string>& args);
+
+// The levels shipped in levels/ (path and title), for the menu.
+struct LevelEntry {
+    std::string path, title, summary;
+};
+std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);
+
+}  // namespace cw

@@ -1,0 +1,422 @@
+// The river in play: steps the simulation at a fixed 60 Hz from the real frame time, draws the
+// world, and shows the call panel, the breathing ring, the pause menu and the end screen.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "channel_badge.hpp"
+#include "cli/run_report.hpp"
+#include "content/level_loader.hpp"
+#include "core/tuning.hpp"
+#include "river_view.hpp"
+#include "screens.hpp"
+#include "water_particles.hpp"
+
+namespace cw {
+
+namespace {
+
+std::string clock_text(double seconds) {
+    char buf[16];
+    int s = static_cast<int>(seconds);
+    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
+    return buf;
+}
+
+const char* water_word(double r) {
+    if (r < 0.15) return "smooth";
+    if (r < 0.35) return "rippling";
+    if (r < 0.55) return "choppy";
+    if (r < 0.75) return "rough";
+    return "white water";
+}
+
+// A labelled meter on one row: the label, then a coloured bar with its number.
+void meter(const char* label, double value, ImVec4 colour) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(ImGui::GetFontSize() * 8.2f);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour);
+    char overlay[16];
+    std::snprintf(overlay, sizeof overlay, "%d", static_cast<int>(std::lround(value)));
+    ImGui::ProgressBar(static_cast<float>(value / 100.0), ImVec2(-1, 0), overlay);
+    ImGui::PopStyleColor();
+}
+
+class PlayScreen : public Screen {
+public:
+    PlayScreen(AppContext& ctx, Level level, std::string path, std::optional<BotPolicy> autopilot)
+        : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), autopilot_(autopilot) {
+        restart();
+    }
+
+    void restart() {
+        sim_ = std::make_unique<Simulation>(level_, catalogue_, level_.seed);
+        if (autopilot_) bot_.emplace(*autopilot_, level_.seed);
+        accumulator_ = 0;
+        paused_ = false;
+        assist_channel_ = -1;
+        assist_node_ = -1;
+        prev_pos_ = sim_->state().raft_pos;
+        prev_angle_ = sim_->state().raft_angle;
+        camera_.centre = sim_->state().raft_pos;
+        particles_ = WaterParticles();
+    }
+
+    void event(AppContext&, const SDL_Event& e) override {
+        bool pause_key = (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
+                         (e.type == SDL_CONTROLLERBUTTONDOWN && e.cbutton.button == SDL_CONTROLLER_BUTTON_START);
+        if (pause_key && !sim_->state().finished) paused_ = !paused_;
+    }
+
+    ScreenRequest frame(AppContext& ctx, double dt) override {
+        layout(ctx);
+        if (!paused_ && !sim_->state().finished) advance(ctx, dt);
+        clock_ += paused_ ? 0.0 : dt;
+        if (!paused_) particles_.update(*sim_, camera_, dt);
+
+        // Draw the raft where it is between two ticks, so motion is smooth at any frame rate.
+        double alpha = accumulator_ / tuning::kDt;
+        Vec2 pos = prev_pos_ + (sim_->state().raft_pos - prev_pos_) * alpha;
+        double angle = prev_angle_ + (sim_->state().raft_angle - prev_angle_) * alpha;
+        RiverSample here = sim_->river().sample_at(sim_->state().progress);
+        camera_.follow(pos + here.tangent * 9.0, paused_ ? 0.0 : 1.0 - std::exp(-dt * 5.0));
+
+        SDL_Rect clip{0, 0, static_cast<int>(camera_.viewport.w), ctx.height};
+        SDL_RenderSetClipRect(ctx.renderer, &clip);
+        ImDrawList* bg = ImGui::GetBackgroundDrawList();
+        bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
+        view_.draw(ctx.renderer, camera_, *sim_, pos, angle, clock_, bg, ctx.fonts.large,
+                   ctx.fonts.large ? ctx.fonts.large->FontSize : 0.0f);
+        particles_.draw(ctx.renderer, camera_, sim_->state().roughness);
+        SDL_RenderSetClipRect(ctx.renderer, nullptr);
+        draw_progress(ctx, bg);
+        if (!sim_->state().finished) draw_breath_ring(ctx, bg);
+        bg->PopClipRect();
+
+        draw_panel(ctx);
+        if (sim_->state().finished) return draw_end(ctx);
+        if (paused_) return draw_pause(ctx);
+        return {};
+    }
+
+    void fast_forward(PlayMoment moment) {
+        for (int guard = 0; guard < tuning::kMaxTicks && !sim_->state().finished; ++guard) {
+            if (moment == PlayMoment::approaching_fork) {
+                int f = sim_->call().question_fork();
+                if (f >= 0 && sim_->river().forks()[f].at - sim_->state().progress < 24.0) break;
+            }
+            step_once(Input{});
+        }
+        camera_.centre = sim_->state().raft_pos + sim_->river().sample_at(sim_->state().progress).tangent * 9.0;
+    }
+
+private:
+    void layout(AppContext& ctx) {
+        float s = ctx.settings.ui_scale;
+        panel_width_ = std::clamp(ctx.width * 0.31f, 340.0f * s, 470.0f * s);
+        camera_.viewport = {0, 0, ctx.width - panel_width_, static_cast<float>(ctx.height)};
+        camera_.pixels_per_metre = ctx.height / 38.0;
+    }
+
+    Input player_input(AppContext& ctx) {
+        Input in = ctx.input->read(!ImGui::GetIO().WantCaptureMouse);
+        // Assist: the raft steers to the clicked reply unless the player paddles themselves.
+        bool asked = sim_->call().node().is_question() && assist_node_ == sim_->call().node_index();
+        if (ctx.settings.assist && asked && std::fabs(in.paddle) < 0.05)
+            in.paddle = paddle_toward(*sim_, steering_target(*sim_, assist_channel_));
+        return in;
+    }
+
+    void step_once(Input in) {
+        if (bot_) in = bot_->decide(*sim_);
+        prev_pos_ = sim_->state().raft_pos;
+        prev_angle_ = sim_->state().raft_angle;
+        sim_->step(in);
+    }
+
+    void advance(AppContext& ctx, double dt) {
+        accumulator_ += dt;
+        while (accumulator_ >= tuning::kDt && !sim_->state().finished) {
+            step_once(player_input(ctx));
+            accumulator_ -= tuning::kDt;
+        }
+        if (sim_->state().finished) accumulator_ = 0;
+    }
+
+    void draw_progress(AppContext& ctx, ImDrawList* dl) {
+        float s = ctx.settings.ui_scale;
+        float x0 = 24 * s, x1 = camera_.viewport.w - 24 * s, y = 22 * s;
+        double len = sim_->river().pool_start();
+        dl->AddRectFilled(ImVec2(x0 - 8 * s, y - 14 * s), ImVec2(x1 + 8 * s, y + 14 * s), IM_COL32(10, 25, 32, 235),
+                          8 * s);
+        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), IM_COL32(200, 225, 230, 160), 3 * s);
+        for (const Fork& f : sim_->river().forks()) {
+            float fx = static_cast<float>(x0 + (x1 - x0) * (f.at / len));
+            dl->AddCircleFilled(ImVec2(fx, y), 5 * s, IM_COL32(230, 210, 150, 230));
+        }
+        float rx = static_cast<float>(x0 + (x1 - x0) * clamp(sim_->state().progress / len, 0.0, 1.0));
+        dl->AddCircleFilled(ImVec2(rx, y), 7 * s, theme::im(theme::kWood));
+        dl->AddCircle(ImVec2(rx, y), 7 * s, IM_COL32(255, 255, 255, 220), 16, 2 * s);
+        dl->AddText(ImVec2(x1 - 34 * s, y + 8 * s), IM_COL32(220, 240, 240, 200), "pool");
+    }
+
+    void draw_breath_ring(AppContext& ctx, ImDrawList* dl) {
+        float s = ctx.settings.ui_scale;
+        const Breathing& b = sim_->breathing();
+        ImVec2 c(86 * s, ctx.height - 96 * s);
+        float outer = 58 * s;
+        dl->AddCircleFilled(c, outer + 10 * s, IM_COL32(10, 25, 32, 170), 48);
+        dl->AddCircle(c, outer, IM_COL32(220, 240, 240, 120), 48, 2 * s);
+        const char* label;
+        if (b.active()) {
+            float inner = static_cast<float>(outer * (0.3 + 0.7 * b.ring()));
+            ImU32 fill = b.in_rhythm() ? IM_COL32(120, 210, 190, 200) : IM_COL32(230, 159, 0, 200);
+            dl->AddCircleFilled(c, inner, fill, 48);
+            label = breath_phase_label(b.phase());
+        } else {
+            label = "Hold Space\nto breathe";
+        }
+        ImFont* f = ctx.fonts.body;
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, label);
+        dl->AddText(f, f->FontSize, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 235), label);
+        if (b.active() && !b.in_rhythm()) {
+            const char* hint = b.expects_key_down() ? "hold the key" : "let go";
+            ImVec2 hs = f->CalcTextSizeA(f->FontSize, 1e9f, 0, hint);
+            dl->AddText(f, f->FontSize, ImVec2(c.x - hs.x / 2, c.y + outer + 14 * s), IM_COL32(255, 200, 120, 255), hint);
+        }
+    }
+
+    void draw_panel(AppContext& ctx) {
+        float s = ctx.settings.ui_scale;
+        const SimState& st = sim_->state();
+        ImGui::SetNextWindowPos(ImVec2(ctx.width - panel_width_, 0));
+        ImGui::SetNextWindowSize(ImVec2(panel_width_, static_cast<float>(ctx.height)));
+        ImGui::Begin("##call", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+        ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), st.finished ? "Call ended" : "On the line");
+        ImGui::SameLine(ImGui::GetWindowWidth() - 70 * s);
+        ImGui::TextDisabled("%s", clock_text(sim_->time()).c_str());
+        const Node& node = sim_->call().node();
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextUnformatted(level_.caller.name.c_str());
+        ImGui::PopFont();
+        if (!node.mood.empty()) {
+            ImGui::SameLine();
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.45f, 1), "(%s)", node.mood.c_str());
+        }
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", level_.caller.issue.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Separator();
+
+        // The caller's words, in a box that fits them (at least three lines, so the panel is steady).
+        ImGui::PushFont(ctx.fonts.large);
+        std::string quote = "\xe2\x80\x9c" + node.say + "\xe2\x80\x9d";
+        float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
+        float text_h = ImGui::CalcTextSize(quote.c_str(), nullptr, false, wrap).y;
+        float min_h = ImGui::GetTextLineHeightWithSpacing() * 2;
+        ImGui::BeginChild("##line", ImVec2(0, std::max(text_h, min_h) + ImGui::GetStyle().WindowPadding.y * 2), true,
+                          ImGuiWindowFlags_NoScrollbar);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(quote.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndChild();
+        ImGui::PopFont();
+
+        meter("Caller intensity", st.intensity, ImVec4(0.84f, 0.37f, 0.0f, 1));
+        meter("Your composure", st.composure, ImVec4(0.34f, 0.71f, 0.91f, 1));
+        ImGui::TextDisabled("The water is %s.", water_word(st.roughness));
+        ImGui::Separator();
+
+        // Replies (or what was just said) fill the space above the footer, scrolling if they must.
+        ImGui::BeginChild("##replies", ImVec2(0, -80 * s), false);
+        if (node.is_question()) {
+            ImGui::TextUnformatted(ctx.settings.assist ? "Your reply: click one, or steer into its channel"
+                                                       : "Your reply: steer into its channel");
+            for (size_t i = 0; i < node.replies.size(); ++i) reply_row(ctx, node, static_cast<int>(i));
+        } else if (st.tick - st.last_reply_tick < 6 * 60 && !sim_->call().choices().empty()) {
+            const ChoiceRecord& c = sim_->call().choices().back();
+            const Reply& r = level_.nodes[c.node].replies[c.reply];
+            ImGui::TextDisabled("You said:");
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(r.text.c_str());
+            ImGui::PopTextWrapPos();
+            bool calm = st.last_reply_quality > 0;
+            ImGui::TextColored(calm ? ImVec4(0.47f, 0.82f, 0.74f, 1) : ImVec4(0.95f, 0.55f, 0.35f, 1),
+                               calm ? "The water settles a little." : "The water churns.");
+        } else {
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("Listen. The next fork in the river is your next reply.");
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndChild();
+
+        ImGui::Separator();
+        ImGui::TextDisabled("A/D or arrows: paddle    Space: breathe");
+        ImGui::TextDisabled("Esc: pause    F11: fullscreen");
+        ImGui::End();
+    }
+
+    void reply_row(AppContext& ctx, const Node& node, int i) {
+        float s = ctx.settings.ui_scale;
+        ImGui::PushID(i);
+        ImVec2 p = ImGui::GetCursorScreenPos();
+        float badge = 13 * s;
+        draw_channel_badge(ImGui::GetWindowDrawList(), ImVec2(p.x + badge + 2 * s, p.y + badge + 4 * s), badge, i,
+                           ctx.fonts.body, ctx.fonts.body->FontSize);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + badge * 2 + 14 * s, p.y + 2 * s));
+        bool chosen = assist_node_ == sim_->call().node_index() && assist_channel_ == i;
+        ImGui::PushTextWrapPos(0);
+        if (ctx.settings.assist) {
+            ImGui::BeginGroup();
+            ImGui::TextUnformatted(node.replies[i].text.c_str());
+            ImGui::EndGroup();
+            ImVec2 mn = ImGui::GetItemRectMin(), mx = ImGui::GetItemRectMax();
+            mn.x = p.x;
+            bool hovered = ImGui::IsMouseHoveringRect(mn, mx);
+            if (hovered || chosen)
+                ImGui::GetWindowDrawList()->AddRect(ImVec2(mn.x - 3 * s, mn.y - 3 * s), ImVec2(mx.x + 3 * s, mx.y + 3 * s),
+                                                    theme::im(theme::channel_colour(i), chosen ? 1.0f : 0.6f), 6 * s, 0,
+                                                    2 * s);
+            if (hovered && ImGui::IsMouseClicked(0)) {
+                assist_node_ = sim_->call().node_index();
+                assist_channel_ = i;
+            }
+        } else {
+            ImGui::TextUnformatted(node.replies[i].text.c_str());
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::Dummy(ImVec2(0, 1 * s));
+        ImGui::PopID();
+    }
+
+    ScreenRequest draw_pause(AppContext& ctx) {
+        float s = ctx.settings.ui_scale;
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)),
+                                                      IM_COL32(5, 15, 20, 120));
+        ImGui::SetNextWindowPos(ImVec2(camera_.viewport.w * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(320 * s, 0));
+        ImGui::Begin("Paused", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove);
+        ScreenRequest req;
+        ImVec2 full(-1, 0);
+        if (ImGui::Button("Resume", full)) paused_ = false;
+        if (ImGui::Button("Restart the call", full)) restart();
+        ImGui::Checkbox("Assist: click a reply to steer", &ctx.settings.assist);
+        if (ImGui::Button("Main menu", full)) req.kind = ScreenRequest::menu;
+        if (ImGui::Button("Quit", full)) req.kind = ScreenRequest::quit;
+        ImGui::End();
+        return req;
+    }
+
+    ScreenRequest draw_end(AppContext& ctx) {
+        float s = ctx.settings.ui_scale;
+        const SimState& st = sim_->state();
+        Score score = sim_->score();
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)),
+                                                      IM_COL32(5, 15, 20, 110));
+        float w = std::min(camera_.viewport.w - 40 * s, 700 * s);
+        ImGui::SetNextWindowPos(ImVec2(camera_.viewport.w * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(w, std::min(ctx.height - 40 * s, 640 * s)));
+        ImGui::Begin("##end", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        ImGui::PushFont(ctx.fonts.title);
+        ImGui::TextUnformatted(outcome_label(st.outcome));
+        ImGui::PopFont();
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::Text("Score %d / 100", score.total);
+        ImGui::PopFont();
+        ImGui::TextDisabled("conduct %.0f/50 · composure %.0f/25 · steadiness %.0f/10 · outcome %.0f/15", score.conduct,
+                            score.composure, score.steadiness, score.outcome);
+        ImGui::Text("Lowest composure %.0f    Jolts %d    Time %s", st.composure_min, st.jolts,
+                    clock_text(sim_->time()).c_str());
+        if (st.outcome == Outcome::hung_up && score.conduct >= 35)
+            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "Not every caller can be won. You stayed calm, and that counts.");
+
+        // The call over time: the caller's intensity against your composure.
+        const auto& tl = sim_->timeline();
+        std::vector<float> inten, comp;
+        for (const TimelinePoint& p : tl) {
+            inten.push_back(static_cast<float>(p.intensity));
+            comp.push_back(static_cast<float>(p.composure));
+        }
+        float plot_w = (ImGui::GetContentRegionAvail().x - 10 * s) * 0.5f;
+        ImGui::PushStyleColor(ImGuiCol_PlotLines, ImVec4(0.84f, 0.37f, 0.0f, 1));
+        ImGui::PlotLines("##i", inten.data(), static_cast<int>(inten.size()), 0, "caller intensity", 0, 100,
+                         ImVec2(plot_w, 70 * s));
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_PlotLines, ImVec4(0.34f, 0.71f, 0.91f, 1));
+        ImGui::PlotLines("##c", comp.data(), static_cast<int>(comp.size()), 0, "your composure", 0, 100,
+                         ImVec2(plot_w, 70 * s));
+        ImGui::PopStyleColor();
+
+        ImGui::Separator();
+        ImGui::TextUnformatted("Your replies");
+        ImGui::BeginChild("##choices", ImVec2(0, -44 * s), false);
+        for (const ChoiceRecord& c : sim_->call().choices()) {
+            const Reply& r = level_.nodes[c.node].replies[c.reply];
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            draw_channel_badge(ImGui::GetWindowDrawList(), ImVec2(p.x + 12 * s, p.y + 12 * s), 11 * s, c.reply,
+                               ctx.fonts.body, ctx.fonts.body->FontSize);
+            ImGui::SetCursorScreenPos(ImVec2(p.x + 32 * s, p.y));
+            ImGui::BeginGroup();
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(r.text.c_str());
+            for (const std::string& id : r.techniques) {
+                const Technique* t = catalogue_.find(id);
+                if (!t) continue;
+                ImVec4 colour = t->kind == TechniqueKind::anti_pattern ? ImVec4(0.95f, 0.55f, 0.35f, 1)
+                                                                        : ImVec4(0.47f, 0.82f, 0.74f, 1);
+                ImGui::TextColored(colour, "%s %s", t->kind == TechniqueKind::anti_pattern ? "x" : "+", t->name.c_str());
+            }
+            ImGui::PopTextWrapPos();
+            ImGui::EndGroup();
+            ImGui::Dummy(ImVec2(0, 4 * s));
+        }
+        ImGui::EndChild();
+        ScreenRequest req;
+        if (ImGui::Button("Play again", ImVec2(160 * s, 0))) restart();
+        ImGui::SameLine();
+        if (ImGui::Button("Main menu", ImVec2(160 * s, 0))) req.kind = ScreenRequest::menu;
+        ImGui::End();
+        return req;
+    }
+
+    Level level_;
+    std::string path_;
+    Catalogue catalogue_;
+    std::optional<BotPolicy> autopilot_;
+    std::optional<SteeringBot> bot_;
+    std::unique_ptr<Simulation> sim_;
+    double accumulator_ = 0, clock_ = 0;
+    bool paused_ = false;
+    int assist_channel_ = -1, assist_node_ = -1;
+    Vec2 prev_pos_;
+    double prev_angle_ = 0;
+    float panel_width_ = 400;
+    Camera camera_;
+    RiverView view_;
+    WaterParticles particles_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
+                                         std::optional<BotPolicy> autopilot) {
+    LevelLoad load = load_level_file(level_path, *ctx.catalogue);
+    if (!load.ok()) {
+        error = format_problems(load.problems);
+        return nullptr;
+    }
+    return std::make_unique<PlayScreen>(ctx, std::move(*load.level), level_path, autopilot);
+}
+
+void fast_forward(Screen& play_screen, PlayMoment moment) {
+    if (auto* p = dynamic_cast<PlayScreen*>(&play_screen)) p->fast_forward(moment);
+}
+
+}  // namespace cw

@@ -1,0 +1,68 @@
+#include "theme.hpp"
+
+#include <algorithm>
+
+namespace cw::theme {
+
+Rgba channel_colour(int channel) {
+    static const Rgba kChannels[4] = {
+        {230, 159, 0, 255},    // orange
+        {86, 180, 233, 255},   // sky blue
+        {0, 158, 115, 255},    // bluish green
+        {204, 121, 167, 255},  // reddish purple
+    };
+    return kChannels[std::clamp(channel, 0, 3)];
+}
+
+const char* channel_shape_name(int channel) {
+    static const char* kShapes[4] = {"circle", "square", "triangle", "diamond"};
+    return kShapes[std::clamp(channel, 0, 3)];
+}
+
+ImU32 im(Rgba c, float alpha) {
+    return IM_COL32(c.r, c.g, c.b, static_cast<int>(c.a * std::clamp(alpha, 0.0f, 1.0f)));
+}
+
+Rgba mix(Rgba a, Rgba b, double t) {
+    t = std::clamp(t, 0.0, 1.0);
+    auto m = [t](Uint8 x, Uint8 y) { return static_cast<Uint8>(x + (y - x) * t); };
+    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a)};
+}
+
+void apply_imgui_style(float scale) {
+    ImGuiStyle style;
+    ImGui::StyleColorsDark(&style);
+    style.WindowRounding = 8;
+    style.FrameRounding = 6;
+    style.GrabRounding = 6;
+    style.ChildRounding = 6;
+    style.PopupRounding = 6;
+    style.WindowPadding = ImVec2(14, 12);
+    style.FramePadding = ImVec2(10, 6);
+    style.ItemSpacing = ImVec2(10, 8);
+    style.WindowBorderSize = 0;
+    ImVec4* c = style.Colors;
+    c[ImGuiCol_WindowBg] = ImVec4(0.08f, 0.13f, 0.17f, 0.94f);
+    c[ImGuiCol_PopupBg] = ImVec4(0.08f, 0.13f, 0.17f, 0.97f);
+    c[ImGuiCol_ChildBg] = ImVec4(0.11f, 0.18f, 0.23f, 0.85f);
+    c[ImGuiCol_Text] = ImVec4(0.93f, 0.95f, 0.94f, 1.0f);
+    c[ImGuiCol_TextDisabled] = ImVec4(0.62f, 0.70f, 0.72f, 1.0f);
+    c[ImGuiCol_Button] = ImVec4(0.16f, 0.40f, 0.48f, 1.0f);
+    c[ImGuiCol_ButtonHovered] = ImVec4(0.22f, 0.52f, 0.60f, 1.0f);
+    c[ImGuiCol_ButtonActive] = ImVec4(0.12f, 0.33f, 0.40f, 1.0f);
+    c[ImGuiCol_Header] = ImVec4(0.16f, 0.40f, 0.48f, 0.55f);
+    c[ImGuiCol_HeaderHovered] = ImVec4(0.22f, 0.52f, 0.60f, 0.8f);
+    c[ImGuiCol_HeaderActive] = ImVec4(0.22f, 0.52f, 0.60f, 1.0f);
+    c[ImGuiCol_FrameBg] = ImVec4(0.13f, 0.22f, 0.27f, 1.0f);
+    c[ImGuiCol_FrameBgHovered] = ImVec4(0.18f, 0.30f, 0.36f, 1.0f);
+    c[ImGuiCol_CheckMark] = ImVec4(0.55f, 0.85f, 0.80f, 1.0f);
+    c[ImGuiCol_SliderGrab] = ImVec4(0.55f, 0.85f, 0.80f, 1.0f);
+    c[ImGuiCol_PlotLines] = ImVec4(0.95f, 0.55f, 0.35f, 1.0f);
+    c[ImGuiCol_Separator] = ImVec4(0.30f, 0.42f, 0.46f, 1.0f);
+    c[ImGuiCol_TitleBg] = c[ImGuiCol_TitleBgActive] = ImVec4(0.10f, 0.20f, 0.25f, 1.0f);
+    c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.02f, 0.05f, 0.07f, 0.55f);
+    style.ScaleAllSizes(scale);
+    ImGui::GetStyle() = style;
+}
+
+}  // namespace cw::theme

@@ -1,0 +1,37 @@
+// One visual style: colours and the ImGui look. Channel colours come from the Okabe-Ito
+// palette, which stays distinct for the common kinds of colour blindness; channels are also
+// told apart by letter and marker shape, never by colour alone.
+#pragma once
+#include <SDL.h>
+#include <imgui.h>
+
+namespace cw::theme {
+
+struct Rgba {
+    Uint8 r, g, b, a;
+};
+
+constexpr Rgba kLand{118, 140, 92, 255};
+constexpr Rgba kLandDark{96, 118, 76, 255};
+constexpr Rgba kSand{206, 190, 146, 255};
+constexpr Rgba kWaterDeep{32, 92, 128, 255};
+constexpr Rgba kWaterShallow{70, 150, 168, 255};
+constexpr Rgba kWaterRough{58, 78, 92, 255};
+constexpr Rgba kPool{96, 170, 178, 255};
+constexpr Rgba kRock{112, 110, 106, 255};
+constexpr Rgba kRockLight{150, 148, 142, 255};
+constexpr Rgba kWood{166, 116, 70, 255};
+constexpr Rgba kWoodDark{120, 80, 46, 255};
+constexpr Rgba kPaddler{232, 214, 190, 255};
+constexpr Rgba kShirt{70, 96, 160, 255};
+
+// A, B, C, D.
+Rgba channel_colour(int channel);
+const char* channel_shape_name(int channel);  // "circle", "square", "triangle", "diamond"
+
+ImU32 im(Rgba c, float alpha = 1.0f);
+Rgba mix(Rgba a, Rgba b, double t);
+
+void apply_imgui_style(float scale);
+
+}  // namespace cw::theme

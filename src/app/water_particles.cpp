@@ -1,0 +1,80 @@
+#include "water_particles.hpp"
+
+#include <cmath>
+
+namespace cw {
+
+void WaterParticles::respawn(Particle& p, const Simulation& sim, const Camera& cam) {
+    const RiverGeometry& river = sim.river();
+    double radius = cam.view_radius();
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        // Streaks live a second or two, far too short to cross the view: spawn them anywhere in it.
+        Vec2 offset{rng_.uniform(-radius, radius), rng_.uniform(-radius, radius)};
+        Vec2 pos = cam.centre + offset;
+        RiverFrame f = river.project(pos, p.hint);
+        WaterBand b = river.band(f.s, f.lateral);
+        if (!b.in_water) continue;
+        p.pos = pos;
+        p.hint = f.segment;
+        p.age = 0;
+        p.life = rng_.uniform(1.2, 2.6);
+        p.cap = rng_.uniform() < sim.state().roughness * 0.45;
+        return;
+    }
+    p.life = 0;  // try again next frame
+}
+
+void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt) {
+    if (static_cast<int>(particles_.size()) != count_) {
+        particles_.resize(count_);
+        for (Particle& p : particles_) {
+            respawn(p, sim, cam);
+            p.age = rng_.uniform(0.0, p.life);
+        }
+    }
+    double radius = cam.view_radius() + 2.0;
+    CalmSpot calm = sim.calm_spot();
+    for (Particle& p : particles_) {
+        p.age += dt;
+        if (p.age >= p.life || length(p.pos - cam.centre) > radius) {
+            respawn(p, sim, cam);
+            continue;
+        }
+        p.vel = sim.flow().velocity(p.pos, sim.time(), sim.state().roughness, calm, p.hint);
+        if (length(p.vel) < 0.02) {  // stranded in a dead corner
+            p.age = p.life;
+            continue;
+        }
+        p.pos += p.vel * dt;
+    }
+}
+
+void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion) {
+    verts_.clear();
+    indices_.clear();
+    for (const Particle& p : particles_) {
+        if (p.life <= 0) continue;
+        double fade = std::sin(kPi * clamp(p.age / p.life, 0.0, 1.0));
+        double speed = length(p.vel);
+        if (speed < 0.02) continue;
+        Vec2 dir = p.vel * (1.0 / speed);
+        Vec2 side = right_of(dir);
+        Vec2 head = p.pos, tail = p.pos - p.vel * (reduced_motion ? 0.25 : 0.55);
+        double width = p.cap ? 0.16 + 0.12 * roughness : 0.07;
+        Uint8 alpha = static_cast<Uint8>(255 * fade * (p.cap ? 0.75 : 0.28 + 0.2 * roughness));
+        SDL_Color c = p.cap ? SDL_Color{250, 252, 255, alpha} : SDL_Color{215, 238, 245, alpha};
+        if (p.cap) {  // whitecaps: short, thick, crosswise flecks
+            tail = head - dir * 0.35;
+            head = head + side * (0.25 + 0.3 * roughness);
+        }
+        int base = static_cast<int>(verts_.size());
+        Vec2 pts[4] = {tail - side * width, tail + side * width, head + side * width, head - side * width};
+        for (Vec2 q : pts) verts_.push_back({cam.to_screen(q), c, {0, 0}});
+        for (int i : {0, 1, 2, 0, 2, 3}) indices_.push_back(base + i);
+    }
+    if (!indices_.empty())
+        SDL_RenderGeometry(r, nullptr, verts_.data(), static_cast<int>(verts_.size()), indices_.data(),
+                           static_cast<int>(indices_.size()));
+}
+
+}  // namespace cw

@@ -1,0 +1,30 @@
+#include "cli_common.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+#include "content/data_paths.hpp"
+
+namespace cw {
+
+std::optional<Catalogue> load_shipped_catalogue() {
+    CatalogueLoad cat = load_catalogue_file(asset_path("techniques.toml"));
+    if (!cat.ok()) {
+        std::cerr << format_problems(cat.problems);
+        std::cerr << "calmwaters: the technique catalogue is broken; the game cannot check levels without it\n";
+        return std::nullopt;
+    }
+    return cat.catalogue;
+}
+
+std::optional<std::string> flag_value(const std::vector<std::string>& args, const std::string& name) {
+    for (size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == name) return args[i + 1];
+    return std::nullopt;
+}
+
+bool has_flag(const std::vector<std::string>& args, const std::string& name) {
+    return std::find(args.begin(), args.end(), name) != args.end();
+}
+
+}  // namespace cw

@@ -1,0 +1,15 @@
+// The headless commands: no window, no SDL. Each takes its arguments (after the command name)
+// and returns the process exit code.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace cw {
+
+using Args = std::vector<std::string>;
+
+int run_command(const Args& args);         // calmwaters run LEVEL --bot B [--seed N]
+int check_command(const Args& args);       // calmwaters check PATH...
+int techniques_command(const Args& args);  // calmwaters techniques [--json]
+
+}  // namespace cw

@@ -1,0 +1,55 @@
+#include <cmath>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_common.hpp"
+#include "commands.hpp"
+#include "core/bot.hpp"
+#include "core/sim.hpp"
+#include "run_report.hpp"
+
+namespace cw {
+
+int run_command(const Args& args) {
+    if (args.empty() || args[0].rfind("--", 0) == 0) {
+        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N]\n";
+        return 2;
+    }
+    std::string bot_id = flag_value(args, "--bot").value_or("calm");
+    auto policy = bot_policy_from_id(bot_id);
+    if (!policy) {
+        std::cerr << "calmwaters run: unknown bot \"" << bot_id << "\"; use calm, random or worst\n";
+        return 2;
+    }
+    auto catalogue = load_shipped_catalogue();
+    if (!catalogue) return 1;
+    LevelLoad load = load_level_file(args[0], *catalogue);
+    if (!load.ok()) {
+        std::cerr << format_problems(load.problems);
+        return 1;
+    }
+    uint64_t seed = load.level->seed;
+    if (auto s = flag_value(args, "--seed")) {
+        try {
+            size_t used = 0;
+            unsigned long long v = std::stoull(*s, &used);
+            if (used != s->size()) throw std::invalid_argument("trailing");
+            seed = v;
+        } catch (const std::exception&) {
+            std::cerr << "calmwaters run: --seed wants a whole number, got \"" << *s << "\"\n";
+            return 2;
+        }
+    }
+
+    Simulation sim(*load.level, *catalogue, seed);
+    SteeringBot bot(*policy, seed);
+    while (!sim.state().finished) sim.step(bot.decide(sim));
+
+    nlohmann::ordered_json out = run_report(sim, args[0]);
+    out["bot"] = bot_id;
+    std::cout << out.dump(2) << '\n';
+    return 0;
+}
+
+}  // namespace cw

@@ -1,0 +1,52 @@
+#include "run_report.hpp"
+
+#include <cmath>
+
+namespace cw {
+
+namespace {
+// Two decimals: readable, and still byte-stable for the same run.
+double r2(double v) { return std::round(v * 100.0) / 100.0; }
+}  // namespace
+
+std::string reply_letter(int index) { return std::string(1, static_cast<char>('A' + index)); }
+
+nlohmann::ordered_json run_report(const Simulation& sim, const std::string& level_path) {
+    const SimState& st = sim.state();
+    const Level& level = sim.level();
+    Score score = sim.score();
+    nlohmann::ordered_json j;
+    j["level"] = level_path;
+    j["title"] = level.title;
+    j["seed"] = sim.seed();
+    j["outcome"] = outcome_id(st.outcome);
+    j["score"] = score.total;
+    j["score_parts"] = {{"conduct", r2(score.conduct)},
+                        {"composure", r2(score.composure)},
+                        {"steadiness", r2(score.steadiness)},
+                        {"outcome", r2(score.outcome)}};
+    j["composure_min"] = r2(st.composure_min);
+    j["composure_end"] = r2(st.composure);
+    j["intensity_end"] = r2(st.intensity);
+    j["trust_end"] = r2(st.trust);
+    j["jolts"] = st.jolts;
+    auto choices = nlohmann::ordered_json::array();
+    for (const ChoiceRecord& c : sim.call().choices()) {
+        const Node& node = level.nodes[c.node];
+        const Reply& reply = node.replies[c.reply];
+        nlohmann::ordered_json cj;
+        cj["node"] = node.id;
+        cj["reply"] = reply_letter(c.reply);
+        cj["text"] = reply.text;
+        cj["techniques"] = reply.techniques;
+        cj["seconds"] = r2(c.tick / 60.0);
+        choices.push_back(cj);
+    }
+    j["choices"] = choices;
+    j["ticks"] = st.tick;
+    j["seconds"] = r2(sim.time());
+    j["state_hash"] = sim.state_hash();
+    return j;
+}
+
+}  // namespace cw

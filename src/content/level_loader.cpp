@@ -1,0 +1,246 @@
+#include "level_loader.hpp"
+
+#include "level_checks.hpp"
+#include "toml_reader.hpp"
+
+namespace cw {
+
+namespace {
+
+constexpr size_t kMaxNodes = 2000;
+constexpr size_t kMaxPoints = 400;
+constexpr size_t kMaxRocks = 300;
+constexpr size_t kMaxForks = 40;
+constexpr double kWorldLimit = 20000.0;  // metres from the origin
+
+void read_caller(TomlReader& r, const toml::value& root, Level& level) {
+    const toml::value* caller = r.table(root, "caller", true);
+    if (!caller) return;
+    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift"}, "[caller]");
+    if (auto v = r.string(*caller, "name", true, 80)) level.caller.name = *v;
+    if (auto v = r.string(*caller, "issue", true, 300)) level.caller.issue = *v;
+    if (auto v = r.number(*caller, "intensity", true, 0, 100)) level.caller.intensity = *v;
+    if (auto v = r.number(*caller, "drift", false, -5, 5)) level.caller.drift = *v;
+}
+
+void read_rock(TomlReader& r, const toml::value& t, Level& level) {
+    r.unknown_keys(t, {"at", "radius", "points"}, "[[river.rock]]");
+    Rock rock;
+    const toml::value* at = r.find(t, "at", true);
+    if (!at) return;
+    auto p = r.as_point(*at, "`at`", kWorldLimit);
+    if (!p) return;
+    rock.at = *p;
+    rock.loc = r.loc(*at);
+    bool has_radius = r.find(t, "radius", false) != nullptr;
+    bool has_points = r.find(t, "points", false) != nullptr;
+    if (has_radius == has_points) {
+        r.problem(*at, "a rock needs either `radius` (a round rock) or `points` (a polygon), not both or neither");
+        return;
+    }
+    if (has_radius) {
+        auto radius = r.number(t, "radius", true, 0.3, 10);
+        if (!radius) return;
+        rock.radius = *radius;
+    } else {
+        const toml::array* pts = r.array(t, "points", true, 64);
+        if (!pts) return;
+        for (const toml::value& v : *pts) {
+            auto q = r.as_point(v, "a rock point", 50);
+            if (!q) return;
+            rock.polygon.push_back(*q);
+        }
+    }
+    level.river.rocks.push_back(rock);
+}
+
+void read_fork(TomlReader& r, const toml::value& t, Level& level) {
+    r.unknown_keys(t, {"id", "at", "length", "channels", "island"}, "[[river.fork]]");
+    Fork f;
+    auto id = r.string(t, "id", true, 64);
+    auto at = r.number(t, "at", true, 0, 100000);
+    auto len = r.number(t, "length", false, 15, 200);
+    auto ch = r.integer(t, "channels", true, 2, 4);
+    auto isl = r.number(t, "island", false, 1, 20);
+    if (!id || !at || !ch) return;
+    f.id = *id;
+    f.at = *at;
+    if (len) f.length = *len;
+    f.channels = static_cast<int>(*ch);
+    if (isl) f.island = *isl;
+    f.loc = r.loc(*r.find(t, "at", true));
+    level.river.forks.push_back(f);
+}
+
+void read_river(TomlReader& r, const toml::value& root, Level& level) {
+    const toml::value* river = r.table(root, "river", true);
+    if (!river) return;
+    r.unknown_keys(*river, {"current", "bank_flow", "pool", "points", "roughness", "rock", "fork"}, "[river]");
+    RiverDef& def = level.river;
+    if (auto v = r.number(*river, "current", true, 0.3, 6)) def.current = *v;
+    if (auto v = r.number(*river, "bank_flow", false, 0, 1)) def.bank_flow = *v;
+    if (auto v = r.number(*river, "pool", false, 10, 200)) def.pool = *v;
+    if (const toml::array* pts = r.array(*river, "points", true, kMaxPoints)) {
+        for (const toml::value& v : *pts) {
+            if (!v.is_array() || v.as_array().size() != 3) {
+                r.problem(v, "a river point should be three numbers: [x, y, width]");
+                continue;
+            }
+            const auto& a = v.as_array();
+            auto x = r.as_number(a[0], "x", -kWorldLimit, kWorldLimit);
+            auto y = r.as_number(a[1], "y", -kWorldLimit, kWorldLimit);
+            auto w = r.as_number(a[2], "width", 4, 80);
+            if (x && y && w) def.points.push_back({{*x, *y}, *w, r.loc(v)});
+        }
+        if (pts->size() < 3) r.problem(*r.find(*river, "points", true), "a river needs at least 3 points");
+    }
+    if (const toml::value* rough = r.table(*river, "roughness", false)) {
+        r.unknown_keys(*rough, {"base", "intensity_gain", "composure_relief"}, "[river.roughness]");
+        if (auto v = r.number(*rough, "base", false, 0, 1)) def.roughness.base = *v;
+        if (auto v = r.number(*rough, "intensity_gain", false, 0, 2)) def.roughness.intensity_gain = *v;
+        if (auto v = r.number(*rough, "composure_relief", false, 0, 1)) def.roughness.composure_relief = *v;
+    }
+    if (const toml::array* rocks = r.array(*river, "rock", false, kMaxRocks))
+        for (const toml::value& t : *rocks) {
+            if (t.is_table()) read_rock(r, t, level);
+            else r.problem(t, "rocks are written as [[river.rock]] tables");
+        }
+    if (const toml::array* forks = r.array(*river, "fork", false, kMaxForks))
+        for (const toml::value& t : *forks) {
+            if (t.is_table()) read_fork(r, t, level);
+            else r.problem(t, "forks are written as [[river.fork]] tables");
+        }
+}
+
+std::optional<double> read_effect(TomlReader& r, const toml::value& t, const char* key) {
+    return r.number(t, key, false, -50, 50);
+}
+
+void read_reply(TomlReader& r, const toml::value& t, Node& node) {
+    r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust"}, "[[call.node.reply]]");
+    Reply reply;
+    const toml::value* text = r.find(t, "text", true);
+    if (auto v = r.string(t, "text", true, 400)) reply.text = *v;
+    if (text) reply.loc = r.loc(*text);
+    else reply.loc = r.loc(t);
+    if (const toml::array* techs = r.array(t, "techniques", true, 4)) {
+        if (techs->empty()) r.problem(*r.find(t, "techniques", true), "a reply needs at least one technique");
+        for (const toml::value& v : *techs) {
+            if (!v.is_string()) {
+                r.problem(v, "technique ids are text, like \"listen\"");
+                continue;
+            }
+            reply.techniques.push_back(v.as_string().str);
+            reply.technique_locs.push_back(r.loc(v));
+        }
+    }
+    if (const toml::value* next = r.find(t, "next", true)) {
+        if (auto v = r.string(t, "next", true, 64)) reply.next = *v;
+        reply.next_loc = r.loc(*next);
+    }
+    reply.intensity = read_effect(r, t, "intensity");
+    reply.composure = read_effect(r, t, "composure");
+    reply.trust = read_effect(r, t, "trust");
+    node.replies.push_back(reply);
+}
+
+void read_node(TomlReader& r, const toml::value& t, Level& level) {
+    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply"}, "[[call.node]]");
+    Node node;
+    const toml::value* id = r.find(t, "id", true);
+    if (auto v = r.string(t, "id", true, 64)) node.id = *v;
+    node.loc = id ? r.loc(*id) : r.loc(t);
+    if (auto v = r.string(t, "say", true, 1000)) node.say = *v;
+    if (auto v = r.string(t, "mood", false, 60)) node.mood = *v;
+    if (auto v = r.number(t, "seconds", false, 1, 60)) node.seconds = *v;
+
+    const toml::value* next = r.find(t, "next", false);
+    const toml::value* fork = r.find(t, "fork", false);
+    const toml::value* end = r.find(t, "end", false);
+    int kinds = (next != nullptr) + (fork != nullptr) + (end != nullptr);
+    if (kinds != 1) {
+        r.problem(node.loc, "node `" + node.id + "` needs exactly one of `next` (a line), `fork` (a question) or "
+                            "`end` (an ending)", static_cast<int>(node.id.size()) + 2);
+    }
+    if (next) {
+        if (auto v = r.string(t, "next", true, 64)) node.next = *v;
+        node.next_loc = r.loc(*next);
+    } else if (fork) {
+        if (auto v = r.string(t, "fork", true, 64)) node.fork = *v;
+        node.next_loc = r.loc(*fork);
+    } else if (end) {
+        node.next_loc = r.loc(*end);
+        if (auto v = r.string(t, "end", true, 64)) {
+            if (auto o = outcome_from_id(*v)) node.end = *o;
+            else r.problem(*end, "unknown ending \"" + *v + "\": use resolved, follow_up, escalated or hung_up");
+        }
+    }
+    if (const toml::array* replies = r.array(t, "reply", false, 4)) {
+        for (const toml::value& rv : *replies) {
+            if (rv.is_table()) read_reply(r, rv, node);
+            else r.problem(rv, "replies are written as [[call.node.reply]] tables");
+        }
+    }
+    level.nodes.push_back(node);
+}
+
+void read_call(TomlReader& r, const toml::value& root, Level& level) {
+    const toml::value* call = r.table(root, "call", true);
+    if (!call) return;
+    r.unknown_keys(*call, {"start", "node"}, "[call]");
+    if (const toml::value* start = r.find(*call, "start", true)) {
+        if (auto v = r.string(*call, "start", true, 64)) level.start = *v;
+        level.start_loc = r.loc(*start);
+    }
+    if (const toml::array* nodes = r.array(*call, "node", true, kMaxNodes)) {
+        for (const toml::value& t : *nodes) {
+            if (t.is_table()) read_node(r, t, level);
+            else r.problem(t, "nodes are written as [[call.node]] tables");
+        }
+    }
+}
+
+}  // namespace
+
+LevelLoad load_level_text(const std::string& text, const std::string& file, const Catalogue& catalogue) {
+    LevelLoad out;
+    auto doc = parse_toml(text, file, out.problems);
+    if (!doc) return out;
+    SourceText src(file, text);
+    TomlReader r(src, out.problems);
+    const toml::value& root = *doc;
+    Level level;
+    level.path = file;
+
+    r.unknown_keys(root, {"format", "title", "summary", "seed", "caller", "player", "river", "call"}, "the level");
+    if (auto v = r.integer(root, "format", true, 1, 1000)) {
+        level.format = static_cast<int>(*v);
+        if (level.format != 1)
+            r.problem(*r.find(root, "format", true),
+                      "this is a format " + std::to_string(level.format) + " level; this game reads format 1");
+    }
+    if (auto v = r.string(root, "title", true, 120)) level.title = *v;
+    if (auto v = r.string(root, "summary", false, 400)) level.summary = *v;
+    if (auto v = r.integer(root, "seed", false, 0, 1LL << 53)) level.seed = static_cast<uint64_t>(*v);
+    read_caller(r, root, level);
+    if (const toml::value* player = r.table(root, "player", false)) {
+        r.unknown_keys(*player, {"composure"}, "[player]");
+        if (auto v = r.number(*player, "composure", false, 1, 100)) level.composure = *v;
+    }
+    read_river(r, root, level);
+    read_call(r, root, level);
+
+    // Meaning is checked only once the shape is right, so one typo gives one message.
+    if (out.problems.empty()) check_level(level, catalogue, src, out.problems);
+    if (out.problems.empty()) out.level = std::move(level);
+    return out;
+}
+
+LevelLoad load_level_file(const std::string& path, const Catalogue& catalogue) {
+    LevelLoad out;
+    auto text = read_text_file(path, kMaxLevelBytes, out.problems);
+    if (!text) return out;
+    return load_level_text(*text, path, catalogue);
+}
+
+}  // namespace cw

@@ -1,0 +1,27 @@
+// Level files: TOML text in, a checked Level out, or located problems. Parsing and checking
+// are pure: nothing here touches Box2D, so a broken file can never abort the process.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalogue.hpp"
+#include "core/level.hpp"
+#include "problems.hpp"
+
+namespace cw {
+
+constexpr size_t kMaxLevelBytes = 2 * 1024 * 1024;
+
+struct LevelLoad {
+    std::optional<Level> level;   // set only when there are no problems
+    std::vector<Problem> problems;
+    bool ok() const { return level.has_value(); }
+};
+
+// From text (the class host sends levels over the network, the editor keeps them in memory).
+LevelLoad load_level_text(const std::string& text, const std::string& file, const Catalogue& catalogue);
+// From a file on disk.
+LevelLoad load_level_file(const std::string& path, const Catalogue& catalogue);
+
+}  // namespace cw

@@ -1,0 +1,228 @@
+#include "toml_reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace cw {
+
+namespace {
+const char* type_name(const toml::value& v) {
+    switch (v.type()) {
+        case toml::value_t::boolean: return "a true/false";
+        case toml::value_t::integer: return "a whole number";
+        case toml::value_t::floating: return "a number";
+        case toml::value_t::string: return "text";
+        case toml::value_t::array: return "a list";
+        case toml::value_t::table: return "a table";
+        case toml::value_t::empty: return "nothing";
+        default: return "a date or time";
+    }
+}
+
+std::string fmt_num(double v) {
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+}  // namespace
+
+SourceLoc TomlReader::loc(const toml::value& v) const {
+    toml::source_location l = v.location();
+    if (l.file_name() == "unknown file" && l.line_str().empty()) return {};
+    return {static_cast<int>(l.line()), static_cast<int>(l.column())};
+}
+
+void TomlReader::problem(const toml::value& at, const std::string& message) {
+    toml::source_location l = at.location();
+    int width = static_cast<int>(std::min<std::uint_least32_t>(l.region(), 60));
+    problem(loc(at), message, std::max(width, 1));
+}
+
+void TomlReader::problem(SourceLoc at, const std::string& message, int width) {
+    out_.push_back(text_.at(at, message, width));
+}
+
+const toml::value* TomlReader::find(const toml::value& table, const char* key, bool required) {
+    if (table.is_table()) {
+        const auto& t = table.as_table();
+        auto it = t.find(key);
+        if (it != t.end()) return &it->second;
+    }
+    if (required) problem(table, std::string("missing `") + key + "`: this key is required here");
+    return nullptr;
+}
+
+std::optional<std::string> TomlReader::string(const toml::value& table, const char* key, bool required,
+                                              size_t max_len) {
+    const toml::value* v = find(table, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) {
+        problem(*v, std::string("`") + key + "` should be text in quotes, not " + type_name(*v));
+        return std::nullopt;
+    }
+    const std::string& s = v->as_string().str;
+    if (s.size() > max_len) {
+        problem(*v, std::string("`") + key + "` is too long (" + std::to_string(s.size()) + " characters; at most " +
+                        std::to_string(max_len) + ")");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<double> TomlReader::as_number(const toml::value& v, const std::string& what, double lo, double hi) {
+    double x;
+    if (v.is_integer()) {
+        x = static_cast<double>(v.as_integer());
+    } else if (v.is_floating()) {
+        x = v.as_floating();
+    } else {
+        problem(v, what + " should be a number, not " + type_name(v));
+        return std::nullopt;
+    }
+    if (!std::isfinite(x)) {
+        problem(v, what + " must be a finite number (nan and inf are not allowed)");
+        return std::nullopt;
+    }
+    if (x < lo || x > hi) {
+        problem(v, what + " is " + fmt_num(x) + ", out of range: use a value from " + fmt_num(lo) + " to " + fmt_num(hi));
+        return std::nullopt;
+    }
+    return x;
+}
+
+std::optional<double> TomlReader::number(const toml::value& table, const char* key, bool required, double lo,
+                                         double hi) {
+    const toml::value* v = find(table, key, required);
+    if (!v) return std::nullopt;
+    return as_number(*v, std::string("`") + key + "`", lo, hi);
+}
+
+std::optional<long long> TomlReader::integer(const toml::value& table, const char* key, bool required, long long lo,
+                                             long long hi) {
+    const toml::value* v = find(table, key, required);
+    if (!v) return std::nullopt;
+    if (!v->is_integer()) {
+        problem(*v, std::string("`") + key + "` should be a whole number, not " + type_name(*v));
+        return std::nullopt;
+    }
+    long long x = v->as_integer();
+    if (x < lo || x > hi) {
+        problem(*v, std::string("`") + key + "` is " + std::to_string(x) + ", out of range: use a value from " +
+                        std::to_string(lo) + " to " + std::to_string(hi));
+        return std::nullopt;
+    }
+    return x;
+}
+
+std::optional<Vec2> TomlReader::as_point(const toml::value& v, const std::string& what, double limit) {
+    if (!v.is_array() || v.as_array().size() != 2) {
+        problem(v, what + " should be a pair of numbers like [3.5, 120]");
+        return std::nullopt;
+    }
+    auto x = as_number(v.as_array()[0], what + " x", -limit, limit);
+    auto y = as_number(v.as_array()[1], what + " y", -limit, limit);
+    if (!x || !y) return std::nullopt;
+    return Vec2{*x, *y};
+}
+
+const toml::array* TomlReader::array(const toml::value& table, const char* key, bool required, size_t max_items) {
+    const toml::value* v = find(table, key, required);
+    if (!v) return nullptr;
+    if (!v->is_array()) {
+        problem(*v, std::string("`") + key + "` should be a list, not " + type_name(*v));
+        return nullptr;
+    }
+    if (v->as_array().size() > max_items) {
+        problem(*v, std::string("`") + key + "` has " + std::to_string(v->as_array().size()) +
+                        " entries; at most " + std::to_string(max_items) + " are allowed");
+        return nullptr;
+    }
+    return &v->as_array();
+}
+
+const toml::value* TomlReader::table(const toml::value& t, const char* key, bool required) {
+    const toml::value* v = find(t, key, required);
+    if (!v) return nullptr;
+    if (!v->is_table()) {
+        problem(*v, std::string("`") + key + "` should be a table ([" + key + "]), not " + type_name(*v));
+        return nullptr;
+    }
+    return v;
+}
+
+void TomlReader::unknown_keys(const toml::value& table, std::initializer_list<const char*> known,
+                              const std::string& where) {
+    if (!table.is_table()) return;
+    std::vector<std::string> names(known.begin(), known.end());
+    std::vector<std::pair<SourceLoc, std::string>> found;
+    for (const auto& [key, value] : table.as_table()) {
+        if (std::find(names.begin(), names.end(), key) != names.end()) continue;
+        found.push_back({loc(value), key});
+    }
+    // The table is a hash map: sort so messages come out in file order, every time.
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first.line, a.first.column, a.second) < std::tie(b.first.line, b.first.column, b.second);
+    });
+    for (const auto& [l, key] : found) {
+        std::string hint = closest_name(key, names);
+        problem(l, "unknown key `" + key + "` in " + where +
+                       (hint.empty() ? std::string("; see docs/level-format.md for the keys") : "; did you mean `" + hint + "`?"));
+    }
+}
+
+std::optional<toml::value> parse_toml(const std::string& text, const std::string& file, std::vector<Problem>& out) {
+    SourceText src(file, text);
+    try {
+        std::istringstream in(text);
+        return toml::parse(in, file);
+    } catch (const toml::syntax_error& e) {
+        const toml::source_location& l = e.location();
+        // toml11's message spans several lines; its first line says what went wrong.
+        std::string what = e.what();
+        std::string first = what.substr(0, what.find('\n'));
+        for (const char* prefix : {"[error] ", "toml::parse_"}) {
+            if (first.rfind(prefix, 0) == 0) first = first.substr(std::string(prefix).size());
+        }
+        auto colon = first.find(": ");
+        if (colon != std::string::npos && first.find(' ') > colon) first = first.substr(colon + 2);
+        out.push_back(src.at({static_cast<int>(l.line()), static_cast<int>(l.column())},
+                             "TOML syntax error: " + first));
+    } catch (const std::exception& e) {
+        out.push_back(src.at({1, 1}, std::string("could not read this file as TOML: ") + e.what()));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> read_text_file(const std::string& path, size_t max_bytes, std::vector<Problem>& out) {
+    Problem p;
+    p.file = path;
+    p.line = 1;
+    p.column = 1;
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) {
+        p.message = "no such file";
+    } else if (std::filesystem::is_directory(status)) {
+        p.message = "this is a folder, not a level file";
+    } else if (!std::filesystem::is_regular_file(status)) {
+        p.message = "this is not a regular file (a device or a pipe?)";
+    } else if (std::filesystem::file_size(path, ec) > max_bytes) {
+        p.message = "the file is too large (over " + std::to_string(max_bytes / 1024) + " KiB)";
+    } else {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            p.message = "cannot open the file for reading (permissions?)";
+        } else {
+            std::ostringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        }
+    }
+    out.push_back(p);
+    return std::nullopt;
+}
+
+}  // namespace cw

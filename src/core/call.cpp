@@ -1,0 +1,69 @@
+#include "call.hpp"
+
+#include "tuning.hpp"
+
+namespace cw {
+
+CallRuntime::CallRuntime(const Level& level) : level_(level), node_(level.node_index(level.start)) {
+    if (node_ < 0) node_ = 0;
+}
+
+int CallRuntime::question_fork() const {
+    return node().is_question() ? level_.fork_index(node().fork) : -1;
+}
+
+void CallRuntime::go_to(int index) {
+    if (index < 0) return;
+    node_ = index;
+    seconds_on_node_ = 0;
+    ++visited_;
+}
+
+int CallRuntime::upcoming_question() const {
+    int i = node_;
+    // Lines form chains; the checks guarantee they end in a question or an ending, but a
+    // bound keeps a broken graph from looping forever here.
+    for (size_t guard = 0; guard <= level_.nodes.size(); ++guard) {
+        const Node& n = level_.nodes[i];
+        if (n.is_question()) return i;
+        if (n.is_end()) return -1;
+        i = level_.node_index(n.next);
+        if (i < 0) return -1;
+    }
+    return -1;
+}
+
+void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river) {
+    seconds_on_node_ += dt;
+    const Node& n = node();
+    if (n.is_end() || n.is_question()) return;
+    int q = upcoming_question();
+    if (q >= 0) {
+        int fork = level_.fork_index(level_.nodes[q].fork);
+        if (fork >= 0 && river.forks()[fork].at - raft_s < tuning::kQuestionLeadMetres) {
+            go_to(q);  // the caller gets to the point: the fork is coming up
+            return;
+        }
+    }
+    double seconds = n.seconds ? *n.seconds : default_line_seconds(n.say);
+    if (seconds_on_node_ >= seconds) go_to(level_.node_index(n.next));
+}
+
+std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Effects& effects, double intensity) {
+    if (question_fork() != fork) return std::nullopt;
+    const Node& n = node();
+    if (channel < 0 || channel >= static_cast<int>(n.replies.size())) return std::nullopt;
+    choices_.push_back({node_, channel, tick, effects, intensity});
+    go_to(level_.node_index(n.replies[channel].next));
+    return channel;
+}
+
+void CallRuntime::finish_lines() {
+    for (size_t guard = 0; guard <= level_.nodes.size(); ++guard) {
+        const Node& n = node();
+        if (n.is_end() || n.is_question()) return;
+        go_to(level_.node_index(n.next));
+    }
+}
+
+}  // namespace cw

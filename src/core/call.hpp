@@ -1,0 +1,55 @@
+// The dialogue runtime: which node the call is on, how long it has been there, and what the
+// agent has replied so far. The simulation owns the numbers (intensity, composure, trust);
+// this class only walks the graph.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "catalogue.hpp"
+#include "level.hpp"
+#include "river.hpp"
+
+namespace cw {
+
+struct ChoiceRecord {
+    int node = -1;       // index into Level::nodes
+    int reply = -1;      // index into that node's replies (= the channel)
+    int tick = 0;
+    Effects effects;
+    double intensity_before = 0;
+};
+
+class CallRuntime {
+public:
+    // `level` must have passed the checks: every next and fork resolves.
+    explicit CallRuntime(const Level& level);
+
+    int node_index() const { return node_; }
+    const Node& node() const { return level_.nodes[node_]; }
+    double seconds_on_node() const { return seconds_on_node_; }
+    Outcome ending() const { return node().end; }
+    int question_fork() const;  // the fork the current question is bound to, or -1
+
+    // Lines move on with time; a question waits for the raft. `raft_s` lets an upcoming
+    // question jump forward so it is always asked before its fork.
+    void step(double dt, double raft_s, const RiverGeometry& river);
+    // The raft crossed a channel. Returns the reply index when that answered the question.
+    std::optional<int> answer(int fork, int channel, int tick, const Effects& effects, double intensity);
+    // The raft reached the pool: the rest of the call is said at once.
+    void finish_lines();
+
+    const std::vector<ChoiceRecord>& choices() const { return choices_; }
+    int nodes_visited() const { return visited_; }
+
+private:
+    void go_to(int index);
+    int upcoming_question() const;  // following lines from here, the next question node or -1
+
+    const Level& level_;
+    int node_ = 0;
+    double seconds_on_node_ = 0;
+    int visited_ = 1;
+    std::vector<ChoiceRecord> choices_;
+};
+
+}  // namespace cw

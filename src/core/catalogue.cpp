@@ -1,0 +1,52 @@
+#include "catalogue.hpp"
+
+namespace cw {
+
+const char* kind_id(TechniqueKind k) {
+    switch (k) {
+        case TechniqueKind::in_call: return "in_call";
+        case TechniqueKind::anti_pattern: return "anti_pattern";
+        case TechniqueKind::recovery: return "recovery";
+    }
+    return "in_call";
+}
+
+const Technique* Catalogue::find(const std::string& id) const {
+    for (const auto& t : techniques)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
+const Source* Catalogue::source(const std::string& key) const {
+    for (const auto& s : sources)
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+Effects reply_effects(const Reply& reply, const Catalogue& catalogue) {
+    Effects sum;
+    for (const auto& id : reply.techniques) {
+        if (const Technique* t = catalogue.find(id)) {
+            sum.intensity += t->effects.intensity;
+            sum.composure += t->effects.composure;
+            sum.trust += t->effects.trust;
+        }
+    }
+    if (reply.intensity) sum.intensity = *reply.intensity;
+    if (reply.composure) sum.composure = *reply.composure;
+    if (reply.trust) sum.trust = *reply.trust;
+    return sum;
+}
+
+int reply_quality(const Reply& reply, const Catalogue& catalogue) {
+    int q = 0;
+    for (const auto& id : reply.techniques) {
+        const Technique* t = catalogue.find(id);
+        if (!t) continue;
+        if (t->kind == TechniqueKind::in_call) q += 1;
+        if (t->kind == TechniqueKind::anti_pattern) q -= 1;
+    }
+    return q;
+}
+
+}  // namespace cw

@@ -1,0 +1,56 @@
+#include "level.hpp"
+
+#include <algorithm>
+
+namespace cw {
+
+const char* outcome_id(Outcome o) {
+    switch (o) {
+        case Outcome::none: return "none";
+        case Outcome::resolved: return "resolved";
+        case Outcome::follow_up: return "follow_up";
+        case Outcome::escalated: return "escalated";
+        case Outcome::hung_up: return "hung_up";
+        case Outcome::capsized: return "capsized";
+        case Outcome::timed_out: return "timed_out";
+    }
+    return "none";
+}
+
+const char* outcome_label(Outcome o) {
+    switch (o) {
+        case Outcome::none: return "Call in progress";
+        case Outcome::resolved: return "Resolved";
+        case Outcome::follow_up: return "Follow-up promised";
+        case Outcome::escalated: return "Escalated to a manager";
+        case Outcome::hung_up: return "The caller hung up";
+        case Outcome::capsized: return "Capsized: composure ran out";
+        case Outcome::timed_out: return "The call ran out of time";
+    }
+    return "";
+}
+
+std::optional<Outcome> outcome_from_id(const std::string& id) {
+    for (Outcome o : {Outcome::resolved, Outcome::follow_up, Outcome::escalated, Outcome::hung_up})
+        if (id == outcome_id(o)) return o;
+    return std::nullopt;
+}
+
+int Level::node_index(const std::string& id) const {
+    for (size_t i = 0; i < nodes.size(); ++i)
+        if (nodes[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+int Level::fork_index(const std::string& id) const {
+    for (size_t i = 0; i < river.forks.size(); ++i)
+        if (river.forks[i].id == id) return static_cast<int>(i);
+    return -1;
+}
+
+double default_line_seconds(const std::string& say) {
+    // About 15 characters a second, never rushed, never lingering.
+    return std::clamp(2.0 + static_cast<double>(say.size()) / 15.0, 3.0, 12.0);
+}
+
+}  // namespace cw

@@ -1,0 +1,125 @@
+// A level as plain data: what a level file says, after loading and before simulating.
+// Every entity remembers where it came from in its file, so checks and the editor can point at it.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vec2.hpp"
+
+namespace cw {
+
+struct SourceLoc {
+    int line = 0;    // 1-based; 0 when the value did not come from a file
+    int column = 0;  // 1-based
+};
+
+// The caller's and agent's numbers that a reply changes.
+struct Effects {
+    double intensity = 0;
+    double composure = 0;
+    double trust = 0;
+};
+
+enum class Outcome { none, resolved, follow_up, escalated, hung_up, capsized, timed_out };
+
+const char* outcome_id(Outcome o);          // "resolved", "follow_up", ...
+const char* outcome_label(Outcome o);       // "Resolved", "Follow-up promised", ...
+std::optional<Outcome> outcome_from_id(const std::string& id);  // only the endings a level may name
+
+struct RiverPoint {
+    Vec2 pos;
+    double width = 0;
+    SourceLoc loc;
+};
+
+struct Rock {
+    Vec2 at;
+    double radius = 0;            // > 0: a round rock
+    std::vector<Vec2> polygon;    // otherwise a convex polygon, relative to `at`
+    SourceLoc loc;
+};
+
+struct Fork {
+    std::string id;
+    double at = 0;        // metres along the centreline where the islands begin
+    double length = 40;
+    int channels = 2;
+    double island = 4;    // island width, metres
+    SourceLoc loc;
+};
+
+// r = clamp(base + intensity_gain * I/100 * (1 - composure_relief * C/100), 0, 1)
+struct RoughnessCurve {
+    double base = 0.05;
+    double intensity_gain = 0.9;
+    double composure_relief = 0.6;
+};
+
+struct RiverDef {
+    double current = 2.0;     // m/s mid-channel
+    double bank_flow = 0.3;   // fraction of the current at the banks
+    double pool = 30;         // metres of still pool at the end
+    std::vector<RiverPoint> points;
+    RoughnessCurve roughness;
+    std::vector<Rock> rocks;
+    std::vector<Fork> forks;
+};
+
+struct Reply {
+    std::string text;
+    std::vector<std::string> techniques;
+    std::string next;
+    // Overrides of the default effects (which come from the techniques' catalogue entries).
+    std::optional<double> intensity, composure, trust;
+    SourceLoc loc;                          // the reply's text
+    SourceLoc next_loc;
+    std::vector<SourceLoc> technique_locs;  // one per technique
+};
+
+struct Node {
+    std::string id;
+    std::string say;
+    std::string mood;
+    std::optional<double> seconds;  // how long the line stays; default from its length
+    std::string next;               // a line node
+    std::string fork;               // a question node
+    Outcome end = Outcome::none;    // an ending
+    std::vector<Reply> replies;
+    SourceLoc loc;        // the node's id
+    SourceLoc next_loc;   // its `next`, `fork` or `end` value
+
+    bool is_question() const { return !fork.empty(); }
+    bool is_end() const { return end != Outcome::none; }
+};
+
+struct Caller {
+    std::string name;
+    std::string issue;
+    double intensity = 50;
+    double drift = 0;  // intensity per second while the call goes on
+};
+
+struct Level {
+    int format = 1;
+    std::string title;
+    std::string summary;
+    uint64_t seed = 1;
+    Caller caller;
+    double composure = 80;
+    RiverDef river;
+    std::string start;
+    SourceLoc start_loc;
+    std::vector<Node> nodes;
+
+    std::string path;  // where it was loaded from, for messages
+
+    int node_index(const std::string& id) const;
+    int fork_index(const std::string& id) const;
+};
+
+// How long a line stays on screen when the level does not say: long enough to read calmly.
+double default_line_seconds(const std::string& say);
+
+}  // namespace cw

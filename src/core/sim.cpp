@@ -1,0 +1,235 @@
+#include "sim.hpp"
+
+#include <cmath>
+
+#include "roughness.hpp"
+#include "tuning.hpp"
+
+namespace cw {
+
+using namespace tuning;
+
+namespace {
+constexpr int kTimelineEvery = 15;  // ticks between timeline points (4 a second)
+constexpr int kHashEvery = 30;      // ticks between state checksums
+constexpr double kStartDistance = 6.0;
+}  // namespace
+
+Vec2 raft_start_position(const RiverGeometry& river) { return river.point_at(kStartDistance, 0.0); }
+
+Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed)
+    : level_(level),
+      catalogue_(catalogue),
+      seed_(seed),
+      river_(level_.river),
+      flow_(river_, level_.river, seed),
+      world_(river_, level_.river, raft_start_position(river_),
+             angle_from_heading(river_.sample_at(kStartDistance).tangent)),
+      call_(level_),
+      rng_(seed ^ 0x5EEDull) {
+    state_.intensity = level_.caller.intensity;
+    state_.composure = level_.composure;
+    state_.composure_min = state_.composure;
+    state_.raft_pos = world_.raft_position();
+    state_.raft_angle = world_.raft_angle();
+    state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
+    RiverFrame f = river_.project(state_.raft_pos);
+    river_hint_ = f.segment;
+    state_.progress = f.s;
+    timeline_.push_back({0.0, state_.intensity, state_.composure, state_.roughness});
+}
+
+double Simulation::time() const { return state_.tick * kDt; }
+
+CalmSpot Simulation::calm_spot() const {
+    return CalmSpot{state_.raft_pos, breathing_.calm(), kCalmRadius};
+}
+
+void Simulation::apply_water_and_paddle(const Input& input) {
+    const double m = world_.raft_mass();
+    const Vec2 pos = world_.raft_position();
+    const Vec2 vel = world_.raft_velocity();
+    const Vec2 heading = world_.raft_heading();
+    const Vec2 side = right_of(heading);
+
+    // Drag toward the water's velocity, in the exact form that is stable for any rate:
+    // impulse = m * (1 - exp(-k dt)) * (u - v), separately along and across the keel.
+    Vec2 water = flow_.velocity(pos, time(), state_.roughness, calm_spot(), flow_hint_);
+    Vec2 rel = water - vel;
+    double along = dot(rel, heading), across = dot(rel, side);
+    double k_along = kDragAlong + kDragAlongQuad * std::fabs(along);
+    double k_across = kDragAcross + kDragAcrossQuad * std::fabs(across);
+    Vec2 dv = heading * (along * (1.0 - std::exp(-k_along * kDt))) +
+              side * (across * (1.0 - std::exp(-k_across * kDt)));
+    world_.push_raft(dv * m);
+
+    // The current turns the raft to face downstream; spin dies away.
+    double inertia = m * (kRaftLength * kRaftLength + kRaftWidth * kRaftWidth) / 12.0;
+    double target_spin = 0;
+    if (length(water) > 0.2)
+        target_spin = kWeathervane * std::atan2(cross(heading, water), dot(heading, water));
+    double dspin = (target_spin - world_.raft_spin()) * (1.0 - std::exp(-kSpinDrag * kDt));
+    world_.twist_raft(dspin * inertia);
+
+    // Paddle strokes: a cycle of pull and recovery while the paddle is held.
+    double paddle = clamp(input.paddle, -1.0, 1.0);
+    state_.paddle = paddle;
+    if (std::fabs(paddle) > 0.05) {
+        state_.stroke_phase = std::fmod(state_.stroke_phase + kDt / kStrokePeriod, 1.0);
+        double power = 0.6 + 0.4 * std::sin(2.0 * kPi * state_.stroke_phase);
+        double strength = kStrengthAtZeroComposure + (1.0 - kStrengthAtZeroComposure) * state_.composure / 100.0;
+        if (breathing_.active()) strength *= kStrengthWhileBreathing;
+        double push = kPaddleAccel * strength * power * std::fabs(paddle) * kDt;
+        Vec2 dir = normalized(side * ((paddle > 0 ? 1.0 : -1.0) * (1.0 - kPaddleForwardShare)) +
+                              heading * kPaddleForwardShare);
+        world_.push_raft(dir * (m * push));
+        world_.twist_raft(-paddle * kPaddleTurn * strength * power * kDt * inertia);
+    } else {
+        state_.stroke_phase = 0;
+    }
+
+    // Waves: random shoves in rough water, tamed inside the breathing calm.
+    double r = state_.roughness;
+    double chance = kWaveChancePerTick * r * r * (1.0 - breathing_.calm());
+    double roll = rng_.uniform();
+    double angle = rng_.uniform(0.0, 2.0 * kPi);
+    if (roll < chance) {
+        Vec2 kick{std::cos(angle), std::sin(angle)};
+        world_.push_raft(kick * (m * kWaveKick * r));
+    }
+}
+
+void Simulation::handle_contacts() {
+    double impact = world_.hardest_impact();
+    if (impact > kJoltSpeed && state_.tick - state_.last_jolt_tick > kJoltCooldownTicks) {
+        state_.jolts += 1;
+        state_.last_jolt_tick = state_.tick;
+        state_.composure -= kJoltComposure + 3.0 * (impact - kJoltSpeed);
+        state_.intensity += kJoltIntensity;
+    }
+    for (const ChannelEntry& e : world_.channel_entries()) {
+        int q = call_.question_fork();
+        if (q != e.fork) continue;
+        const Reply& reply = call_.node().replies[e.channel];
+        Effects fx = reply_effects(reply, catalogue_);
+        if (call_.answer(e.fork, e.channel, state_.tick, fx, state_.intensity)) {
+            state_.intensity += fx.intensity;
+            state_.composure += fx.composure;
+            state_.trust += fx.trust;
+            state_.last_reply_tick = state_.tick;
+            state_.last_reply_quality = reply_quality(reply, catalogue_);
+        }
+    }
+}
+
+void Simulation::end(Outcome o) {
+    if (state_.finished) return;
+    state_.finished = true;
+    state_.outcome = o;
+}
+
+void Simulation::fold_hash() {
+    hash_.add(static_cast<int64_t>(state_.tick));
+    hash_.add(state_.raft_pos.x);
+    hash_.add(state_.raft_pos.y);
+    hash_.add(state_.raft_angle);
+    hash_.add(state_.raft_vel.x);
+    hash_.add(state_.raft_vel.y);
+    hash_.add(state_.intensity);
+    hash_.add(state_.composure);
+    hash_.add(state_.trust);
+    hash_.add(static_cast<int64_t>(call_.node_index()));
+}
+
+void Simulation::step(const Input& input) {
+    if (state_.finished) return;
+
+    state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
+    breathing_.step(input.breath, kDt);
+    apply_water_and_paddle(input);
+    world_.step(kDt);
+    ++state_.tick;
+
+    state_.raft_pos = world_.raft_position();
+    state_.raft_vel = world_.raft_velocity();
+    state_.raft_angle = world_.raft_angle();
+    RiverFrame f = river_.project(state_.raft_pos, river_hint_);
+    river_hint_ = f.segment;
+    state_.progress = f.s;
+    state_.lateral = f.lateral;
+
+    handle_contacts();
+
+    // A question still open once the raft is past its fork (it slipped by a sensor): the
+    // channel the raft is in is the answer.
+    int qf = call_.question_fork();
+    if (qf >= 0) {
+        const Fork& fork = river_.forks()[qf];
+        if (state_.progress > fork.at + fork.length * 0.5 + 2.0) {
+            auto walls = river_.channel_walls(qf, fork.at + fork.length * 0.5);
+            int nearest = 0;
+            double best = 1e9;
+            for (size_t c = 0; c < walls.size(); ++c) {
+                double d = std::fabs(state_.lateral - 0.5 * (walls[c].first + walls[c].second));
+                if (d < best) { best = d; nearest = static_cast<int>(c); }
+            }
+            const Reply& reply = call_.node().replies[nearest];
+            Effects fx = reply_effects(reply, catalogue_);
+            call_.answer(qf, nearest, state_.tick, fx, state_.intensity);
+            state_.intensity += fx.intensity;
+            state_.composure += fx.composure;
+            state_.trust += fx.trust;
+            state_.last_reply_tick = state_.tick;
+            state_.last_reply_quality = reply_quality(reply, catalogue_);
+        }
+    }
+
+    call_.step(kDt, state_.progress, river_);
+    if (!call_.node().is_end()) state_.intensity += level_.caller.drift * kDt;
+    state_.composure -= kRoughWear * state_.roughness * kDt;
+    if (breathing_.in_rhythm()) state_.composure += kBreathRestore * kDt;
+    state_.intensity = clamp(state_.intensity, 0.0, 100.0);
+    state_.composure = clamp(state_.composure, 0.0, 100.0);
+    state_.trust = clamp(state_.trust, 0.0, 100.0);
+    state_.composure_min = std::min(state_.composure_min, state_.composure);
+    state_.composure_sum += state_.composure;
+
+    if (state_.tick % kTimelineEvery == 0)
+        timeline_.push_back({time(), state_.intensity, state_.composure, state_.roughness});
+    if (state_.tick % kHashEvery == 0) fold_hash();
+
+    // How the call ends. A caller who hangs up gets their last line heard first.
+    if (call_.ending() == Outcome::hung_up && hangup_tick_ < 0) hangup_tick_ = state_.tick;
+    if (state_.composure <= 0.0) {
+        end(Outcome::capsized);
+    } else if (state_.intensity >= 100.0) {
+        end(Outcome::hung_up);
+    } else if (hangup_tick_ >= 0 && state_.tick - hangup_tick_ >= 2 * kTicksPerSecond) {
+        end(Outcome::hung_up);
+    } else if (state_.progress >= river_.pool_start()) {
+        call_.finish_lines();
+        end(call_.ending() != Outcome::none ? call_.ending() : Outcome::timed_out);
+    } else if (state_.tick >= kMaxTicks) {
+        end(Outcome::timed_out);
+    }
+    if (state_.finished) {
+        timeline_.push_back({time(), state_.intensity, state_.composure, state_.roughness});
+        fold_hash();
+    }
+}
+
+void Simulation::run_to_end(const std::vector<Input>& inputs) {
+    size_t i = 0;
+    while (!state_.finished) step(i < inputs.size() ? inputs[i++] : Input{});
+}
+
+double Simulation::mean_composure() const {
+    return state_.tick > 0 ? state_.composure_sum / state_.tick : state_.composure;
+}
+
+Score Simulation::score() const {
+    return compute_score(level_, catalogue_, call_.choices(), mean_composure(), state_.jolts,
+                         state_.finished ? state_.outcome : call_.ending());
+}
+
+}  // namespace cw

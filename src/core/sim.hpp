@@ -1,0 +1,104 @@
+// One call on one river, stepped at a fixed 60 Hz. Give it the same level, seed and inputs and
+// it takes the same course, tick for tick: that is what makes replays, bots, tests and the
+// class host possible. Screens read `state()` and send `Input`; they never change the rules.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "breathing.hpp"
+#include "call.hpp"
+#include "catalogue.hpp"
+#include "flow.hpp"
+#include "hash.hpp"
+#include "level.hpp"
+#include "rng.hpp"
+#include "river.hpp"
+#include "score.hpp"
+#include "world.hpp"
+
+namespace cw {
+
+// What the player does in one tick.
+struct Input {
+    double paddle = 0;   // -1 stroke left .. +1 stroke right (keys give -1/0/1, a stick between)
+    bool breath = false; // the breath key is held
+};
+
+struct TimelinePoint {
+    double t = 0;
+    double intensity = 0, composure = 0, roughness = 0;
+};
+
+struct SimState {
+    int tick = 0;
+    Vec2 raft_pos, raft_vel;
+    double raft_angle = 0;
+    double progress = 0;   // metres along the river
+    double lateral = 0;    // metres right of the centreline
+    double intensity = 0, composure = 0, trust = 50;
+    double roughness = 0;
+    double stroke_phase = 0;  // 0..1 through the current paddle stroke, for drawing
+    double paddle = 0;        // the paddle input being applied
+    int jolts = 0;
+    int last_jolt_tick = -1000;
+    int last_reply_tick = -1000;
+    int last_reply_quality = 0;
+    double composure_min = 100;
+    double composure_sum = 0;  // for the mean
+    bool finished = false;
+    Outcome outcome = Outcome::none;
+};
+
+class Simulation {
+public:
+    // `level` must have passed the checks (src/content does that before anything is built).
+    Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed);
+
+    void step(const Input& input);
+    void run_to_end(const std::vector<Input>& inputs);
+
+    const SimState& state() const { return state_; }
+    const Level& level() const { return level_; }
+    const Catalogue& catalogue() const { return catalogue_; }
+    const RiverGeometry& river() const { return river_; }
+    const FlowField& flow() const { return flow_; }
+    const Breathing& breathing() const { return breathing_; }
+    const CallRuntime& call() const { return call_; }
+    const std::vector<TimelinePoint>& timeline() const { return timeline_; }
+    CalmSpot calm_spot() const;
+    double time() const;  // seconds of simulation
+    uint64_t seed() const { return seed_; }
+
+    Score score() const;
+    double mean_composure() const;
+    std::string state_hash() const { return hash_.hex(); }
+
+private:
+    void apply_water_and_paddle(const Input& input);
+    void handle_contacts();
+    void end(Outcome o);
+    void fold_hash();
+
+    Level level_;
+    Catalogue catalogue_;
+    uint64_t seed_;
+    RiverGeometry river_;
+    FlowField flow_;
+    PhysicsWorld world_;
+    Breathing breathing_;
+    CallRuntime call_;
+    Rng rng_;
+    SimState state_;
+    StateHash hash_;
+    std::vector<TimelinePoint> timeline_;
+    int river_hint_ = -1;
+    int flow_hint_ = -1;
+    int hangup_tick_ = -1;
+};
+
+// Where the raft starts: a few metres down the river, pointing downstream.
+Vec2 raft_start_position(const RiverGeometry& river);
+
+}  // namespace cw

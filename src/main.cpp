@@ -1,0 +1,51 @@
+// calmwaters: the game and its command line. Headless commands never start SDL, so they work
+// on a machine with no display (tests, CI, the class host, trainers checking levels).
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "app/app.hpp"
+#include "cli/commands.hpp"
+
+namespace {
+
+void print_usage() {
+    std::cout <<
+        "Calm Waters: stay calm on difficult calls, one river at a time.\n"
+        "\n"
+        "  calmwaters                          open the game\n"
+        "  calmwaters play LEVEL               straight into a level\n"
+        "  calmwaters run LEVEL --bot B [--seed N]\n"
+        "                                      play headless with a bot (calm, random, worst); JSON result\n"
+        "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
+        "  calmwaters techniques [--json]      the technique catalogue\n"
+        "  calmwaters screenshot SCREEN --out FILE.png [--level L]\n"
+        "                                      render a screen (menu, river, end) offscreen to PNG\n"
+        "  calmwaters --version                the build id\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty()) return cw::run_game({});
+    const std::string cmd = args[0];
+    std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (cmd == "play") return cw::run_game(rest);
+    if (cmd == "run") return cw::run_command(rest);
+    if (cmd == "check") return cw::check_command(rest);
+    if (cmd == "techniques") return cw::techniques_command(rest);
+    if (cmd == "screenshot") return cw::screenshot_command(rest);
+    if (cmd == "--version" || cmd == "version") {
+        std::cout << "calmwaters " << CALMWATERS_BUILD_ID << '\n';
+        return 0;
+    }
+    if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+        print_usage();
+        return 0;
+    }
+    std::cerr << "calmwaters: unknown command \"" << cmd << "\"\n\n";
+    print_usage();
+    return 2;
+}

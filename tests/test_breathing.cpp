@@ -1,0 +1,36 @@
+#include "core/breathing.hpp"
+#include "core/sim.hpp"
+#include "core/tuning.hpp"
+#include "fixtures.hpp"
+
+using namespace cw;
+
+TEST_CASE("breathing: holding in rhythm completes cycles and builds calm") {
+    Breathing b;
+    const double dt = tuning::kDt;
+    for (int i = 0; i < 3 * 16 * 60; ++i) b.step(b.active() ? b.expects_key_down() : true, dt);
+    CHECK(b.active());
+    CHECK(b.cycles() >= 2);
+    CHECK(b.calm() > 0.95);
+}
+
+TEST_CASE("breathing: holding the key the whole time is out of rhythm and stops") {
+    Breathing b;
+    for (int i = 0; i < 16 * 60; ++i) b.step(true, tuning::kDt);
+    CHECK_FALSE(b.active());
+    CHECK(b.cycles() == 0);
+}
+
+TEST_CASE("breathing: in rhythm restores composure and weakens the paddle") {
+    Level level = cwtest::level_from(cwtest::straight_river("", 1.0, 0));
+    level.composure = 40;
+    level.river.roughness.base = 0;
+    Simulation breathing(level, cwtest::catalogue(), 1), not_breathing(level, cwtest::catalogue(), 1);
+    for (int i = 0; i < 20 * 60; ++i) {
+        const Breathing& b = breathing.breathing();
+        breathing.step({0, b.active() ? b.expects_key_down() : true});
+        not_breathing.step({});
+    }
+    CHECK(breathing.state().composure > not_breathing.state().composure + 20);
+    CHECK(breathing.breathing().calm() > 0.9);
+}
