@@ -157,3 +157,15 @@ TEST_CASE("level loader: files that are not level files") {
     REQUIRE_FALSE(binary.ok());
     fs::remove_all(dir);
 }
+
+TEST_CASE("level loader: the example in docs/level-format.md is a valid level") {
+    std::ifstream in(cwtest::source_path("docs/level-format.md"));
+    std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto start = doc.find("```toml\n");
+    REQUIRE(start != std::string::npos);
+    start += 8;
+    auto end = doc.find("```", start);
+    REQUIRE(end != std::string::npos);
+    Level example = cwtest::level_from(doc.substr(start, end - start), "docs/level-format.md example");
+    CHECK(example.title == "The Late Parcel");
+}
