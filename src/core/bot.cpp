@@ -63,8 +63,10 @@ double steering_target(const Simulation& sim, int channel) {
     }
 
     // Rocks just ahead: pass them on the side with more room.
-    for (const Rock& rock : sim.level().river.rocks) {
-        RiverFrame rf = river.project(rock.at);
+    const auto& rocks = sim.level().river.rocks;
+    for (size_t i = 0; i < rocks.size(); ++i) {
+        const Rock& rock = rocks[i];
+        const RiverFrame& rf = sim.rock_frames()[i];
         if (rf.s < s - 3.0 || rf.s > s + kRockLookAhead) continue;
         double reach = rock_reach(rock) + kRockClearance;
         if (std::fabs(target - rf.lateral) >= reach) continue;

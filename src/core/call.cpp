@@ -6,11 +6,16 @@ namespace cw {
 
 CallRuntime::CallRuntime(const Level& level) : level_(level), node_(level.node_index(level.start)) {
     if (node_ < 0) node_ = 0;
+    for (const Node& n : level.nodes) {
+        next_.push_back(n.next.empty() ? -1 : level.node_index(n.next));
+        fork_.push_back(n.is_question() ? level.fork_index(n.fork) : -1);
+        std::vector<int> replies;
+        for (const Reply& r : n.replies) replies.push_back(level.node_index(r.next));
+        reply_next_.push_back(std::move(replies));
+    }
 }
 
-int CallRuntime::question_fork() const {
-    return node().is_question() ? level_.fork_index(node().fork) : -1;
-}
+int CallRuntime::question_fork() const { return fork_[node_]; }
 
 void CallRuntime::go_to(int index) {
     if (index < 0) return;
@@ -27,7 +32,7 @@ int CallRuntime::upcoming_question() const {
         const Node& n = level_.nodes[i];
         if (n.is_question()) return i;
         if (n.is_end()) return -1;
-        i = level_.node_index(n.next);
+        i = next_[i];
         if (i < 0) return -1;
     }
     return -1;
@@ -39,14 +44,14 @@ void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river) {
     if (n.is_end() || n.is_question()) return;
     int q = upcoming_question();
     if (q >= 0) {
-        int fork = level_.fork_index(level_.nodes[q].fork);
+        int fork = fork_[q];
         if (fork >= 0 && river.forks()[fork].at - raft_s < tuning::kQuestionLeadMetres) {
             go_to(q);  // the caller gets to the point: the fork is coming up
             return;
         }
     }
     double seconds = n.seconds ? *n.seconds : default_line_seconds(n.say);
-    if (seconds_on_node_ >= seconds) go_to(level_.node_index(n.next));
+    if (seconds_on_node_ >= seconds) go_to(next_[node_]);
 }
 
 std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Effects& effects, double intensity) {
@@ -54,7 +59,7 @@ std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Ef
     const Node& n = node();
     if (channel < 0 || channel >= static_cast<int>(n.replies.size())) return std::nullopt;
     choices_.push_back({node_, channel, tick, effects, intensity});
-    go_to(level_.node_index(n.replies[channel].next));
+    go_to(reply_next_[node_][channel]);
     return channel;
 }
 
@@ -62,7 +67,7 @@ void CallRuntime::finish_lines() {
     for (size_t guard = 0; guard <= level_.nodes.size(); ++guard) {
         const Node& n = node();
         if (n.is_end() || n.is_question()) return;
-        go_to(level_.node_index(n.next));
+        go_to(next_[node_]);
     }
 }
 

@@ -46,6 +46,10 @@ private:
     int upcoming_question() const;  // following lines from here, the next question node or -1
 
     const Level& level_;
+    // Ids resolved to indices once, so stepping never compares strings.
+    std::vector<int> next_;                      // per node: its `next`, or -1
+    std::vector<int> fork_;                      // per node: its fork, or -1
+    std::vector<std::vector<int>> reply_next_;   // per node, per reply
     int node_ = 0;
     double seconds_on_node_ = 0;
     int visited_ = 1;

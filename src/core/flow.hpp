@@ -26,13 +26,22 @@ public:
     // The turbulence stream function and its curl at time t (seconds of simulation).
     double stream(Vec2 p, double t, double rough, const CalmSpot& calm, int& hint) const;
     Vec2 turbulence(Vec2 p, double t, double rough, const CalmSpot& calm, int& hint) const;
-    Vec2 velocity(Vec2 p, double t, double rough, const CalmSpot& calm, int& hint) const {
-        return current(p, hint) + turbulence(p, t, rough, calm, hint);
-    }
+    // Current plus turbulence, with a single river projection: the per-step call.
+    Vec2 velocity(Vec2 p, double t, double rough, const CalmSpot& calm, int& hint) const;
+    // The same at a point whose river frame is already known (the raft's, from the last step).
+    Vec2 velocity_at(const RiverFrame& f, Vec2 p, double t, double rough, const CalmSpot& calm) const;
 
     const RiverGeometry& river() const { return river_; }
 
 private:
+    Vec2 current_at(const RiverFrame& f) const;
+    Vec2 current_in(const WaterBand& band, const RiverFrame& f) const;
+    Vec2 turbulence_at(const RiverFrame& f, const WaterBand& band, Vec2 p, double t, double rough,
+                       const CalmSpot& calm) const;
+    // Everything in the stream function except the waves: walls, calm, pool, strength.
+    // `band`: the walls around the point (a step of a few centimetres never changes them).
+    double envelope(const WaterBand& band, double s, double lateral, Vec2 p, const CalmSpot& calm) const;
+
     struct Wave {
         Vec2 k;          // wave vector at roughness 0, rad/m
         double omega;    // rad/s

@@ -62,29 +62,38 @@ RiverGeometry::RiverGeometry(const RiverDef& def, double sample_step) : forks_(d
 
 RiverFrame RiverGeometry::project(Vec2 p, int hint) const {
     const int segs = static_cast<int>(samples_.size()) - 1;
-    auto search = [&](int lo, int hi, int& best, double& best_d2, double& best_t) {
-        for (int i = std::max(0, lo); i <= std::min(segs - 1, hi); ++i) {
-            Vec2 a = samples_[i].pos, b = samples_[i + 1].pos;
-            Vec2 ab = b - a;
-            double len2 = dot(ab, ab);
-            double t = len2 > 0 ? clamp(dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
-            Vec2 q = a + ab * t;
-            double d2 = dot(p - q, p - q);
-            if (d2 < best_d2) { best_d2 = d2; best = i; best_t = t; }
-        }
+    auto dist2 = [&](int i, double& t) {
+        Vec2 a = samples_[i].pos, ab = samples_[i + 1].pos - a;
+        double len2 = dot(ab, ab);
+        t = len2 > 0 ? clamp(dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+        Vec2 q = a + ab * t;
+        return dot(p - q, p - q);
     };
     int best = 0;
-    double best_d2 = 1e300, best_t = 0;
-    constexpr int kWindow = 12;
+    double best_d2 = 1e300, best_t = 0, t = 0;
     if (hint >= 0 && hint < segs) {
-        search(hint - kWindow, hint + kWindow, best, best_d2, best_t);
-        // If the best sits on the window's edge the point moved far: look everywhere.
-        if ((best == std::max(0, hint - kWindow) && best > 0) ||
-            (best == std::min(segs - 1, hint + kWindow) && best < segs - 1)) {
-            search(0, segs - 1, best, best_d2, best_t);
+        // Walk downhill from the hint: points move a little between queries, so this usually
+        // tests two or three segments. A few extra steps past the minimum step over the
+        // flat spots where a bend makes neighbouring segments equally near.
+        best = hint;
+        best_d2 = dist2(hint, best_t);
+        for (int dir : {1, -1}) {
+            int worse = 0;
+            for (int i = hint + dir; i >= 0 && i < segs && worse < 2; i += dir) {
+                double d2 = dist2(i, t);
+                if (d2 < best_d2) {
+                    best_d2 = d2, best = i, best_t = t;
+                    worse = 0;
+                } else {
+                    ++worse;
+                }
+            }
         }
     } else {
-        search(0, segs - 1, best, best_d2, best_t);
+        for (int i = 0; i < segs; ++i) {
+            double d2 = dist2(i, t);
+            if (d2 < best_d2) best_d2 = d2, best = i, best_t = t;
+        }
     }
     const RiverSample &a = samples_[best], &b = samples_[best + 1];
     RiverFrame f;
@@ -97,11 +106,17 @@ RiverFrame RiverGeometry::project(Vec2 p, int hint) const {
     return f;
 }
 
-RiverSample RiverGeometry::sample_at(double s) const {
+RiverSample RiverGeometry::sample_at(double s, int segment) const {
     s = clamp(s, 0.0, length());
-    auto it = std::upper_bound(samples_.begin(), samples_.end(), s,
-                               [](double v, const RiverSample& smp) { return v < smp.s; });
-    size_t i = it == samples_.begin() ? 0 : static_cast<size_t>(it - samples_.begin()) - 1;
+    size_t i;
+    if (segment >= 0 && segment + 1 < static_cast<int>(samples_.size()) && samples_[segment].s <= s &&
+        s <= samples_[segment + 1].s) {
+        i = static_cast<size_t>(segment);
+    } else {
+        auto it = std::upper_bound(samples_.begin(), samples_.end(), s,
+                                   [](double v, const RiverSample& smp) { return v < smp.s; });
+        i = it == samples_.begin() ? 0 : static_cast<size_t>(it - samples_.begin()) - 1;
+    }
     if (i + 1 >= samples_.size()) return samples_.back();
     const RiverSample &a = samples_[i], &b = samples_[i + 1];
     double t = (b.s > a.s) ? (s - a.s) / (b.s - a.s) : 0.0;
@@ -119,8 +134,11 @@ Vec2 RiverGeometry::point_at(double s, double lateral) const {
 }
 
 void RiverGeometry::island_at(int fork, int j, double s, double& centre, double& half) const {
+    island_at_width(fork, j, s, sample_at(s).half_width, centre, half);
+}
+
+void RiverGeometry::island_at_width(int fork, int j, double s, double hw, double& centre, double& half) const {
     const Fork& f = forks_[fork];
-    double hw = sample_at(s).half_width;
     double cw = (2 * hw - (f.channels - 1) * f.island) / f.channels;
     centre = -hw + j * cw + (j - 0.5) * f.island;
     half = 0.5 * f.island * island_taper((s - f.at) / f.length);
@@ -147,25 +165,34 @@ double RiverGeometry::channel_centre(int fork, int channel) const {
     return 0.5 * (walls[channel].first + walls[channel].second);
 }
 
-WaterBand RiverGeometry::band(double s, double lateral) const {
+WaterBand RiverGeometry::band(double s, double lateral, int segment) const {
+    // On the per-step path: no allocation, one width lookup.
     WaterBand b;
-    double hw = sample_at(s).half_width;
+    double hw = sample_at(s, segment).half_width;
     b.left = -hw;
     b.right = hw;
     b.in_water = std::fabs(lateral) < hw && s >= 0 && s <= length();
     for (size_t fi = 0; fi < forks_.size(); ++fi) {
         const Fork& f = forks_[fi];
         if (s <= f.at || s >= f.at + f.length) continue;
-        auto walls = channel_walls(static_cast<int>(fi), s);
         b.fork = static_cast<int>(fi);
         b.in_water = false;
-        for (size_t k = 0; k < walls.size(); ++k) {
-            if (lateral >= walls[k].first && lateral <= walls[k].second) {
-                b.in_water = true;
-                b.channel = static_cast<int>(k);
-                b.left = walls[k].first;
-                b.right = walls[k].second;
+        double left = -hw;
+        for (int k = 0; k < f.channels; ++k) {
+            double right = hw, next_left = hw, c, h;
+            if (k + 1 < f.channels) {
+                island_at_width(static_cast<int>(fi), k + 1, s, hw, c, h);
+                right = c - h;
+                next_left = c + h;
             }
+            if (lateral >= left && lateral <= right) {
+                b.in_water = true;
+                b.channel = k;
+                b.left = left;
+                b.right = right;
+                break;
+            }
+            left = next_left;
         }
         break;
     }

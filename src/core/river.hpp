@@ -48,9 +48,10 @@ public:
     // this point (or -1); searching around it keeps per-step queries cheap.
     RiverFrame project(Vec2 p, int hint = -1) const;
     Vec2 point_at(double s, double lateral) const;
-    RiverSample sample_at(double s) const;
+    // `segment`: a centreline segment near s (from a RiverFrame), to skip the search.
+    RiverSample sample_at(double s, int segment = -1) const;
 
-    WaterBand band(double s, double lateral) const;
+    WaterBand band(double s, double lateral, int segment = -1) const;
 
     // Channel walls of a fork at distance s (channel k spans [walls[k].first, walls[k].second]).
     std::vector<std::pair<double, double>> channel_walls(int fork, double s) const;
@@ -67,6 +68,8 @@ public:
     double tightest_bend_ratio(int* at_sample = nullptr) const;
 
 private:
+    void island_at_width(int fork, int j, double s, double half_width, double& centre, double& half) const;
+
     std::vector<RiverSample> samples_;
     std::vector<Fork> forks_;
     double pool_start_ = 0;

@@ -33,10 +33,11 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
     state_.raft_pos = world_.raft_position();
     state_.raft_angle = world_.raft_angle();
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
-    RiverFrame f = river_.project(state_.raft_pos);
-    river_hint_ = f.segment;
-    state_.progress = f.s;
+    raft_frame_ = river_.project(state_.raft_pos);
+    state_.progress = raft_frame_.s;
+    state_.lateral = raft_frame_.lateral;
     timeline_.push_back({0.0, state_.intensity, state_.composure, state_.roughness});
+    for (const Rock& rock : level_.river.rocks) rock_frames_.push_back(river_.project(rock.at));
 }
 
 double Simulation::time() const { return state_.tick * kDt; }
@@ -54,7 +55,7 @@ void Simulation::apply_water_and_paddle(const Input& input) {
 
     // Drag toward the water's velocity, in the exact form that is stable for any rate:
     // impulse = m * (1 - exp(-k dt)) * (u - v), separately along and across the keel.
-    Vec2 water = flow_.velocity(pos, time(), state_.roughness, calm_spot(), flow_hint_);
+    Vec2 water = flow_.velocity_at(raft_frame_, pos, time(), state_.roughness, calm_spot());
     Vec2 rel = water - vel;
     double along = dot(rel, heading), across = dot(rel, side);
     double k_along = kDragAlong + kDragAlongQuad * std::fabs(along);
@@ -153,10 +154,9 @@ void Simulation::step(const Input& input) {
     state_.raft_pos = world_.raft_position();
     state_.raft_vel = world_.raft_velocity();
     state_.raft_angle = world_.raft_angle();
-    RiverFrame f = river_.project(state_.raft_pos, river_hint_);
-    river_hint_ = f.segment;
-    state_.progress = f.s;
-    state_.lateral = f.lateral;
+    raft_frame_ = river_.project(state_.raft_pos, raft_frame_.segment);
+    state_.progress = raft_frame_.s;
+    state_.lateral = raft_frame_.lateral;
 
     handle_contacts();
 

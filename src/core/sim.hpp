@@ -68,6 +68,8 @@ public:
     const CallRuntime& call() const { return call_; }
     const std::vector<TimelinePoint>& timeline() const { return timeline_; }
     CalmSpot calm_spot() const;
+    // Each rock in river coordinates (same order as the level's rocks), computed once.
+    const std::vector<RiverFrame>& rock_frames() const { return rock_frames_; }
     double time() const;  // seconds of simulation
     uint64_t seed() const { return seed_; }
 
@@ -93,8 +95,8 @@ private:
     SimState state_;
     StateHash hash_;
     std::vector<TimelinePoint> timeline_;
-    int river_hint_ = -1;
-    int flow_hint_ = -1;
+    std::vector<RiverFrame> rock_frames_;
+    RiverFrame raft_frame_;  // the raft in river coordinates, as of the last step
     int hangup_tick_ = -1;
 };
 
