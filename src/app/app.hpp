@@ -50,6 +50,8 @@ public:
     virtual void event(AppContext&, const SDL_Event&) {}
     // One frame: update with the real elapsed time, draw the world, build the UI.
     virtual ScreenRequest frame(AppContext& ctx, double dt) = 0;
+    // True when the screen paints every pixel itself, so clearing first would be wasted fill.
+    virtual bool covers_screen() const { return false; }
 };
 
 // calmwaters [play LEVEL]

@@ -10,6 +10,7 @@
 #include "cli/run_report.hpp"
 #include "content/level_loader.hpp"
 #include "core/tuning.hpp"
+#include "river_layer.hpp"
 #include "river_view.hpp"
 #include "screens.hpp"
 #include "water_particles.hpp"
@@ -47,14 +48,14 @@ void meter(const char* label, double value, ImVec4 colour) {
 
 class PlayScreen : public Screen {
 public:
-    PlayScreen(AppContext& ctx, Level level, std::string path, std::optional<BotPolicy> autopilot)
-        : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), autopilot_(autopilot) {
+    PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
+        : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
         restart();
     }
 
     void restart() {
         sim_ = std::make_unique<Simulation>(level_, catalogue_, level_.seed);
-        if (autopilot_) bot_.emplace(*autopilot_, level_.seed);
+        if (options_.autopilot) bot_.emplace(*options_.autopilot, level_.seed);
         accumulator_ = 0;
         paused_ = false;
         assist_channel_ = -1;
@@ -64,6 +65,9 @@ public:
         camera_.centre = sim_->state().raft_pos;
         particles_ = WaterParticles();
     }
+
+    // The river layer fills the view and the opaque call panel the rest.
+    bool covers_screen() const override { return true; }
 
     void event(AppContext&, const SDL_Event& e) override {
         bool pause_key = (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
@@ -88,8 +92,12 @@ public:
         SDL_RenderSetClipRect(ctx.renderer, &clip);
         ImDrawList* bg = ImGui::GetBackgroundDrawList();
         bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
-        view_.draw(ctx.renderer, camera_, *sim_, pos, angle, clock_, bg, ctx.fonts.large,
-                   ctx.fonts.large ? ctx.fonts.large->FontSize : 0.0f);
+        layer_.draw(ctx.renderer, camera_, *sim_, view_);
+        view_.draw_live(ctx.renderer, camera_, *sim_, clock_, bg, ctx.fonts.large, ctx.fonts.large->FontSize);
+        RaftLook raft = raft_look(*sim_);
+        raft.pos = pos;
+        raft.angle = angle;
+        view_.draw_raft(ctx.renderer, camera_, raft, clock_);
         particles_.draw(ctx.renderer, camera_, sim_->state().roughness);
         SDL_RenderSetClipRect(ctx.renderer, nullptr);
         draw_progress(ctx, bg);
@@ -97,6 +105,7 @@ public:
         bg->PopClipRect();
 
         draw_panel(ctx);
+        if (sim_->state().finished && options_.exit_at_end) return {ScreenRequest::quit, ""};
         if (sim_->state().finished) return draw_end(ctx);
         if (paused_) return draw_pause(ctx);
         return {};
@@ -138,7 +147,7 @@ private:
     }
 
     void advance(AppContext& ctx, double dt) {
-        accumulator_ += dt;
+        accumulator_ += dt * options_.speed;
         while (accumulator_ >= tuning::kDt && !sim_->state().finished) {
             step_once(player_input(ctx));
             accumulator_ -= tuning::kDt;
@@ -194,6 +203,7 @@ private:
         const SimState& st = sim_->state();
         ImGui::SetNextWindowPos(ImVec2(ctx.width - panel_width_, 0));
         ImGui::SetNextWindowSize(ImVec2(panel_width_, static_cast<float>(ctx.height)));
+        ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the screen is not cleared under the panel
         ImGui::Begin("##call", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
@@ -389,7 +399,7 @@ private:
     Level level_;
     std::string path_;
     Catalogue catalogue_;
-    std::optional<BotPolicy> autopilot_;
+    PlayOptions options_;
     std::optional<SteeringBot> bot_;
     std::unique_ptr<Simulation> sim_;
     double accumulator_ = 0, clock_ = 0;
@@ -400,19 +410,20 @@ private:
     float panel_width_ = 400;
     Camera camera_;
     RiverView view_;
+    RiverLayer layer_;
     WaterParticles particles_;
 };
 
 }  // namespace
 
 std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
-                                         std::optional<BotPolicy> autopilot) {
+                                         const PlayOptions& options) {
     LevelLoad load = load_level_file(level_path, *ctx.catalogue);
     if (!load.ok()) {
         error = format_problems(load.problems);
         return nullptr;
     }
-    return std::make_unique<PlayScreen>(ctx, std::move(*load.level), level_path, autopilot);
+    return std::make_unique<PlayScreen>(ctx, std::move(*load.level), level_path, options);
 }
 
 void fast_forward(Screen& play_screen, PlayMoment moment) {

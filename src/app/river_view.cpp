@@ -1,5 +1,6 @@
 #include "river_view.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/tuning.hpp"
@@ -67,8 +68,9 @@ void RiverView::draw_water(SDL_Renderer* r, const Camera& cam, const Simulation&
     theme::Rgba deep = theme::mix(theme::kWaterDeep, theme::kWaterRough, rough * 0.8);
     theme::Rgba shallow = theme::mix(theme::kWaterShallow, theme::kWaterRough, rough * 0.5);
     constexpr double kSandWidth = 1.4;
-    for (size_t i = 0; i + 1 < samples.size(); ++i) {
-        const RiverSample &a = samples[i], &b = samples[i + 1];
+    // Every second sample is plenty for drawing: the centreline is smooth at that scale.
+    for (size_t i = 0; i + 1 < samples.size(); i += 2) {
+        const RiverSample &a = samples[i], &b = samples[std::min(i + 2, samples.size() - 1)];
         if (b.s < centre_s - reach || a.s > centre_s + reach) continue;
         // Past the pool start the water stills and turns a clear shallow green-blue.
         double pa = smoothstep01((a.s - river.pool_start() + 10.0) / 25.0);
@@ -95,7 +97,7 @@ void RiverView::draw_islands(SDL_Renderer* r, const Camera& cam, const Simulatio
     for (size_t fi = 0; fi < river.forks().size(); ++fi) {
         const Fork& f = river.forks()[fi];
         if (f.at > centre_s + reach || f.at + f.length < centre_s - reach) continue;
-        int steps = std::max(12, static_cast<int>(f.length / 1.0));
+        int steps = std::max(12, static_cast<int>(f.length / 2.0));
         for (int j = 1; j < f.channels; ++j) {
             // Sand rim first, then the grassy top inset from it.
             for (int pass = 0; pass < 2; ++pass) {
@@ -152,8 +154,7 @@ void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation&
     flush(r);
 }
 
-void RiverView::draw_channel_marks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock,
-                                   ImDrawList* labels, ImFont* font, float size) {
+void RiverView::draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Simulation& sim) {
     int fi = sim.call().question_fork();
     if (fi < 0) return;
     const RiverGeometry& river = sim.river();
@@ -173,6 +174,14 @@ void RiverView::draw_channel_marks(SDL_Renderer* r, const Camera& cam, const Sim
         }
     }
     flush(r);
+}
+
+void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
+                                   ImFont* font, float size) {
+    int fi = sim.call().question_fork();
+    if (fi < 0) return;
+    const RiverGeometry& river = sim.river();
+    const Fork& f = river.forks()[fi];
     for (int c = 0; c < f.channels; ++c) {
         auto walls = river.channel_walls(fi, f.at + 2.0);
         double lat = 0.5 * (walls[c].first + walls[c].second);
@@ -184,10 +193,25 @@ void RiverView::draw_channel_marks(SDL_Renderer* r, const Camera& cam, const Sim
     }
 }
 
-void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& sim, Vec2 pos, double angle,
-                          double clock) {
+RaftLook raft_look(const Simulation& sim) {
     const SimState& st = sim.state();
+    RaftLook look;
+    look.pos = st.raft_pos;
+    look.angle = st.raft_angle;
+    look.stroke_phase = st.stroke_phase;
+    look.paddle = st.paddle;
+    look.composure = st.composure;
+    look.calm = sim.breathing().calm();
+    look.roughness = st.roughness;
+    look.ticks_since_jolt = st.tick - st.last_jolt_tick;
+    return look;
+}
+
+void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st, double clock) {
     double rough = st.roughness;
+    Vec2 pos = st.pos;
+    double angle = st.angle;
+    auto fade = [&](theme::Rgba c) { return with_alpha(c, c.a / 255.0 * st.alpha); };
     // Visual bob and tilt only: the simulation's raft is steady; this is the water's feel.
     double bob = 1.0 + 0.03 * std::sin(clock * 4.1) * (0.3 + rough);
     double tilt = 0.05 * std::sin(clock * 2.7) * rough;
@@ -197,7 +221,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& 
     double hl = tuning::kRaftLength * 0.5 * bob, hw = tuning::kRaftWidth * 0.5 * bob;
 
     // Calm rings while breathing, spreading out across the water.
-    double calm = sim.breathing().calm();
+    double calm = st.calm;
     if (calm > 0.02) {
         for (int k = 0; k < 3; ++k) {
             double t = std::fmod(clock * 0.35 + k / 3.0, 1.0);
@@ -208,7 +232,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& 
     disc(cam, c - fwd * 0.3 + Vec2{0.15, -0.15}, hl * 1.1, with_alpha({10, 30, 40, 255}, 0.35),
          with_alpha({10, 30, 40, 255}, 0.0), 18);
     // Splash on a fresh jolt.
-    int since_jolt = st.tick - st.last_jolt_tick;
+    int since_jolt = st.ticks_since_jolt;
     if (since_jolt < 40) {
         double t = since_jolt / 40.0;
         for (int k = 0; k < 8; ++k) {
@@ -218,7 +242,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& 
         }
     }
     // The raft: planks on two logs.
-    theme::Rgba wood = theme::kWood, dark = theme::kWoodDark;
+    theme::Rgba wood = fade(theme::kWood), dark = fade(theme::kWoodDark);
     quad(cam, c - side * hw - fwd * hl, c + side * hw - fwd * hl, c + side * hw + fwd * hl, c - side * hw + fwd * hl,
          dark, dark, wood, wood);
     for (int k = -2; k <= 2; ++k) {
@@ -235,8 +259,8 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& 
     Vec2 dir = normalized(blade - hands), perp = right_of(dir);
     quad(cam, hands - perp * 0.05, hands + perp * 0.05, blade + perp * 0.05, blade - perp * 0.05, dark, dark, dark, dark);
     disc(cam, blade, 0.22, dark, dark, 8);
-    disc(cam, c - fwd * 0.15, 0.5, theme::kShirt, theme::kShirt, 14);
-    disc(cam, c + fwd * 0.05, 0.26, theme::kPaddler, theme::kPaddler, 12);
+    disc(cam, c - fwd * 0.15, 0.5, fade(theme::kShirt), fade(theme::kShirt), 14);
+    disc(cam, c + fwd * 0.05, 0.26, fade(theme::kPaddler), fade(theme::kPaddler), 12);
     // A red edge while composure is low, so the player feels it without reading a number.
     if (st.composure < 30) {
         double a = (30 - st.composure) / 30.0 * (0.5 + 0.5 * std::sin(clock * 6));
@@ -245,14 +269,18 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& 
     flush(r);
 }
 
-void RiverView::draw(SDL_Renderer* r, const Camera& cam, const Simulation& sim, Vec2 raft_pos, double raft_angle,
-                     double clock, ImDrawList* labels, ImFont* label_font, float label_size) {
+void RiverView::draw_static(SDL_Renderer* r, const Camera& cam, const Simulation& sim) {
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     draw_water(r, cam, sim);
     draw_islands(r, cam, sim);
-    draw_channel_marks(r, cam, sim, clock, labels, label_font, label_size);
+    draw_channel_tints(r, cam, sim);
+}
+
+void RiverView::draw_live(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
+                          ImFont* label_font, float label_size) {
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     draw_rocks(r, cam, sim, clock);
-    draw_raft(r, cam, sim, raft_pos, raft_angle, clock);
+    draw_channel_buoys(cam, sim, clock, labels, label_font, label_size);
 }
 
 }  // namespace cw

@@ -13,20 +13,36 @@
 
 namespace cw {
 
+// How one raft looks this frame: enough to draw it, whether it comes from the local
+// simulation or from a trainee's state over the network.
+struct RaftLook {
+    Vec2 pos;
+    double angle = 0;
+    double stroke_phase = 0, paddle = 0;
+    double composure = 100, calm = 0, roughness = 0;
+    int ticks_since_jolt = 1000;
+    float alpha = 1.0f;  // other trainees' rafts are drawn a little faded
+};
+
+RaftLook raft_look(const Simulation& sim);
+
 class RiverView {
 public:
     // `clock`: seconds of animation (render time, not game time), for bobbing and rings.
-    // `raft_pos`/`raft_angle`: the raft's pose interpolated between simulation ticks.
-    void draw(SDL_Renderer* r, const Camera& cam, const Simulation& sim, Vec2 raft_pos, double raft_angle,
-              double clock, ImDrawList* labels, ImFont* label_font, float label_size);
+    // What does not move: water, banks, islands, the current question's channel tints.
+    void draw_static(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
+    // What moves on the river: foam round the rocks, the bobbing lettered buoys.
+    void draw_live(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
+                   ImFont* label_font, float label_size);
+    void draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& raft, double clock);
 
 private:
     void draw_water(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
     void draw_islands(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
     void draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock);
-    void draw_channel_marks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock,
-                            ImDrawList* labels, ImFont* font, float size);
-    void draw_raft(SDL_Renderer* r, const Camera& cam, const Simulation& sim, Vec2 pos, double angle, double clock);
+    void draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
+    void draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels, ImFont* font,
+                            float size);
 
     // Batches, reused every frame so drawing allocates nothing once warm.
     void quad(const Camera& cam, Vec2 a, Vec2 b, Vec2 c, Vec2 d, theme::Rgba ca, theme::Rgba cb, theme::Rgba cc,

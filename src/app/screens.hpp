@@ -10,10 +10,15 @@ namespace cw {
 
 std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = "");
 
+struct PlayOptions {
+    std::optional<BotPolicy> autopilot;  // a bot plays (demos, screenshots, benchmarks)
+    int speed = 1;                       // simulation ticks per displayed tick
+    bool exit_at_end = false;            // quit when the call ends instead of showing the end screen
+};
+
 // Null (and `error` set to the located problems) when the level does not load.
-// `autopilot`: a bot plays (for screenshots and demos).
 std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
-                                         std::optional<BotPolicy> autopilot = std::nullopt);
+                                         const PlayOptions& options = {});
 
 // For screenshots: run a play screen's simulation ahead without drawing until `until` holds.
 enum class PlayMoment { approaching_fork, finished };

@@ -155,7 +155,10 @@ Vec2 PhysicsWorld::raft_position() const { return from_b2(raft_->GetPosition());
 Vec2 PhysicsWorld::raft_velocity() const { return from_b2(raft_->GetLinearVelocity()); }
 double PhysicsWorld::raft_angle() const { return raft_->GetAngle(); }
 double PhysicsWorld::raft_spin() const { return raft_->GetAngularVelocity(); }
-Vec2 PhysicsWorld::raft_heading() const { return heading_from_angle(raft_->GetAngle()); }
+Vec2 PhysicsWorld::raft_heading() const {
+    const b2Rot& q = raft_->GetTransform().q;  // Box2D keeps the sine and cosine: no trig here
+    return {-q.s, q.c};
+}
 double PhysicsWorld::raft_mass() const { return raft_->GetMass(); }
 void PhysicsWorld::push_raft(Vec2 impulse) { raft_->ApplyLinearImpulseToCenter(to_b2(impulse), true); }
 void PhysicsWorld::twist_raft(double impulse) { raft_->ApplyAngularImpulse(static_cast<float>(impulse), true); }

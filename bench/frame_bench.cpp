@@ -1,0 +1,155 @@
+// Frames at 1280x720 in a real window (under Xvfb with SDL's software renderer when there is
+// no GPU): a frame in play against an empty SDL_Renderer + ImGui frame, and the trainer's
+// class view with 40 rafts.
+#include <cstdlib>
+
+#include "app/app_shell.hpp"
+#include "app/class_view.hpp"
+#include "app/screens.hpp"
+#include "content/data_paths.hpp"
+#include "content/level_loader.hpp"
+#include "core/bot.hpp"
+#include "stats.hpp"
+
+namespace cwbench {
+
+using namespace cw;
+
+namespace {
+
+struct EmptyScreen : Screen {
+    ScreenRequest frame(AppContext&, double) override { return {}; }
+};
+
+// Forty trainees' rafts, recorded beforehand so only drawing is timed.
+struct ClassScreen : Screen {
+    const Simulation* river = nullptr;
+    std::vector<std::vector<TraineeView>> frames;
+    size_t at = 0;
+    ClassView view;
+    ScreenRequest frame(AppContext& ctx, double dt) override {
+        view.frame(ctx, *river, frames[at % frames.size()], dt);
+        ++at;
+        return {};
+    }
+};
+
+std::vector<double> time_frames(AppShell& shell, int warmup, int frames) {
+    std::vector<double> ms;
+    for (int i = 0; i < warmup + frames; ++i) {
+        double t0 = now_seconds();
+        shell.poll_events();
+        shell.frame(1.0 / 60.0);
+        double t1 = now_seconds();
+        if (i >= warmup) ms.push_back((t1 - t0) * 1000.0);
+    }
+    return ms;
+}
+
+const char* kNames[] = {"Ada", "Bram", "Chen", "Dita", "Emeka", "Farah", "Gus", "Hana", "Ivo", "Jun"};
+
+}  // namespace
+
+std::vector<Result> frame_benchmarks() {
+    // The renderer the game itself picks (on a machine with no GPU under Xvfb that is Mesa's
+    // llvmpipe: OpenGL drawn by the CPU), without vsync: measure the work, not the display.
+    // SDL_RENDER_DRIVER in the environment still chooses another (e.g. software).
+    setenv("SDL_RENDER_VSYNC", "0", 1);
+    std::vector<Result> out;
+    AppShell shell;
+    std::string error;
+    Result ratio, p99;
+    ratio.key = "frame_ratio_vs_empty";
+    ratio.limit = "<= 3.0";
+    ratio.limit_value = 3.0;
+    ratio.against = "an empty SDL_Renderer + ImGui frame, same window, same renderer (software, 1280x720)";
+    p99.key = "frame_p99_ms_40_rafts";
+    p99.limit = "< 8";
+    p99.limit_value = 8;
+    p99.inclusive = false;
+    p99.against = "the trainer's class view, 40 rafts, software renderer at 1280x720";
+    if (!shell.init(false, error)) {
+        ratio.note = p99.note = "no display: " + error + " (run under xvfb-run)";
+        return {ratio, p99};
+    }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(shell.ctx.renderer, &info);
+    const char* gl_renderer = nullptr;
+    if (std::string(info.name).rfind("opengl", 0) == 0) {
+        // Name the GL implementation too: "llvmpipe" means the CPU draws everything.
+        using GetString = const unsigned char* (*)(unsigned int);
+        if (auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString")))
+            gl_renderer = reinterpret_cast<const char*>(get(0x1F01 /* GL_RENDERER */));
+    }
+    const std::string renderer = std::string(info.name) + (gl_renderer ? std::string(" / ") + gl_renderer : "");
+    ratio.against = "an empty SDL_Renderer + ImGui frame, same window, same renderer (" + renderer + ", 1280x720)";
+    p99.against = "the trainer's class view, 40 rafts, " + renderer + " at 1280x720";
+    const std::string level_path = levels_dir() + "/flatpack_shelf.toml";
+    std::vector<double> ratios, play_ms, empty_ms;
+    for (int round = 0; round < 3; ++round) {
+        shell.show(std::make_unique<EmptyScreen>());
+        std::vector<double> e = time_frames(shell, 30, 200);
+        PlayOptions opts;
+        opts.autopilot = BotPolicy::calm;
+        auto play = make_play_screen(shell.ctx, level_path, error, opts);
+        fast_forward(*play, PlayMoment::approaching_fork);
+        shell.show(std::move(play));
+        std::vector<double> p = time_frames(shell, 30, 200);
+        ratios.push_back(percentile(p, 0.5) / percentile(e, 0.5));
+        play_ms.insert(play_ms.end(), p.begin(), p.end());
+        empty_ms.insert(empty_ms.end(), e.begin(), e.end());
+    }
+    ratio.measured = true;
+    ratio.stat = summarise(ratios);
+    char buf[160];
+    std::snprintf(buf, sizeof buf, "play frame median %.2f ms, empty frame median %.2f ms", percentile(play_ms, 0.5),
+                  percentile(empty_ms, 0.5));
+    ratio.note = buf;
+    out.push_back(ratio);
+
+    // Forty trainees: spread them out along the river with different bots and seeds.
+    Catalogue cat = *shell.ctx.catalogue;
+    Level level = *load_level_file(level_path, cat).level;
+    Simulation river(level, cat, level.seed);
+    std::vector<std::unique_ptr<Simulation>> sims;
+    std::vector<SteeringBot> bots;
+    for (int i = 0; i < 40; ++i) {
+        sims.push_back(std::make_unique<Simulation>(level, cat, 100 + i));
+        bots.emplace_back(i % 3 == 0 ? BotPolicy::calm : BotPolicy::random, 100 + i);
+    }
+    auto screen = std::make_unique<ClassScreen>();
+    screen->river = &river;
+    for (int f = 0; f < 20 * 60 + 600; ++f) {
+        for (int i = 0; i < 40; ++i)
+            if (f >= i * 20) sims[i]->step(bots[i].decide(*sims[i]));  // staggered starts
+        if (f < 20 * 60) continue;
+        river.step({});
+        std::vector<TraineeView> views;
+        for (int i = 0; i < 40; ++i) {
+            TraineeView t;
+            t.name = std::string(kNames[i % 10]) + " " + std::to_string(i / 10 + 1);
+            const Simulation& sim = *sims[i];
+            t.raft = raft_look(sim);
+            t.raft.alpha = 0.9f;
+            t.intensity = sim.state().intensity;
+            t.composure = sim.state().composure;
+            t.progress = sim.state().progress;
+            t.finished = sim.state().finished;
+            views.push_back(t);
+        }
+        screen->frames.push_back(std::move(views));
+    }
+    ClassScreen* cs = screen.get();
+    shell.show(std::move(screen));
+    std::vector<double> class_ms = time_frames(shell, 30, 600);
+    p99.measured = true;
+    p99.stat = {percentile(class_ms, 0.99), percentile(class_ms, 0.5), percentile(class_ms, 0.999),
+                static_cast<int>(class_ms.size())};
+    std::snprintf(buf, sizeof buf, "median %.2f ms; spread column: median..p99.9 (%zu frames recorded)",
+                  percentile(class_ms, 0.5), cs->frames.size());
+    p99.note = buf;
+    out.push_back(p99);
+    return out;
+}
+
+}  // namespace cwbench

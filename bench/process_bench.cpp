@@ -1,0 +1,117 @@
+// Whole-process figures: start to the first menu frame, and peak memory over a play-through.
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "content/data_paths.hpp"
+#include "stats.hpp"
+
+extern char** environ;
+
+namespace cwbench {
+
+namespace {
+
+double monotonic_ns() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+struct Run {
+    int status = -1;
+    std::string out;
+    long max_rss_kb = 0;
+};
+
+Run spawn(const std::vector<std::string>& args, const std::vector<std::string>& extra_env) {
+    std::vector<std::string> env_store;
+    for (char** e = environ; *e; ++e) env_store.push_back(*e);
+    for (const auto& e : extra_env) env_store.push_back(e);
+    std::vector<char*> envp, argv;
+    for (auto& e : env_store) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    std::vector<std::string> args_store = args;
+    for (auto& a : args_store) argv.push_back(a.data());
+    argv.push_back(nullptr);
+
+    int pipefd[2];
+    Run run;
+    if (pipe(pipefd) != 0) return run;
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, pipefd[1], 1);
+    posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+    pid_t pid;
+    if (posix_spawn(&pid, argv[0], &fa, nullptr, argv.data(), envp.data()) != 0) {
+        close(pipefd[0]);
+        close(pipefd[1]);
+        return run;
+    }
+    close(pipefd[1]);
+    char buf[512];
+    ssize_t n;
+    while ((n = read(pipefd[0], buf, sizeof buf)) > 0) run.out.append(buf, static_cast<size_t>(n));
+    close(pipefd[0]);
+    rusage ru{};
+    wait4(pid, &run.status, 0, &ru);
+    run.max_rss_kb = ru.ru_maxrss;
+    posix_spawn_file_actions_destroy(&fa);
+    return run;
+}
+
+}  // namespace
+
+std::vector<Result> process_benchmarks() {
+    // The game as it starts for a player: its default renderer, without waiting for vsync.
+    const std::vector<std::string> software = {"SDL_RENDER_VSYNC=0"};
+    Result startup;
+    startup.key = "startup_ms";
+    startup.limit = "< 300";
+    startup.limit_value = 300;
+    startup.inclusive = false;
+    startup.against = "process spawn to the first menu frame presented (load catalogue and levels, open window, "
+                      "fonts, one frame)";
+    std::vector<double> ms;
+    for (int i = 0; i < 9; ++i) {
+        std::vector<std::string> env = software;
+        env.push_back("CALMWATERS_T0_NS=" + std::to_string(monotonic_ns()));
+        env.push_back("CALMWATERS_EXIT_AFTER_FIRST_FRAME=1");
+        Run r = spawn({CW_GAME_BINARY}, env);
+        auto at = r.out.find("startup_ms ");
+        if (r.status != 0 || at == std::string::npos) {
+            startup.note = "the game did not start (no display? run under xvfb-run)";
+            break;
+        }
+        ms.push_back(std::atof(r.out.c_str() + at + 11));
+    }
+    startup.measured = ms.size() == 9;
+    startup.stat = summarise(ms);
+
+    Result rss;
+    rss.key = "rss_mb";
+    rss.limit = "< 150";
+    rss.limit_value = 150;
+    rss.inclusive = false;
+    rss.against = "peak resident memory of the whole flat-pack call played to its end screen by the calm "
+                  "autopilot at 10x speed, with rendering";
+    Run r = spawn({CW_GAME_BINARY, "play", cw::levels_dir() + "/flatpack_shelf.toml", "--autopilot", "calm",
+                   "--speed", "10", "--exit-at-end"},
+                  software);
+    if (r.status == 0) {
+        rss.measured = true;
+        double mb = r.max_rss_kb / 1024.0;
+        rss.stat = {mb, mb, mb, 1};
+    } else {
+        rss.note = "the play-through did not finish (no display? run under xvfb-run)";
+    }
+    return {startup, rss};
+}
+
+}  // namespace cwbench

@@ -1,0 +1,119 @@
+// Headless: the whole game step against bare Box2D, and loading the largest level.
+#include <box2d/box2d.h>
+
+#include <filesystem>
+
+#include "content/catalogue_loader.hpp"
+#include "content/data_paths.hpp"
+#include "content/level_loader.hpp"
+#include "core/bot.hpp"
+#include "core/tuning.hpp"
+#include "stats.hpp"
+
+namespace cwbench {
+
+using namespace cw;
+
+namespace {
+
+std::string largest_level() {
+    std::string best;
+    uintmax_t best_size = 0;
+    for (auto& e : std::filesystem::recursive_directory_iterator(levels_dir())) {
+        if (e.path().extension() != ".toml") continue;
+        if (e.file_size() > best_size) best_size = e.file_size(), best = e.path().string();
+    }
+    return best;
+}
+
+}  // namespace
+
+std::vector<Result> sim_benchmarks() {
+    Catalogue cat = *load_catalogue_file(asset_path("techniques.toml")).catalogue;
+    const std::string level_path = levels_dir() + "/flatpack_shelf.toml";
+    Level level = *load_level_file(level_path, cat).level;
+
+    // Record the calm bot's inputs once, so the timed runs measure the game step, not the bot.
+    // Also record the raft's velocity at every step: the baseline raft is dragged along the same
+    // path, so Box2D meets the same banks, islands and rocks in both runs.
+    std::vector<Input> inputs;
+    std::vector<Vec2> path_velocity;
+    {
+        Simulation sim(level, cat, level.seed);
+        SteeringBot bot(BotPolicy::calm, level.seed);
+        while (!sim.state().finished) {
+            inputs.push_back(bot.decide(sim));
+            sim.step(inputs.back());
+            path_velocity.push_back(sim.state().raft_vel);
+        }
+    }
+    RiverGeometry river(level.river);
+    std::vector<double> ratios, game_ms;
+    for (int round = 0; round < 15; ++round) {
+        double t0 = now_seconds();
+        {
+            Simulation sim(level, cat, level.seed);
+            for (const Input& in : inputs) sim.step(in);
+        }
+        double t1 = now_seconds();
+        {
+            // The same bodies and shapes (banks, islands, rocks, sensors, raft) with plain drag
+            // toward the recorded path's velocity: what Box2D alone costs for this call.
+            PhysicsWorld world(river, level.river, raft_start_position(river),
+                               angle_from_heading(river.sample_at(6.0).tangent));
+            const double pull = world.raft_mass() * (1.0 - std::exp(-8.0 * tuning::kDt));
+            for (size_t i = 0; i < inputs.size(); ++i) {
+                world.push_raft((path_velocity[i] - world.raft_velocity()) * pull);
+                world.step(tuning::kDt);
+            }
+        }
+        double t2 = now_seconds();
+        ratios.push_back((t1 - t0) / (t2 - t1));
+        game_ms.push_back((t1 - t0) * 1000.0);
+    }
+    std::vector<Result> out;
+    Result ratio;
+    ratio.key = "sim_ratio_vs_box2d";
+    ratio.measured = true;
+    ratio.stat = summarise(ratios);
+    ratio.limit = "<= 1.5";
+    ratio.limit_value = 1.5;
+    ratio.against = "bare Box2D stepping the same bodies and shapes with plain drag along the same path, " +
+                    std::to_string(inputs.size()) + " steps";
+    out.push_back(ratio);
+
+    Result call;
+    call.key = "call_sim_ms";
+    call.measured = true;
+    call.stat = summarise(game_ms);
+    call.limit = "< 100";
+    call.limit_value = 100;
+    call.inclusive = false;
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "a whole %.0f-second call (flat-pack shelf, calm bot's inputs)",
+                  inputs.size() * tuning::kDt);
+    call.against = buf;
+    out.push_back(call);
+
+    const std::string biggest = largest_level();
+    std::vector<double> load_ms;
+    for (int i = 0; i < 60; ++i) {
+        double t0 = now_seconds();
+        LevelLoad l = load_level_file(biggest, cat);
+        double t1 = now_seconds();
+        if (!l.ok()) break;
+        load_ms.push_back((t1 - t0) * 1000.0);
+    }
+    Result load;
+    load.key = "level_load_ms";
+    load.measured = !load_ms.empty();
+    load.stat = summarise(load_ms);
+    load.limit = "< 10";
+    load.limit_value = 10;
+    load.inclusive = false;
+    load.against = "parse and check " + std::filesystem::path(biggest).filename().string() + " (the largest level)";
+    out.push_back(load);
+    return out;
+}
+
+}  // namespace cwbench

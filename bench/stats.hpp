@@ -1,0 +1,56 @@
+// Medians and spreads: benchmarks report the middle of many runs and how far they strayed,
+// because one run on a shared machine proves little.
+#pragma once
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <string>
+#include <vector>
+
+namespace cwbench {
+
+struct Stat {
+    double median = 0, low = 0, high = 0;  // low/high: the 10th and 90th percentiles
+    int samples = 0;
+};
+
+inline double percentile(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    double idx = p * (v.size() - 1);
+    size_t lo = static_cast<size_t>(std::floor(idx)), hi = static_cast<size_t>(std::ceil(idx));
+    return v[lo] + (v[hi] - v[lo]) * (idx - lo);
+}
+
+inline Stat summarise(const std::vector<double>& v) {
+    return {percentile(v, 0.5), percentile(v, 0.1), percentile(v, 0.9), static_cast<int>(v.size())};
+}
+
+inline double now_seconds() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+// One line of the results table, and its key in the JSON.
+struct Result {
+    std::string key;
+    bool measured = false;
+    Stat stat;
+    std::string limit;      // e.g. "<= 1.5"
+    double limit_value = 0;
+    bool lower_is_better = true;
+    bool inclusive = true;  // <= rather than <
+    std::string against;    // what it was measured against
+    std::string note;
+
+    bool passes() const {
+        if (!measured) return true;
+        return inclusive ? stat.median <= limit_value : stat.median < limit_value;
+    }
+};
+
+std::vector<Result> sim_benchmarks();
+std::vector<Result> frame_benchmarks();
+std::vector<Result> process_benchmarks();
+
+}  // namespace cwbench

@@ -1,0 +1,84 @@
+#include "class_view.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace cw {
+
+void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt) {
+    float s = ctx.settings.ui_scale;
+    float panel_w = std::clamp(ctx.width * 0.3f, 340.0f * s, 460.0f * s);
+    camera_.viewport = {0, 0, ctx.width - panel_w, static_cast<float>(ctx.height)};
+    camera_.pixels_per_metre = ctx.height / 70.0;  // wider than in play: the class spreads out
+    clock_ += dt;
+
+    // Follow the middle of the class, so the pack stays in view.
+    progress_scratch_.clear();
+    for (const TraineeView& t : trainees) progress_scratch_.push_back(t.progress);
+    double middle = 0;
+    if (!progress_scratch_.empty()) {
+        auto mid = progress_scratch_.begin() + progress_scratch_.size() / 2;
+        std::nth_element(progress_scratch_.begin(), mid, progress_scratch_.end());
+        middle = *mid;
+    }
+    camera_.centre = river.river().point_at(middle, 0.0);
+
+    particles_.update(river, camera_, dt);
+    ImDrawList* bg = ImGui::GetBackgroundDrawList();
+    SDL_Rect clip{0, 0, static_cast<int>(camera_.viewport.w), ctx.height};
+    SDL_RenderSetClipRect(ctx.renderer, &clip);
+    layer_.draw(ctx.renderer, camera_, river, view_);
+    view_.draw_live(ctx.renderer, camera_, river, clock_, bg, ctx.fonts.body, ctx.fonts.body->FontSize);
+    particles_.draw(ctx.renderer, camera_, river.state().roughness);
+    for (const TraineeView& t : trainees) view_.draw_raft(ctx.renderer, camera_, t.raft, clock_);
+    SDL_RenderSetClipRect(ctx.renderer, nullptr);
+    bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
+    for (const TraineeView& t : trainees) {
+        SDL_FPoint p = camera_.to_screen(t.raft.pos);
+        ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
+        ImVec2 at(p.x - ts.x * 0.5f, p.y - 28 * s);
+        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), IM_COL32(10, 25, 32, 170),
+                          4);
+        bg->AddText(at, IM_COL32(240, 248, 248, 255), t.name.c_str());
+    }
+    bg->PopClipRect();
+
+    ImGui::SetNextWindowPos(ImVec2(ctx.width - panel_w, 0));
+    ImGui::SetNextWindowSize(ImVec2(panel_w, static_cast<float>(ctx.height)));
+    ImGui::Begin("##class", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    ImGui::PushFont(ctx.fonts.large);
+    ImGui::Text("The class: %d on the river", static_cast<int>(trainees.size()));
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s", river.level().title.c_str());
+    if (ImGui::BeginTable("##roster", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+        ImGui::TableSetupColumn("Composure", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Caller", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+        ImGui::TableHeadersRow();
+        double length = std::max(1.0, river.river().pool_start());
+        for (const TraineeView& t : trainees) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(t.name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.34f, 0.71f, 0.91f, 1));
+            ImGui::ProgressBar(static_cast<float>(t.composure / 100.0), ImVec2(-1, 0), "");
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.84f, 0.37f, 0.0f, 1));
+            ImGui::ProgressBar(static_cast<float>(t.intensity / 100.0), ImVec2(-1, 0), "");
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            char pct[16];
+            std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(std::min(100.0, 100.0 * t.progress / length)));
+            ImGui::TextUnformatted(t.finished ? "done" : pct);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+}
+
+}  // namespace cw

@@ -1,0 +1,38 @@
+// The trainer's view of a class: every trainee's raft on one river, named (or anonymous), and
+// a roster with each trainee's composure, the caller's intensity and how far they have come.
+// It draws what it is given; where the states come from (the network, or local simulations in
+// a benchmark) is not its business.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "app.hpp"
+#include "camera.hpp"
+#include "river_layer.hpp"
+#include "river_view.hpp"
+#include "water_particles.hpp"
+
+namespace cw {
+
+struct TraineeView {
+    std::string name;
+    RaftLook raft;
+    double intensity = 0, composure = 0, progress = 0;
+    bool finished = false;
+};
+
+class ClassView {
+public:
+    // `river`: a simulation of the level, for the river, its rocks and the water.
+    void frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt);
+
+private:
+    Camera camera_;
+    RiverView view_;
+    RiverLayer layer_;
+    WaterParticles particles_{260};
+    double clock_ = 0;
+    std::vector<double> progress_scratch_;
+};
+
+}  // namespace cw
