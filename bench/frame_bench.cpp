@@ -58,16 +58,8 @@ std::vector<Result> frame_benchmarks() {
     std::vector<Result> out;
     AppShell shell;
     std::string error;
-    Result ratio, p99;
-    ratio.key = "frame_ratio_vs_empty";
-    ratio.limit = "<= 3.0";
-    ratio.limit_value = 3.0;
-    ratio.against = "an empty SDL_Renderer + ImGui frame, same window, same renderer (software, 1280x720)";
-    p99.key = "frame_p99_ms_40_rafts";
-    p99.limit = "< 8";
-    p99.limit_value = 8;
-    p99.inclusive = false;
-    p99.against = "the trainer's class view, 40 rafts, software renderer at 1280x720";
+    Result ratio = expect_below("frame_ratio_vs_empty", 3.0, true, "an empty SDL_Renderer + ImGui frame");
+    Result p99 = expect_below("frame_p99_ms_40_rafts", 8, false, "the trainer's class view with 40 rafts");
     if (!shell.init(false, error)) {
         ratio.note = p99.note = "no display: " + error + " (run under xvfb-run)";
         return {ratio, p99};

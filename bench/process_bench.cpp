@@ -71,13 +71,9 @@ Run spawn(const std::vector<std::string>& args, const std::vector<std::string>& 
 std::vector<Result> process_benchmarks() {
     // The game as it starts for a player: its default renderer, without waiting for vsync.
     const std::vector<std::string> software = {"SDL_RENDER_VSYNC=0"};
-    Result startup;
-    startup.key = "startup_ms";
-    startup.limit = "< 300";
-    startup.limit_value = 300;
-    startup.inclusive = false;
-    startup.against = "process spawn to the first menu frame presented (load catalogue and levels, open window, "
-                      "fonts, one frame)";
+    Result startup = expect_below("startup_ms", 300, false,
+                                  "process spawn to the first menu frame presented (load catalogue and levels, "
+                                  "open window, fonts, one frame)");
     std::vector<double> ms;
     for (int i = 0; i < 9; ++i) {
         std::vector<std::string> env = software;
@@ -94,13 +90,9 @@ std::vector<Result> process_benchmarks() {
     startup.measured = ms.size() == 9;
     startup.stat = summarise(ms);
 
-    Result rss;
-    rss.key = "rss_mb";
-    rss.limit = "< 150";
-    rss.limit_value = 150;
-    rss.inclusive = false;
-    rss.against = "peak resident memory of the whole flat-pack call played to its end screen by the calm "
-                  "autopilot at 10x speed, with rendering";
+    Result rss = expect_below("rss_mb", 150, false,
+                              "peak resident memory of the whole flat-pack call played to its end screen by the "
+                              "calm autopilot at 10x speed, with rendering");
     Run r = spawn({CW_GAME_BINARY, "play", cw::levels_dir() + "/flatpack_shelf.toml", "--autopilot", "calm",
                    "--speed", "10", "--exit-at-end"},
                   software);

@@ -72,27 +72,19 @@ std::vector<Result> sim_benchmarks() {
         game_ms.push_back((t1 - t0) * 1000.0);
     }
     std::vector<Result> out;
-    Result ratio;
-    ratio.key = "sim_ratio_vs_box2d";
+    Result ratio = expect_below("sim_ratio_vs_box2d", 1.5, true,
+                                "bare Box2D stepping the same bodies and shapes with plain drag along the same "
+                                "path, " + std::to_string(inputs.size()) + " steps");
     ratio.measured = true;
     ratio.stat = summarise(ratios);
-    ratio.limit = "<= 1.5";
-    ratio.limit_value = 1.5;
-    ratio.against = "bare Box2D stepping the same bodies and shapes with plain drag along the same path, " +
-                    std::to_string(inputs.size()) + " steps";
     out.push_back(ratio);
 
-    Result call;
-    call.key = "call_sim_ms";
-    call.measured = true;
-    call.stat = summarise(game_ms);
-    call.limit = "< 100";
-    call.limit_value = 100;
-    call.inclusive = false;
     char buf[96];
     std::snprintf(buf, sizeof buf, "a whole %.0f-second call (flat-pack shelf, calm bot's inputs)",
                   inputs.size() * tuning::kDt);
-    call.against = buf;
+    Result call = expect_below("call_sim_ms", 100, false, buf);
+    call.measured = true;
+    call.stat = summarise(game_ms);
     out.push_back(call);
 
     const std::string biggest = largest_level();
@@ -104,14 +96,11 @@ std::vector<Result> sim_benchmarks() {
         if (!l.ok()) break;
         load_ms.push_back((t1 - t0) * 1000.0);
     }
-    Result load;
-    load.key = "level_load_ms";
+    Result load = expect_below("level_load_ms", 10, false,
+                               "parse and check " + std::filesystem::path(biggest).filename().string() +
+                                   " (the largest level)");
     load.measured = !load_ms.empty();
     load.stat = summarise(load_ms);
-    load.limit = "< 10";
-    load.limit_value = 10;
-    load.inclusive = false;
-    load.against = "parse and check " + std::filesystem::path(biggest).filename().string() + " (the largest level)";
     out.push_back(load);
     return out;
 }

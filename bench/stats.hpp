@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,19 @@ struct Result {
         return inclusive ? stat.median <= limit_value : stat.median < limit_value;
     }
 };
+
+// A result with its limit (`inclusive`: <= rather than <) and what it is measured against.
+inline Result expect_below(std::string key, double limit, bool inclusive, std::string against) {
+    Result r;
+    r.key = std::move(key);
+    r.limit_value = limit;
+    r.inclusive = inclusive;
+    char text[32];
+    std::snprintf(text, sizeof text, "%s %g", inclusive ? "<=" : "<", limit);
+    r.limit = text;
+    r.against = std::move(against);
+    return r;
+}
 
 std::vector<Result> sim_benchmarks();
 std::vector<Result> frame_benchmarks();
