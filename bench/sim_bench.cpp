@@ -29,7 +29,7 @@ std::string largest_level() {
 }  // namespace
 
 std::vector<Result> sim_benchmarks() {
-    Catalogue cat = *load_catalogue_file(asset_path("techniques.toml")).catalogue;
+    Catalogue cat = *load_catalogue_dir(data_root() + "/assets").catalogue;
     const std::string level_path = levels_dir() + "/flatpack_shelf.toml";
     Level level = *load_level_file(level_path, cat).level;
 

@@ -12,7 +12,7 @@ namespace cwtest {
 
 inline const cw::Catalogue& catalogue() {
     static const cw::Catalogue cat = [] {
-        cw::CatalogueLoad load = cw::load_catalogue_file(std::string(CW_SOURCE_DIR) + "/assets/techniques.toml");
+        cw::CatalogueLoad load = cw::load_catalogue_dir(std::string(CW_SOURCE_DIR) + "/assets");
         REQUIRE_MESSAGE(load.ok(), cw::format_problems(load.problems));
         return *load.catalogue;
     }();

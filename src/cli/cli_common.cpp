@@ -8,7 +8,7 @@
 namespace cw {
 
 std::optional<Catalogue> load_shipped_catalogue() {
-    CatalogueLoad cat = load_catalogue_file(asset_path("techniques.toml"));
+    CatalogueLoad cat = load_catalogue_dir(data_root() + "/assets");
     if (!cat.ok()) {
         std::cerr << format_problems(cat.problems);
         std::cerr << "calmwaters: the technique catalogue is broken; the game cannot check levels without it\n";

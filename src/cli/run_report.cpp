@@ -38,7 +38,11 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
         cj["node"] = node.id;
         cj["reply"] = reply_letter(c.reply);
         cj["text"] = reply.text;
-        cj["techniques"] = reply.techniques;
+        std::vector<std::string> techniques = reply.techniques;
+        if (c.breathed) techniques.push_back("breathe");  // a steady breath before answering
+        cj["techniques"] = techniques;
+        cj["breathed"] = c.breathed;
+        if (!reply.caller_thinks.empty()) cj["caller_thinks"] = reply.caller_thinks;
         cj["seconds"] = r2(c.tick / 60.0);
         choices.push_back(cj);
     }

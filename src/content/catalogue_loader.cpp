@@ -1,5 +1,6 @@
 #include "catalogue_loader.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "toml_reader.hpp"
@@ -88,6 +89,66 @@ CatalogueLoad load_catalogue_text(const std::string& text, const std::string& fi
         }
     }
     if (out.problems.empty()) out.catalogue = std::move(cat);
+    return out;
+}
+
+std::vector<Problem> load_personas_text(const std::string& text, const std::string& file, Catalogue& into) {
+    std::vector<Problem> problems;
+    auto doc = parse_toml(text, file, problems);
+    if (!doc) return problems;
+    SourceText src(file, text);
+    TomlReader r(src, problems);
+    const toml::value& root = *doc;
+    r.unknown_keys(root, {"format", "persona"}, "the personas file");
+    r.integer(root, "format", true, 1, 1);
+    std::set<std::string> ids;
+    std::vector<std::string> tech_ids;
+    for (const Technique& t : into.techniques) tech_ids.push_back(t.id);
+    if (const toml::array* list = r.array(root, "persona", true, 100)) {
+        for (const toml::value& t : *list) {
+            if (!t.is_table()) {
+                r.problem(t, "personas are written as [[persona]] tables");
+                continue;
+            }
+            r.unknown_keys(t, {"id", "name", "summary", "responds_to", "scale"}, "[[persona]]");
+            Persona p;
+            const toml::value* idv = r.find(t, "id", true);
+            if (auto v = r.string(t, "id", true, 40)) p.id = *v;
+            p.loc = idv ? r.loc(*idv) : r.loc(t);
+            if (!p.id.empty() && !ids.insert(p.id).second) r.problem(p.loc, "persona id \"" + p.id + "\" is used twice");
+            for (auto [key, field] : {std::pair{"name", &p.name}, {"summary", &p.summary}, {"responds_to", &p.responds_to}})
+                if (auto v = r.string(t, key, true, 600)) *field = *v;
+            if (const toml::value* scale = r.table(t, "scale", false)) {
+                for (const auto& [tech, value] : scale->as_table()) {
+                    if (!into.find(tech)) {
+                        std::string hint = closest_name(tech, tech_ids);
+                        r.problem(value, "unknown technique \"" + tech + "\" in [persona.scale]" +
+                                             (hint.empty() ? "" : "; did you mean \"" + hint + "\"?"));
+                        continue;
+                    }
+                    if (auto k = r.as_number(value, "the scale for " + tech, 0, 5)) p.scale.push_back({tech, *k});
+                }
+                // The table is a hash map: keep a stable order.
+                std::sort(p.scale.begin(), p.scale.end());
+            }
+            into.personas.push_back(p);
+        }
+    }
+    if (problems.empty() && !into.persona("everyday"))
+        problems.push_back(src.at({1, 1}, "the personas file needs an \"everyday\" persona (the default)"));
+    return problems;
+}
+
+CatalogueLoad load_catalogue_dir(const std::string& assets_dir) {
+    CatalogueLoad out = load_catalogue_file(assets_dir + "/techniques.toml");
+    if (!out.ok()) return out;
+    const std::string path = assets_dir + "/personas.toml";
+    auto text = read_text_file(path, 1024 * 1024, out.problems);
+    if (text) {
+        auto problems = load_personas_text(*text, path, *out.catalogue);
+        out.problems.insert(out.problems.end(), problems.begin(), problems.end());
+    }
+    if (!out.problems.empty()) out.catalogue.reset();
     return out;
 }
 

@@ -17,5 +17,9 @@ struct CatalogueLoad {
 
 CatalogueLoad load_catalogue_text(const std::string& text, const std::string& file);
 CatalogueLoad load_catalogue_file(const std::string& path);
+// Personas go into an already loaded catalogue (they name techniques, so those come first).
+std::vector<Problem> load_personas_text(const std::string& text, const std::string& file, Catalogue& into);
+// assets/techniques.toml and assets/personas.toml from a folder: what the game runs on.
+CatalogueLoad load_catalogue_dir(const std::string& assets_dir);
 
 }  // namespace cw

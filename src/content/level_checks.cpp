@@ -292,6 +292,17 @@ void check_river(const Level& level, const SourceText& src, std::vector<Problem>
 }  // namespace
 
 void check_level(const Level& level, const Catalogue& catalogue, const SourceText& src, std::vector<Problem>& out) {
+    if (!catalogue.persona(level.caller.persona)) {
+        std::vector<std::string> ids;
+        for (const Persona& p : catalogue.personas) ids.push_back(p.id);
+        std::string hint = closest_name(level.caller.persona, ids);
+        std::string all;
+        for (const auto& id : ids) all += (all.empty() ? "" : ", ") + id;
+        out.push_back(src.at(level.caller.persona_loc, "unknown persona \"" + level.caller.persona + "\"" +
+                                                          (hint.empty() ? "; use one of " + all
+                                                                        : "; did you mean \"" + hint + "\"?"),
+                             static_cast<int>(level.caller.persona.size()) + 2));
+    }
     check_river(level, src, out);
     check_call(level, catalogue, src, out);
     // Problems come out in file order, like a compiler's.

@@ -16,8 +16,12 @@ constexpr double kWorldLimit = 20000.0;  // metres from the origin
 void read_caller(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* caller = r.table(root, "caller", true);
     if (!caller) return;
-    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift"}, "[caller]");
+    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift", "persona"}, "[caller]");
     if (auto v = r.string(*caller, "name", true, 80)) level.caller.name = *v;
+    if (const toml::value* p = r.find(*caller, "persona", false)) {
+        if (auto v = r.string(*caller, "persona", false, 40)) level.caller.persona = *v;
+        level.caller.persona_loc = r.loc(*p);
+    }
     if (auto v = r.string(*caller, "issue", true, 300)) level.caller.issue = *v;
     if (auto v = r.number(*caller, "intensity", true, 0, 100)) level.caller.intensity = *v;
     if (auto v = r.number(*caller, "drift", false, -5, 5)) level.caller.drift = *v;
@@ -117,8 +121,10 @@ std::optional<double> read_effect(TomlReader& r, const toml::value& t, const cha
 }
 
 void read_reply(TomlReader& r, const toml::value& t, Node& node) {
-    r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust"}, "[[call.node.reply]]");
+    r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust", "caller_thinks"},
+                   "[[call.node.reply]]");
     Reply reply;
+    if (auto v = r.string(t, "caller_thinks", false, 400)) reply.caller_thinks = *v;
     const toml::value* text = r.find(t, "text", true);
     if (auto v = r.string(t, "text", true, 400)) reply.text = *v;
     if (text) reply.loc = r.loc(*text);
@@ -145,8 +151,9 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
 }
 
 void read_node(TomlReader& r, const toml::value& t, Level& level) {
-    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply"}, "[[call.node]]");
+    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss"}, "[[call.node]]");
     Node node;
+    if (auto v = r.string(t, "discuss", false, 600)) node.discuss = *v;
     const toml::value* id = r.find(t, "id", true);
     if (auto v = r.string(t, "id", true, 64)) node.id = *v;
     node.loc = id ? r.loc(*id) : r.loc(t);

@@ -99,7 +99,7 @@ int SteeringBot::choose(const Simulation& sim, int node_index) {
         for (int i = 0; i < n; ++i) {
             const Reply& r = node.replies[i];
             int q = reply_quality(r, sim.catalogue());
-            double di = reply_effects(r, sim.catalogue()).intensity;
+            double di = reply_effects(r, sim.catalogue(), sim.level().caller.persona).intensity;
             if (policy_ == BotPolicy::worst) { q = -q; di = -di; }
             if (i == 0 || q > best_q || (q == best_q && di < best_i)) {
                 best_q = q;

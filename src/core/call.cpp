@@ -54,11 +54,12 @@ void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river) {
     if (seconds_on_node_ >= seconds) go_to(next_[node_]);
 }
 
-std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Effects& effects, double intensity) {
+std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Effects& effects, double intensity,
+                                       bool breathed) {
     if (question_fork() != fork) return std::nullopt;
     const Node& n = node();
     if (channel < 0 || channel >= static_cast<int>(n.replies.size())) return std::nullopt;
-    choices_.push_back({node_, channel, tick, effects, intensity});
+    choices_.push_back({node_, channel, tick, effects, intensity, breathed});
     go_to(reply_next_[node_][channel]);
     return channel;
 }

@@ -17,6 +17,7 @@ struct ChoiceRecord {
     int tick = 0;
     Effects effects;
     double intensity_before = 0;
+    bool breathed = false;  // a steady breath came just before it: the `breathe` technique
 };
 
 class CallRuntime {
@@ -34,7 +35,8 @@ public:
     // question jump forward so it is always asked before its fork.
     void step(double dt, double raft_s, const RiverGeometry& river);
     // The raft crossed a channel. Returns the reply index when that answered the question.
-    std::optional<int> answer(int fork, int channel, int tick, const Effects& effects, double intensity);
+    std::optional<int> answer(int fork, int channel, int tick, const Effects& effects, double intensity,
+                              bool breathed = false);
     // The raft reached the pool: the rest of the call is said at once.
     void finish_lines();
 

@@ -23,13 +23,27 @@ const Source* Catalogue::source(const std::string& key) const {
     return nullptr;
 }
 
-Effects reply_effects(const Reply& reply, const Catalogue& catalogue) {
+const Persona* Catalogue::persona(const std::string& id) const {
+    for (const auto& p : personas)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+
+double Persona::scale_for(const std::string& technique) const {
+    for (const auto& [id, k] : scale)
+        if (id == technique) return k;
+    return 1.0;
+}
+
+Effects reply_effects(const Reply& reply, const Catalogue& catalogue, const std::string& persona) {
     Effects sum;
+    const Persona* who = catalogue.persona(persona);
     for (const auto& id : reply.techniques) {
         if (const Technique* t = catalogue.find(id)) {
-            sum.intensity += t->effects.intensity;
+            double k = who ? who->scale_for(id) : 1.0;
+            sum.intensity += t->effects.intensity * k;
             sum.composure += t->effects.composure;
-            sum.trust += t->effects.trust;
+            sum.trust += t->effects.trust * k;
         }
     }
     if (reply.intensity) sum.intensity = *reply.intensity;

@@ -25,16 +25,29 @@ struct Technique {
     SourceLoc loc;
 };
 
+// A kind of caller, and how strongly each technique lands with them (assets/personas.toml).
+struct Persona {
+    std::string id, name, summary, responds_to;
+    std::vector<std::pair<std::string, double>> scale;  // technique id -> multiplier (absent: 1)
+    SourceLoc loc;
+
+    double scale_for(const std::string& technique) const;
+};
+
 struct Catalogue {
     std::vector<Source> sources;
     std::vector<Technique> techniques;
+    std::vector<Persona> personas;
 
     const Technique* find(const std::string& id) const;
     const Source* source(const std::string& key) const;
+    const Persona* persona(const std::string& id) const;
 };
 
-// A reply's effects: the level's overrides where given, else the sum of its techniques' defaults.
-Effects reply_effects(const Reply& reply, const Catalogue& catalogue);
+// A reply's effects: the level's overrides where given, else the sum of its techniques'
+// defaults, each scaled for the caller's persona (intensity and trust; composure is the
+// agent's own and does not depend on who is calling).
+Effects reply_effects(const Reply& reply, const Catalogue& catalogue, const std::string& persona = "everyday");
 
 // How calm a reply is: +1 per in-call technique, -1 per anti-pattern. Bots and scoring share it.
 int reply_quality(const Reply& reply, const Catalogue& catalogue);

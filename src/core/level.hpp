@@ -69,6 +69,7 @@ struct RiverDef {
 
 struct Reply {
     std::string text;
+    std::string caller_thinks;  // what the caller felt on hearing it (shown in the debrief)
     std::vector<std::string> techniques;
     std::string next;
     // Overrides of the default effects (which come from the techniques' catalogue entries).
@@ -82,6 +83,7 @@ struct Node {
     std::string id;
     std::string say;
     std::string mood;
+    std::string discuss;            // a prompt for trainers to discuss this moment with a class
     std::optional<double> seconds;  // how long the line stays; default from its length
     std::string next;               // a line node
     std::string fork;               // a question node
@@ -94,9 +96,13 @@ struct Node {
     bool is_end() const { return end != Outcome::none; }
 };
 
+// Who the caller is shapes how replies land: the same technique can help one caller a lot
+// and another hardly at all (see assets/personas.toml).
 struct Caller {
     std::string name;
     std::string issue;
+    std::string persona = "everyday";
+    SourceLoc persona_loc;
     double intensity = 50;
     double drift = 0;  // intensity per second while the call goes on
 };

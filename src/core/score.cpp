@@ -29,7 +29,7 @@ Score compute_score(const Level& level, const Catalogue& catalogue, const std::v
         double sum = 0;
         for (const ChoiceRecord& c : choices) {
             const Reply& r = level.nodes[c.node].replies[c.reply];
-            sum += std::clamp(reply_quality(r, catalogue), -2, 2) / 2.0;
+            sum += std::clamp(reply_quality(r, catalogue) + (c.breathed ? 1 : 0), -2, 2) / 2.0;
         }
         double mean = sum / static_cast<double>(choices.size());  // -1 .. 1
         s.conduct = 50.0 * (mean + 1.0) / 2.0;

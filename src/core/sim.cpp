@@ -108,19 +108,35 @@ void Simulation::handle_contacts() {
         state_.composure -= kJoltComposure + 3.0 * (impact - kJoltSpeed);
         state_.intensity += kJoltIntensity;
     }
-    for (const ChannelEntry& e : world_.channel_entries()) {
-        int q = call_.question_fork();
-        if (q != e.fork) continue;
-        const Reply& reply = call_.node().replies[e.channel];
-        Effects fx = reply_effects(reply, catalogue_);
-        if (call_.answer(e.fork, e.channel, state_.tick, fx, state_.intensity)) {
-            state_.intensity += fx.intensity;
-            state_.composure += fx.composure;
-            state_.trust += fx.trust;
-            state_.last_reply_tick = state_.tick;
-            state_.last_reply_quality = reply_quality(reply, catalogue_);
+    for (const ChannelEntry& e : world_.channel_entries())
+        if (call_.question_fork() == e.fork) give_reply(e.fork, e.channel);
+}
+
+void Simulation::give_reply(int fork, int channel) {
+    const Reply& reply = call_.node().replies[channel];
+    Effects fx = reply_effects(reply, catalogue_, level_.caller.persona);
+    int quality = reply_quality(reply, catalogue_);
+    // A steady breath just before answering is a technique of its own: it adds its effects,
+    // once per breath (a breath taken before the last reply does not count again).
+    bool breathed = false;
+    int last_reply = call_.choices().empty() ? -1 : call_.choices().back().tick;
+    if (state_.tick - last_breath_tick_ <= kBreathBeforeReplySeconds * kTicksPerSecond && last_breath_tick_ > last_reply) {
+        if (const Technique* t = catalogue_.find("breathe")) {
+            const Persona* who = catalogue_.persona(level_.caller.persona);
+            double k = who ? who->scale_for("breathe") : 1.0;
+            fx.intensity += t->effects.intensity * k;
+            fx.composure += t->effects.composure;
+            fx.trust += t->effects.trust * k;
+            breathed = true;
+            quality += 1;
         }
     }
+    if (!call_.answer(fork, channel, state_.tick, fx, state_.intensity, breathed)) return;
+    state_.intensity += fx.intensity;
+    state_.composure += fx.composure;
+    state_.trust += fx.trust;
+    state_.last_reply_tick = state_.tick;
+    state_.last_reply_quality = quality;
 }
 
 void Simulation::end(Outcome o) {
@@ -147,6 +163,10 @@ void Simulation::step(const Input& input) {
 
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
     breathing_.step(input.breath, kDt);
+    if (breathing_.cycles() != breath_cycles_seen_) {
+        breath_cycles_seen_ = breathing_.cycles();
+        last_breath_tick_ = state_.tick;
+    }
     apply_water_and_paddle(input);
     world_.step(kDt);
     ++state_.tick;
@@ -173,14 +193,7 @@ void Simulation::step(const Input& input) {
                 double d = std::fabs(state_.lateral - 0.5 * (walls[c].first + walls[c].second));
                 if (d < best) { best = d; nearest = static_cast<int>(c); }
             }
-            const Reply& reply = call_.node().replies[nearest];
-            Effects fx = reply_effects(reply, catalogue_);
-            call_.answer(qf, nearest, state_.tick, fx, state_.intensity);
-            state_.intensity += fx.intensity;
-            state_.composure += fx.composure;
-            state_.trust += fx.trust;
-            state_.last_reply_tick = state_.tick;
-            state_.last_reply_quality = reply_quality(reply, catalogue_);
+            give_reply(qf, nearest);
         }
     }
 

@@ -80,6 +80,8 @@ public:
 private:
     void apply_water_and_paddle(const Input& input);
     void handle_contacts();
+    // Give the reply on `channel` of the current question: effects, the record, feedback.
+    void give_reply(int fork, int channel);
     void end(Outcome o);
     void fold_hash();
 
@@ -98,6 +100,8 @@ private:
     std::vector<RiverFrame> rock_frames_;
     RiverFrame raft_frame_;  // the raft in river coordinates, as of the last step
     int hangup_tick_ = -1;
+    int breath_cycles_seen_ = 0;
+    int last_breath_tick_ = -1000000;  // when the last full breath in rhythm was completed
 };
 
 // Where the raft starts: a few metres down the river, pointing downstream.
