@@ -9,6 +9,7 @@
 
 #include "cli/cli_common.hpp"
 #include "content/data_paths.hpp"
+#include "content/playlist_loader.hpp"
 #include "screens.hpp"
 #include "app_shell.hpp"
 #include "screenshot.hpp"
@@ -22,6 +23,7 @@ std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
     for (auto it = std::filesystem::recursive_directory_iterator(levels_dir(), ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
         if (!it->is_regular_file(ec) || it->path().extension() != ".toml") continue;
+        if (is_playlist_path(it->path().string())) continue;
         LevelLoad load = load_level_file(it->path().string(), catalogue);
         if (load.ok()) out.push_back({it->path().string(), load.level->title, load.level->summary});
     }

@@ -10,6 +10,7 @@
 
 #include "core/catalogue.hpp"
 #include "input.hpp"
+#include "store/progress.hpp"
 
 namespace cw {
 
@@ -34,6 +35,7 @@ struct AppContext {
     Settings settings;
     const Catalogue* catalogue = nullptr;
     InputDevices* input = nullptr;
+    ProgressStore* progress = nullptr;  // null when headless (screenshots keep nothing)
     bool headless = false;            // offscreen, for screenshots
     bool quit = false;
 };
@@ -42,6 +44,8 @@ struct AppContext {
 struct ScreenRequest {
     enum Kind { none, menu, play, quit } kind = none;
     std::string level_path;
+    std::string playlist;     // playing a campaign: its playlist file,
+    int campaign_index = -1;  // and which of its calls
 };
 
 class Screen {
@@ -59,7 +63,7 @@ int run_game(const std::vector<std::string>& args);
 // calmwaters screenshot SCREEN --out FILE.png [--level L]
 int screenshot_command(const std::vector<std::string>& args);
 
-// The levels shipped in levels/ (path and title), for the menu.
+// The levels shipped in levels/ (path and title), for the menu; playlists are not levels.
 struct LevelEntry {
     std::string path, title, summary;
 };

@@ -115,6 +115,11 @@ bool AppShell::init(bool headless, std::string& error, int width, int height) {
     SDL_SetRenderDrawBlendMode(ctx.renderer, SDL_BLENDMODE_BLEND);
     input_ = std::make_unique<InputDevices>();
     ctx.input = input_.get();
+    if (!headless) {
+        progress_ = std::make_unique<ProgressStore>(default_data_dir());
+        ctx.progress = progress_.get();
+        if (!progress_->warning().empty()) std::cerr << "calmwaters: " << progress_->warning() << '\n';
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -135,7 +140,10 @@ void AppShell::apply(const ScreenRequest& req) {
         case ScreenRequest::menu: show(make_menu_screen(ctx)); break;
         case ScreenRequest::play: {
             std::string error;
-            auto play = make_play_screen(ctx, req.level_path, error);
+            PlayOptions options;
+            options.playlist = req.playlist;
+            options.campaign_index = req.campaign_index;
+            auto play = make_play_screen(ctx, req.level_path, error, options);
             if (play) show(std::move(play));
             else show(make_menu_screen(ctx, error));
             break;

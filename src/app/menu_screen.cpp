@@ -1,6 +1,10 @@
 // The main menu: pick a call, play it, set the few things a player needs first.
 #include <cmath>
+#include <cstdio>
+#include <optional>
 
+#include "content/data_paths.hpp"
+#include "content/playlist_loader.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
@@ -12,6 +16,10 @@ class MenuScreen : public Screen {
 public:
     MenuScreen(AppContext& ctx, std::string message) : message_(std::move(message)) {
         levels_ = shipped_levels(*ctx.catalogue);
+        PlaylistLoad week = load_playlist_file(levels_dir() + "/campaign/first_week.playlist.toml", *ctx.catalogue);
+        if (week.ok()) week_ = std::move(*week.playlist);
+        else if (message_.empty()) message_ = format_problems(week.problems);
+        if (ctx.progress && !ctx.progress->warning().empty() && message_.empty()) message_ = ctx.progress->warning();
     }
 
     void event(AppContext&, const SDL_Event& e) override {
@@ -40,14 +48,16 @@ public:
         if (!message_.empty()) {
             ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.12f, 0.08f, 0.9f));
             ImGui::BeginChild("##error", ImVec2(0, 110 * s), true);
-            ImGui::TextUnformatted("That level could not be opened:");
+            ImGui::TextUnformatted("Something needs your attention:");
             ImGui::TextUnformatted(message_.c_str());
             ImGui::EndChild();
             ImGui::PopStyleColor();
         }
 
-        ImGui::TextUnformatted("Choose a call");
-        ImGui::BeginChild("##levels", ImVec2(0, 150 * s), true);
+        if (week_) week_section(ctx, req);
+
+        ImGui::TextUnformatted(week_ ? "Or a single call" : "Choose a call");
+        ImGui::BeginChild("##levels", ImVec2(0, 110 * s), true);
         if (levels_.empty()) ImGui::TextDisabled("No levels found in the levels/ folder.");
         for (size_t i = 0; i < levels_.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
@@ -108,6 +118,54 @@ public:
     }
 
 private:
+    // The campaign: five days of calls, rising in difficulty, remembered between sessions.
+    void week_section(AppContext& ctx, ScreenRequest& req) {
+        float s = ctx.settings.ui_scale;
+        const Playlist& week = *week_;
+        CampaignProgress progress = ctx.progress ? ctx.progress->get(week.id, week.calls.size())
+                                                 : CampaignProgress{0, std::vector<int>(week.calls.size(), -1)};
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextUnformatted(week.title.c_str());
+        ImGui::PopFont();
+        if (!week.summary.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", week.summary.c_str());
+        }
+        ImGui::BeginChild("##week", ImVec2(0, 150 * s), true);
+        for (size_t i = 0; i < week.calls.size(); ++i) {
+            const PlaylistEntry& c = week.calls[i];
+            ImGui::PushID(static_cast<int>(i) + 1000);
+            char label[256];
+            std::snprintf(label, sizeof label, "%-10s %s", c.day.c_str(), c.title.c_str());
+            bool open = static_cast<int>(i) <= progress.next;  // the next call, and every one before it
+            if (!open) ImGui::BeginDisabled();
+            if (ImGui::Selectable(label, static_cast<int>(i) == progress.next, 0, ImVec2(ImGui::GetContentRegionAvail().x * 0.75f, 0)))
+                req = campaign_request(week, static_cast<int>(i));
+            if (!open) ImGui::EndDisabled();
+            ImGui::SameLine();
+            if (progress.best[i] >= 0) ImGui::TextDisabled("best %d", progress.best[i]);
+            else if (static_cast<int>(i) == progress.next) ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "next");
+            ImGui::PopID();
+        }
+        ImGui::EndChild();
+        int next = std::min(progress.next, static_cast<int>(week.calls.size()) - 1);
+        bool done = progress.next >= static_cast<int>(week.calls.size());
+        std::string button = done ? "Play the week again" : (progress.next == 0 ? "Start the week" : "Continue the week");
+        if (ImGui::Button(button.c_str(), ImVec2(220 * s, 40 * s)) || start_week_)
+            req = campaign_request(week, done ? 0 : next);
+        start_week_ = false;
+        ImGui::Spacing();
+    }
+
+    static ScreenRequest campaign_request(const Playlist& week, int index) {
+        ScreenRequest r;
+        r.kind = ScreenRequest::play;
+        r.playlist = week.path;
+        r.campaign_index = index;
+        r.level_path = week.calls[index].level;
+        return r;
+    }
+
     // A calm river behind the menu: a band of water with slow drifting streaks.
     void draw_backdrop(AppContext& ctx) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
@@ -130,6 +188,8 @@ private:
     }
 
     std::vector<LevelEntry> levels_;
+    std::optional<Playlist> week_;
+    bool start_week_ = false;
     std::string message_;
     int selected_ = 0;
     bool start_ = false;

@@ -9,6 +9,8 @@
 #include "channel_badge.hpp"
 #include "cli/run_report.hpp"
 #include "content/level_loader.hpp"
+#include "content/playlist_loader.hpp"
+#include "debrief_view.hpp"
 #include "core/tuning.hpp"
 #include "river_layer.hpp"
 #include "river_view.hpp"
@@ -50,10 +52,17 @@ class PlayScreen : public Screen {
 public:
     PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
         : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
+        if (!options_.playlist.empty()) {
+            PlaylistLoad pl = load_playlist_file(options_.playlist, catalogue_);
+            if (pl.ok() && options_.campaign_index >= 0 &&
+                options_.campaign_index < static_cast<int>(pl.playlist->calls.size()))
+                campaign_ = std::move(*pl.playlist);
+        }
         restart();
     }
 
     void restart() {
+        debrief_.reset();
         sim_ = std::make_unique<Simulation>(level_, catalogue_, level_.seed);
         if (options_.autopilot) bot_.emplace(*options_.autopilot, level_.seed);
         accumulator_ = 0;
@@ -105,7 +114,11 @@ public:
         bg->PopClipRect();
 
         draw_panel(ctx);
-        if (sim_->state().finished && options_.exit_at_end) return {ScreenRequest::quit, ""};
+        if (sim_->state().finished && options_.exit_at_end) {
+            ScreenRequest quit;
+            quit.kind = ScreenRequest::quit;
+            return quit;
+        }
         if (sim_->state().finished) return draw_end(ctx);
         if (paused_) return draw_pause(ctx);
         return {};
@@ -207,7 +220,12 @@ private:
         ImGui::Begin("##call", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
-        ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), st.finished ? "Call ended" : "On the line");
+        if (campaign_ && !campaign_->calls[options_.campaign_index].day.empty())
+            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "%s, call %d of %d",
+                               campaign_->calls[options_.campaign_index].day.c_str(), options_.campaign_index + 1,
+                               static_cast<int>(campaign_->calls.size()));
+        else
+            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), st.finished ? "Call ended" : "On the line");
         ImGui::SameLine(ImGui::GetWindowWidth() - 70 * s);
         ImGui::TextDisabled("%s", clock_text(sim_->time()).c_str());
         const Node& node = sim_->call().node();
@@ -325,81 +343,52 @@ private:
 
     ScreenRequest draw_end(AppContext& ctx) {
         float s = ctx.settings.ui_scale;
-        const SimState& st = sim_->state();
-        Score score = sim_->score();
-        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)),
-                                                      IM_COL32(5, 15, 20, 110));
-        float w = std::min(camera_.viewport.w - 40 * s, 700 * s);
-        ImGui::SetNextWindowPos(ImVec2(camera_.viewport.w * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        ImGui::SetNextWindowSize(ImVec2(w, std::min(ctx.height - 40 * s, 640 * s)));
-        ImGui::Begin("##end", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-        ImGui::PushFont(ctx.fonts.title);
-        ImGui::TextUnformatted(outcome_label(st.outcome));
-        ImGui::PopFont();
-        ImGui::PushFont(ctx.fonts.large);
-        ImGui::Text("Score %d / 100", score.total);
-        ImGui::PopFont();
-        ImGui::TextDisabled("conduct %.0f/50 · composure %.0f/25 · steadiness %.0f/10 · outcome %.0f/15", score.conduct,
-                            score.composure, score.steadiness, score.outcome);
-        ImGui::Text("Lowest composure %.0f    Jolts %d    Time %s", st.composure_min, st.jolts,
-                    clock_text(sim_->time()).c_str());
-        if (st.outcome == Outcome::hung_up && score.conduct >= 35)
-            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "Not every caller can be won. You stayed calm, and that counts.");
-
-        // The call over time: the caller's intensity against your composure.
-        const auto& tl = sim_->timeline();
-        std::vector<float> inten, comp;
-        for (const TimelinePoint& p : tl) {
-            inten.push_back(static_cast<float>(p.intensity));
-            comp.push_back(static_cast<float>(p.composure));
+        if (!debrief_) {
+            debrief_ = build_debrief(*sim_);
+            record_progress(ctx);
         }
-        float plot_w = (ImGui::GetContentRegionAvail().x - 10 * s) * 0.5f;
-        ImGui::PushStyleColor(ImGuiCol_PlotLines, ImVec4(0.84f, 0.37f, 0.0f, 1));
-        ImGui::PlotLines("##i", inten.data(), static_cast<int>(inten.size()), 0, "caller intensity", 0, 100,
-                         ImVec2(plot_w, 70 * s));
-        ImGui::PopStyleColor();
-        ImGui::SameLine();
-        ImGui::PushStyleColor(ImGuiCol_PlotLines, ImVec4(0.34f, 0.71f, 0.91f, 1));
-        ImGui::PlotLines("##c", comp.data(), static_cast<int>(comp.size()), 0, "your composure", 0, 100,
-                         ImVec2(plot_w, 70 * s));
-        ImGui::PopStyleColor();
-
-        ImGui::Separator();
-        ImGui::TextUnformatted("Your replies");
-        ImGui::BeginChild("##choices", ImVec2(0, -44 * s), false);
-        for (const ChoiceRecord& c : sim_->call().choices()) {
-            const Reply& r = level_.nodes[c.node].replies[c.reply];
-            ImVec2 p = ImGui::GetCursorScreenPos();
-            draw_channel_badge(ImGui::GetWindowDrawList(), ImVec2(p.x + 12 * s, p.y + 12 * s), 11 * s, c.reply,
-                               ctx.fonts.body, ctx.fonts.body->FontSize);
-            ImGui::SetCursorScreenPos(ImVec2(p.x + 32 * s, p.y));
-            ImGui::BeginGroup();
-            ImGui::PushTextWrapPos(0);
-            ImGui::TextUnformatted(r.text.c_str());
-            for (const std::string& id : r.techniques) {
-                const Technique* t = catalogue_.find(id);
-                if (!t) continue;
-                ImVec4 colour = t->kind == TechniqueKind::anti_pattern ? ImVec4(0.95f, 0.55f, 0.35f, 1)
-                                                                        : ImVec4(0.47f, 0.82f, 0.74f, 1);
-                ImGui::TextColored(colour, "%s %s", t->kind == TechniqueKind::anti_pattern ? "x" : "+", t->name.c_str());
-            }
-            ImGui::PopTextWrapPos();
-            ImGui::EndGroup();
-            ImGui::Dummy(ImVec2(0, 4 * s));
-        }
-        ImGui::EndChild();
+        std::string next_label;
+        bool has_next = campaign_ && options_.campaign_index + 1 < static_cast<int>(campaign_->calls.size());
+        if (has_next) next_label = "Next call: " + campaign_->calls[options_.campaign_index + 1].title;
+        else if (campaign_) next_label = "Back to the week";
+        DebriefAction action =
+            draw_debrief(ctx, *sim_, *debrief_, ImVec2(ctx.width * 0.5f, ctx.height * 0.5f),
+                         ImVec2(ctx.width - 40 * s, ctx.height - 40 * s), campaign_ ? next_label.c_str() : nullptr);
         ScreenRequest req;
-        if (ImGui::Button("Play again", ImVec2(160 * s, 0))) restart();
-        ImGui::SameLine();
-        if (ImGui::Button("Main menu", ImVec2(160 * s, 0))) req.kind = ScreenRequest::menu;
-        ImGui::End();
+        switch (action) {
+            case DebriefAction::none: break;
+            case DebriefAction::play_again: restart(); break;
+            case DebriefAction::menu: req.kind = ScreenRequest::menu; break;
+            case DebriefAction::next_call:
+                if (has_next) {
+                    req.kind = ScreenRequest::play;
+                    req.playlist = options_.playlist;
+                    req.campaign_index = options_.campaign_index + 1;
+                    req.level_path = campaign_->calls[req.campaign_index].level;
+                } else {
+                    req.kind = ScreenRequest::menu;
+                }
+                break;
+        }
         return req;
+    }
+
+    // A finished campaign call moves the week on and keeps the best score.
+    void record_progress(AppContext& ctx) {
+        if (!campaign_ || !ctx.progress || options_.autopilot) return;
+        std::string error;
+        if (!ctx.progress->record(campaign_->id, campaign_->calls.size(), static_cast<size_t>(options_.campaign_index),
+                                  sim_->score().total, error))
+            progress_error_ = error;
     }
 
     Level level_;
     std::string path_;
     Catalogue catalogue_;
     PlayOptions options_;
+    std::optional<Playlist> campaign_;
+    std::optional<Debrief> debrief_;
+    std::string progress_error_;
     std::optional<SteeringBot> bot_;
     std::unique_ptr<Simulation> sim_;
     double accumulator_ = 0, clock_ = 0;

@@ -14,6 +14,8 @@ struct PlayOptions {
     std::optional<BotPolicy> autopilot;  // a bot plays (demos, screenshots, benchmarks)
     int speed = 1;                       // simulation ticks per displayed tick
     bool exit_at_end = false;            // quit when the call ends instead of showing the end screen
+    std::string playlist;                // part of a campaign: its playlist file,
+    int campaign_index = -1;             // and which of its calls this is
 };
 
 // Null (and `error` set to the located problems) when the level does not load.

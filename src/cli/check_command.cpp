@@ -4,6 +4,7 @@
 
 #include "cli_common.hpp"
 #include "commands.hpp"
+#include "content/playlist_loader.hpp"
 
 namespace cw {
 
@@ -35,6 +36,16 @@ int check_command(const Args& args) {
     }
     int bad = missing;
     for (const std::string& f : files) {
+        if (is_playlist_path(f)) {
+            PlaylistLoad pl = load_playlist_file(f, *catalogue);
+            if (pl.ok()) {
+                std::cout << f << ": ok (playlist of " << pl.playlist->calls.size() << " calls)\n";
+            } else {
+                std::cerr << format_problems(pl.problems);
+                ++bad;
+            }
+            continue;
+        }
         LevelLoad load = load_level_file(f, *catalogue);
         if (load.ok()) {
             std::cout << f << ": ok (" << load.level->nodes.size() << " nodes, " << load.level->river.forks.size()

@@ -1,0 +1,67 @@
+#include "playlist_loader.hpp"
+
+#include <filesystem>
+
+#include "level_loader.hpp"
+#include "toml_reader.hpp"
+
+namespace cw {
+
+namespace fs = std::filesystem;
+
+namespace {
+const std::string kSuffix = ".playlist.toml";
+}
+
+bool is_playlist_path(const std::string& path) {
+    return path.size() > kSuffix.size() && path.compare(path.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0;
+}
+
+PlaylistLoad load_playlist_file(const std::string& path, const Catalogue& catalogue) {
+    PlaylistLoad out;
+    auto text = read_text_file(path, 256 * 1024, out.problems);
+    if (!text) return out;
+    auto doc = parse_toml(*text, path, out.problems);
+    if (!doc) return out;
+    SourceText src(path, *text);
+    TomlReader r(src, out.problems);
+    const toml::value& root = *doc;
+    Playlist p;
+    p.path = path;
+    std::string name = fs::path(path).filename().string();
+    p.id = is_playlist_path(name) ? name.substr(0, name.size() - kSuffix.size()) : name;
+    r.unknown_keys(root, {"format", "title", "summary", "call"}, "the playlist");
+    r.integer(root, "format", true, 1, 1);
+    if (auto v = r.string(root, "title", true, 120)) p.title = *v;
+    if (auto v = r.string(root, "summary", false, 400)) p.summary = *v;
+    if (const toml::array* calls = r.array(root, "call", true, 200)) {
+        for (const toml::value& c : *calls) {
+            if (!c.is_table()) {
+                r.problem(c, "calls are written as [[call]] tables");
+                continue;
+            }
+            r.unknown_keys(c, {"day", "level"}, "[[call]]");
+            PlaylistEntry e;
+            if (auto v = r.string(c, "day", false, 40)) e.day = *v;
+            const toml::value* lv = r.find(c, "level", true);
+            auto level = r.string(c, "level", true, 400);
+            if (!lv || !level) continue;
+            e.loc = r.loc(*lv);
+            e.level = (fs::path(path).parent_path() / *level).lexically_normal().string();
+            LevelLoad load = load_level_file(e.level, catalogue);
+            if (!load.ok()) {
+                r.problem(e.loc, "the level " + *level + " does not load (" + std::to_string(load.problems.size()) +
+                                     " problem(s); run calmwaters check on it)",
+                          static_cast<int>(level->size()) + 2);
+                continue;
+            }
+            e.title = load.level->title;
+            p.calls.push_back(e);
+        }
+        if (calls->empty()) r.problem(*r.find(root, "call", true), "a playlist needs at least one [[call]]");
+    }
+    if (out.problems.empty()) out.playlist = std::move(p);
+    return out;
+}
+
+}  // namespace cw
