@@ -91,14 +91,14 @@ int run_game(const std::vector<std::string>& args) {
 }
 
 int screenshot_command(const std::vector<std::string>& args) {
-    static const char* kScreens[] = {"menu", "river", "end"};
+    static const char* kScreens[] = {"menu", "river", "end", "debrief", "dock"};
     if (args.empty()) {
-        std::cerr << "usage: calmwaters screenshot SCREEN --out FILE.png [--level L]   (SCREEN: menu, river, end)\n";
+        std::cerr << "usage: calmwaters screenshot SCREEN --out FILE.png [--level L]   (SCREEN: menu, river, end, debrief, dock)\n";
         return 2;
     }
     const std::string screen = args[0];
     if (std::find(std::begin(kScreens), std::end(kScreens), screen) == std::end(kScreens)) {
-        std::cerr << "calmwaters screenshot: no screen called \"" << screen << "\"; this build has menu, river, end\n";
+        std::cerr << "calmwaters screenshot: no screen called \"" << screen << "\"; this build has menu, river, end (= debrief), dock\n";
         return 2;
     }
     auto out = flag_value(args, "--out");
@@ -121,6 +121,14 @@ int screenshot_command(const std::vector<std::string>& args) {
     }
     if (screen == "menu") {
         shell.show(make_menu_screen(shell.ctx));
+    } else if (screen == "dock") {
+        std::string playlist = flag_value(args, "--level").value_or(levels_dir() + "/campaign/first_week.playlist.toml");
+        auto dock = make_dock_screen(shell.ctx, playlist, 1, 58.0, error, DockActivity::stress_ball);
+        if (!dock) {
+            std::cerr << error;
+            return 1;
+        }
+        shell.show(std::move(dock));
     } else {
         std::string level = flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml");
         PlayOptions autopilot;
@@ -130,7 +138,7 @@ int screenshot_command(const std::vector<std::string>& args) {
             std::cerr << error;
             return 1;
         }
-        fast_forward(*play, screen == "end" ? PlayMoment::finished : PlayMoment::approaching_fork);
+        fast_forward(*play, screen == "river" ? PlayMoment::approaching_fork : PlayMoment::finished);
         shell.show(std::move(play));
     }
     // A second of frames lets the water particles spread and the UI settle.

@@ -138,11 +138,19 @@ void AppShell::apply(const ScreenRequest& req) {
         case ScreenRequest::none: break;
         case ScreenRequest::quit: ctx.quit = true; break;
         case ScreenRequest::menu: show(make_menu_screen(ctx)); break;
+        case ScreenRequest::dock: {
+            std::string error;
+            auto dock = make_dock_screen(ctx, req.playlist, req.campaign_index, req.composure, error);
+            if (dock) show(std::move(dock));
+            else show(make_menu_screen(ctx, error));
+            break;
+        }
         case ScreenRequest::play: {
             std::string error;
             PlayOptions options;
             options.playlist = req.playlist;
             options.campaign_index = req.campaign_index;
+            options.composure = req.composure;
             auto play = make_play_screen(ctx, req.level_path, error, options);
             if (play) show(std::move(play));
             else show(make_menu_screen(ctx, error));

@@ -52,6 +52,9 @@ class PlayScreen : public Screen {
 public:
     PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
         : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
+        // A shift: the composure the last call and the dock left you with carries over, never
+        // below a floor that keeps the next call winnable.
+        if (options_.composure >= 0) level_.composure = std::clamp(options_.composure, 30.0, 100.0);
         if (!options_.playlist.empty()) {
             PlaylistLoad pl = load_playlist_file(options_.playlist, catalogue_);
             if (pl.ok() && options_.campaign_index >= 0 &&
@@ -349,7 +352,7 @@ private:
         }
         std::string next_label;
         bool has_next = campaign_ && options_.campaign_index + 1 < static_cast<int>(campaign_->calls.size());
-        if (has_next) next_label = "Next call: " + campaign_->calls[options_.campaign_index + 1].title;
+        if (has_next) next_label = "To the dock, then: " + campaign_->calls[options_.campaign_index + 1].title;
         else if (campaign_) next_label = "Back to the week";
         DebriefAction action =
             draw_debrief(ctx, *sim_, *debrief_, ImVec2(ctx.width * 0.5f, ctx.height * 0.5f),
@@ -360,11 +363,11 @@ private:
             case DebriefAction::play_again: restart(); break;
             case DebriefAction::menu: req.kind = ScreenRequest::menu; break;
             case DebriefAction::next_call:
-                if (has_next) {
-                    req.kind = ScreenRequest::play;
+                if (has_next) {  // to the dock first, carrying the composure this call left
+                    req.kind = ScreenRequest::dock;
                     req.playlist = options_.playlist;
                     req.campaign_index = options_.campaign_index + 1;
-                    req.level_path = campaign_->calls[req.campaign_index].level;
+                    req.composure = sim_->state().composure;
                 } else {
                     req.kind = ScreenRequest::menu;
                 }

@@ -5,6 +5,7 @@
 
 #include "app.hpp"
 #include "core/bot.hpp"
+#include "core/dock.hpp"
 
 namespace cw {
 
@@ -16,7 +17,13 @@ struct PlayOptions {
     bool exit_at_end = false;            // quit when the call ends instead of showing the end screen
     std::string playlist;                // part of a campaign: its playlist file,
     int campaign_index = -1;             // and which of its calls this is
+    double composure = -1;               // composure carried over from the dock (-1: the level's own)
 };
+
+// The dock between campaign calls, before call `next_index` of the playlist.
+// `open`: an activity already under way (for screenshots).
+std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& playlist, int next_index, double composure,
+                                         std::string& error, std::optional<DockActivity> open = std::nullopt);
 
 // Null (and `error` set to the located problems) when the level does not load.
 std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,

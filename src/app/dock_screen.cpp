@@ -1,0 +1,334 @@
+// The dock between two calls of the week: a quiet place to recover. The player picks short
+// activities; each one done restores composure, which carries into the next call.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "channel_badge.hpp"
+#include "content/playlist_loader.hpp"
+#include "core/dock.hpp"
+#include "core/tuning.hpp"
+#include "screens.hpp"
+#include "theme.hpp"
+
+namespace cw {
+
+namespace {
+
+// Quotes for the touchstone, in our own words; a player can write their own.
+const char* kTouchstones[] = {
+    "Calm is catching. Bring some to the next call.",
+    "You can only steer your own raft.",
+    "One caller's storm is not your weather.",
+};
+
+class DockScreen : public Screen {
+public:
+    DockScreen(AppContext& ctx, Playlist week, int next_index, double composure, std::optional<DockActivity> open)
+        : week_(std::move(week)), next_(next_index), start_composure_(composure), composure_(composure) {
+        if (open) start(ctx, *open);
+    }
+
+    void event(AppContext& ctx, const SDL_Event& e) override {
+        if (!active_) return;
+        if (e.type == SDL_KEYDOWN && !e.key.repeat && !ImGui::GetIO().WantTextInput) {
+            SDL_Scancode k = e.key.keysym.scancode;
+            if (k == SDL_SCANCODE_A || k == SDL_SCANCODE_LEFT) pending_.step = -1;
+            if (k == SDL_SCANCODE_D || k == SDL_SCANCODE_RIGHT) pending_.step = 1;
+        }
+        (void)ctx;
+    }
+
+    ScreenRequest frame(AppContext& ctx, double dt) override {
+        clock_ += dt;
+        float s = ctx.settings.ui_scale;
+        draw_scene(ctx);
+        ScreenRequest req;
+
+        float panel_w = std::min(ctx.width * 0.34f, 420 * s);
+        ImGui::SetNextWindowPos(ImVec2(16 * s, 16 * s));
+        ImGui::SetNextWindowSize(ImVec2(panel_w, ctx.height - 32 * s));
+        ImGui::Begin("##dock", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextUnformatted("The dock, between calls");
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("Before the next caller, take a moment for yourself. Each thing you do here "
+                            "brings some composure back.");
+        ImGui::PopTextWrapPos();
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.34f, 0.71f, 0.91f, 1));
+        char overlay[32];
+        std::snprintf(overlay, sizeof overlay, "composure %d", static_cast<int>(std::lround(composure_now(ctx))));
+        ImGui::ProgressBar(static_cast<float>(composure_now(ctx) / 100.0), ImVec2(-1, 0), overlay);
+        ImGui::PopStyleColor();
+        ImGui::Spacing();
+        for (DockActivity a : all_dock_activities()) activity_card(ctx, a);
+        ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 92 * s);
+        ImGui::Separator();
+        const PlaylistEntry& next = week_.calls[next_];
+        ImGui::TextDisabled("Next: %s, %s", next.day.c_str(), next.title.c_str());
+        if (ImGui::Button("Take the next call", ImVec2(-1, 40 * s))) {
+            req.kind = ScreenRequest::play;
+            req.playlist = week_.path;
+            req.campaign_index = next_;
+            req.level_path = next.level;
+            req.composure = composure_now(ctx);
+        }
+        ImGui::End();
+
+        if (active_) activity_window(ctx, dt, panel_w);
+        return req;
+    }
+
+private:
+    double composure_now(AppContext& ctx) const {
+        double c = composure_;
+        if (active_) c += active_->composure_gain(*ctx.catalogue);
+        return std::min(100.0, c);
+    }
+
+    void activity_card(AppContext& ctx, DockActivity a) {
+        float s = ctx.settings.ui_scale;
+        const Technique* t = ctx.catalogue->find(dock_technique_id(a));
+        if (!t) return;
+        bool used = std::find(used_.begin(), used_.end(), a) != used_.end();
+        bool current = active_ && active_->kind() == a;
+        ImGui::PushID(static_cast<int>(a));
+        if (used && !current) ImGui::BeginDisabled();
+        std::string label = t->name + (used && !current ? "  (done)" : "");
+        if (ImGui::Selectable(label.c_str(), current, 0, ImVec2(0, 26 * s)) && !current) start(ctx, a);
+        if (used && !current) ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+
+    void start(AppContext& ctx, DockActivity a) {
+        finish(ctx);
+        active_.emplace(a, static_cast<uint64_t>(next_) + 17);
+        used_.push_back(a);
+        note_[0] = 0;
+        note_saved_ = false;
+    }
+
+    // Bank what the current activity restored.
+    void finish(AppContext& ctx) {
+        if (!active_) return;
+        composure_ = std::min(100.0, composure_ + active_->composure_gain(*ctx.catalogue));
+        active_.reset();
+    }
+
+    void activity_window(AppContext& ctx, double dt, float left) {
+        float s = ctx.settings.ui_scale;
+        DockActivity a = active_->kind();
+        const Technique* t = ctx.catalogue->find(dock_technique_id(a));
+        ImVec2 pos(left + 32 * s, 16 * s);
+        ImVec2 size(ctx.width - pos.x - 16 * s, ctx.height * 0.62f);
+        ImGui::SetNextWindowPos(pos);
+        ImGui::SetNextWindowSize(size);
+        ImGui::Begin("##activity", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextUnformatted(t ? t->name.c_str() : "");
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextDisabled("%s", dock_instructions(a));
+        ImGui::PopTextWrapPos();
+
+        DockInput in = pending_;
+        pending_ = DockInput{};
+        const Uint8* keys = SDL_GetKeyboardState(nullptr);
+        bool mouse_held = ImGui::IsWindowHovered() && ImGui::IsMouseDown(0);
+        in.hold = keys[SDL_SCANCODE_SPACE] || mouse_held;
+        ImVec2 area_min = ImGui::GetCursorScreenPos();
+        ImVec2 area_max(pos.x + size.x - 14 * s, pos.y + size.y - 60 * s);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        ImVec2 c((area_min.x + area_max.x) * 0.5f, (area_min.y + area_max.y) * 0.5f);
+        float r = std::min(area_max.x - area_min.x, area_max.y - area_min.y) * 0.32f;
+
+        switch (a) {
+            case DockActivity::water_and_breaths: {
+                const Breathing& b = active_->breathing();
+                dl->AddCircle(c, r, IM_COL32(220, 240, 240, 120), 64, 2 * s);
+                if (b.active())
+                    dl->AddCircleFilled(c, static_cast<float>(r * (0.3 + 0.7 * b.ring())),
+                                        b.in_rhythm() ? IM_COL32(120, 210, 190, 200) : IM_COL32(230, 159, 0, 200), 64);
+                // The glass fills as the breaths are taken.
+                ImVec2 g0(c.x + r + 40 * s, c.y - r * 0.6f), g1(g0.x + 50 * s, c.y + r * 0.6f);
+                float fill = static_cast<float>(active_->progress());
+                dl->AddRectFilled(ImVec2(g0.x, g1.y - (g1.y - g0.y) * fill), g1, IM_COL32(120, 190, 230, 200), 3 * s);
+                dl->AddRect(g0, g1, IM_COL32(230, 240, 245, 220), 3 * s, 0, 2 * s);
+                label(dl, ctx, c, b.active() ? breath_phase_label(b.phase()) : "Hold Space to breathe in");
+                break;
+            }
+            case DockActivity::stress_ball: {
+                bool cue = active_->squeeze_cue() > 0.5;
+                float squash = in.hold ? 0.75f : 1.0f;
+                dl->AddCircleFilled(c, r * squash, cue ? IM_COL32(230, 159, 0, 255) : IM_COL32(160, 120, 60, 255), 64);
+                char buf[48];
+                std::snprintf(buf, sizeof buf, "%s   %d / %d", cue ? "Squeeze" : "Let go", active_->squeezes(),
+                              DockActivityState::kSqueezes);
+                label(dl, ctx, c, buf);
+                break;
+            }
+            case DockActivity::walk_it_off: {
+                float x0 = area_min.x + 20 * s, x1 = area_max.x - 20 * s;
+                dl->AddRectFilled(ImVec2(x0, c.y - 24 * s), ImVec2(x1, c.y + 24 * s), theme::im(theme::kWood), 4 * s);
+                for (float x = x0; x < x1; x += 26 * s)
+                    dl->AddLine(ImVec2(x, c.y - 24 * s), ImVec2(x, c.y + 24 * s), theme::im(theme::kWoodDark), 2 * s);
+                float walker = x0 + (x1 - x0) * static_cast<float>(active_->progress());
+                dl->AddCircleFilled(ImVec2(walker, c.y - 44 * s), 12 * s, theme::im(theme::kPaddler), 24);
+                dl->AddRectFilled(ImVec2(walker - 10 * s, c.y - 32 * s), ImVec2(walker + 10 * s, c.y), theme::im(theme::kShirt),
+                                  4 * s);
+                char buf[48];
+                std::snprintf(buf, sizeof buf, "%d / %d steps", active_->steps(), DockActivityState::kSteps);
+                label(dl, ctx, ImVec2(c.x, c.y + 60 * s), buf);
+                break;
+            }
+            case DockActivity::notepad: {
+                ImGui::InputTextMultiline("##note", note_, sizeof note_, ImVec2(-1, area_max.y - area_min.y - 50 * s));
+                in.note_chars = static_cast<int>(std::strlen(note_));
+                if (!note_saved_ && ImGui::Button("Keep this note") && in.note_chars >= DockActivityState::kNoteChars) {
+                    save_note(ctx);
+                    in.confirm = true;
+                }
+                if (note_saved_) ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "Kept in your notes.");
+                else if (in.note_chars < DockActivityState::kNoteChars) {
+                    ImGui::SameLine();
+                    ImGui::TextDisabled("(a sentence or two)");
+                }
+                break;
+            }
+            case DockActivity::talk_to_team: {
+                ImGui::PushTextWrapPos(0);
+                ImGui::TextWrapped("Sam, two desks over: \"Rough one? Tell me.\" You tell them. Sam nods: \"Next time, "
+                                   "ask what they've already tried before you offer anything. Works for me.\"");
+                ImGui::PopTextWrapPos();
+                if (active_->answer() < 0) {
+                    if (ImGui::Button("\"Good tip. Thanks, I'm back on.\"")) in.choice = 0;
+                    if (ImGui::Button("\"And another thing about that caller...\" (go over it again)")) in.choice = 1;
+                } else {
+                    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), active_->answer() == 0
+                                           ? "You said your piece and moved on: that is what helps."
+                                           : "Going round it again keeps the call with you. Share it, then let it go.");
+                }
+                break;
+            }
+            case DockActivity::brain_break: {
+                const auto& leaves = active_->leaves();
+                for (size_t i = 0; i < leaves.size(); ++i) {
+                    const auto& l = leaves[i];
+                    if (l.caught) continue;
+                    ImVec2 p(area_min.x + static_cast<float>(l.x) * (area_max.x - area_min.x),
+                             area_min.y + static_cast<float>(l.y) * (area_max.y - area_min.y));
+                    dl->AddCircleFilled(p, 14 * s, IM_COL32(200, 150, 60, 255), 12);
+                    dl->AddLine(ImVec2(p.x - 10 * s, p.y + 10 * s), ImVec2(p.x + 10 * s, p.y - 10 * s),
+                                IM_COL32(120, 80, 30, 255), 2 * s);
+                    ImVec2 m = ImGui::GetIO().MousePos;
+                    if (ImGui::IsMouseClicked(0) && (m.x - p.x) * (m.x - p.x) + (m.y - p.y) * (m.y - p.y) < 400 * s * s)
+                        in.clicked = static_cast<int>(i);
+                }
+                char buf[32];
+                std::snprintf(buf, sizeof buf, "%d / %d leaves", static_cast<int>(active_->progress() * DockActivityState::kLeaves + 0.5),
+                              DockActivityState::kLeaves);
+                label(dl, ctx, ImVec2(c.x, area_max.y - 20 * s), buf);
+                break;
+            }
+            case DockActivity::touchstone: {
+                const char* quote = kTouchstones[next_ % 3];
+                ImGui::PushFont(ctx.fonts.title);
+                ImVec2 ts = ImGui::CalcTextSize(quote, nullptr, false, area_max.x - area_min.x - 40 * s);
+                ImGui::SetCursorScreenPos(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f));
+                ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + area_max.x - area_min.x - 40 * s);
+                ImGui::TextUnformatted(quote);
+                ImGui::PopTextWrapPos();
+                ImGui::PopFont();
+                break;
+            }
+            case DockActivity::did_my_best: {
+                if (active_->answer() < 0) {
+                    if (ImGui::Button("Yes. I stayed calm and offered what I could.")) in.choice = 0;
+                    if (ImGui::Button("Mostly. Next time I'd listen a little longer first.")) in.choice = 1;
+                } else {
+                    ImGui::PushTextWrapPos(0);
+                    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1),
+                                       "That is the question that matters. How a caller responds is theirs; what "
+                                       "you did is yours, and you can learn from it without carrying it.");
+                    ImGui::PopTextWrapPos();
+                }
+                break;
+            }
+        }
+        active_->step(in, dt);
+        // How far along, and what it has given back.
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + 14 * s, pos.y + size.y - 40 * s));
+        char done[64];
+        std::snprintf(done, sizeof done, "+%.0f composure", active_->composure_gain(*ctx.catalogue));
+        ImGui::ProgressBar(static_cast<float>(active_->progress()), ImVec2(size.x - 28 * s, 0),
+                           active_->done() ? "done" : done);
+        ImGui::End();
+    }
+
+    void label(ImDrawList* dl, AppContext& ctx, ImVec2 at, const char* text) {
+        ImFont* f = ctx.fonts.large;
+        ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, text);
+        dl->AddText(f, f->FontSize, ImVec2(at.x - ts.x * 0.5f, at.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 240), text);
+    }
+
+    void save_note(AppContext& ctx) {
+        if (!ctx.progress) {
+            note_saved_ = true;
+            return;
+        }
+        std::string dir = std::filesystem::path(ctx.progress->path()).parent_path().string();
+        std::error_code ec;
+        std::filesystem::create_directories(dir, ec);
+        std::ofstream out(dir + "/notes.txt", std::ios::app);
+        std::time_t now = std::time(nullptr);
+        char when[32];
+        std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", std::localtime(&now));
+        const PlaylistEntry& before = week_.calls[std::max(0, next_ - 1)];
+        out << "[" << when << "] after \"" << before.title << "\":\n" << note_ << "\n\n";
+        note_saved_ = static_cast<bool>(out);
+    }
+
+    // A quiet evening scene: water, a dock, a few ripples.
+    void draw_scene(AppContext& ctx) {
+        ImDrawList* dl = ImGui::GetBackgroundDrawList();
+        float w = static_cast<float>(ctx.width), h = static_cast<float>(ctx.height);
+        dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(w, h * 0.35f), IM_COL32(250, 196, 140, 255),
+                                    IM_COL32(250, 196, 140, 255), IM_COL32(150, 190, 200, 255), IM_COL32(150, 190, 200, 255));
+        dl->AddRectFilledMultiColor(ImVec2(0, h * 0.35f), ImVec2(w, h), theme::im(theme::kPool), theme::im(theme::kPool),
+                                    theme::im(theme::kWaterDeep), theme::im(theme::kWaterDeep));
+        for (int i = 0; i < 6; ++i) {
+            float t = static_cast<float>(std::fmod(clock_ * 0.2 + i / 6.0, 1.0));
+            dl->AddCircle(ImVec2(w * 0.7f, h * 0.8f), 20 + t * 300, IM_COL32(230, 245, 245, static_cast<int>(90 * (1 - t))), 64,
+                          2.0f);
+        }
+        dl->AddRectFilled(ImVec2(w * 0.45f, h * 0.86f), ImVec2(w, h * 0.94f), theme::im(theme::kWood));
+    }
+
+    Playlist week_;
+    int next_;
+    double start_composure_, composure_;
+    std::optional<DockActivityState> active_;
+    std::vector<DockActivity> used_;
+    DockInput pending_;
+    char note_[1024] = {0};
+    bool note_saved_ = false;
+    double clock_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& playlist, int next_index, double composure,
+                                         std::string& error, std::optional<DockActivity> open) {
+    PlaylistLoad pl = load_playlist_file(playlist, *ctx.catalogue);
+    if (!pl.ok() || next_index < 0 || next_index >= static_cast<int>(pl.playlist->calls.size())) {
+        error = pl.ok() ? "there is no next call in this playlist" : format_problems(pl.problems);
+        return nullptr;
+    }
+    return std::make_unique<DockScreen>(ctx, std::move(*pl.playlist), next_index, composure, open);
+}
+
+}  // namespace cw
