@@ -80,6 +80,11 @@ void entry(AppContext& ctx, const Simulation& sim, const DebriefEntry& e, int in
     for (const DebriefTechnique& dt : e.techniques) technique_line(dt);
     ImGui::TextDisabled("The caller's intensity went from %.0f to %.0f.", e.intensity_before,
                         std::clamp(e.intensity_before + e.intensity_change, 0.0, 100.0));
+    if (e.later) {
+        ImGui::TextColored(kChurn, "%s later:", mmss(e.later->tick / 60.0).c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s (intensity %+.0f)", e.later->note.c_str(), e.later->effects.intensity);
+    }
     if (!e.said->caller_thinks.empty()) {
         ImGui::TextColored(kCaller, "From the caller's side:");
         ImGui::SameLine();

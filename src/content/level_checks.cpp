@@ -1,12 +1,14 @@
 #include "level_checks.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "core/condition.hpp"
 #include "core/river.hpp"
 
 namespace cw {
@@ -57,11 +59,41 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
 
     if (level.node_index(level.start) < 0) unknown_node(level.start, level.start_loc, "start");
 
+    // Variables: plain names, not the meters' names, each once.
+    std::vector<std::string> names = level.var_names;
+    for (size_t i = 0; i < level.var_names.size(); ++i) {
+        const std::string& v = level.var_names[i];
+        bool ok = !v.empty() && !std::isdigit(static_cast<unsigned char>(v[0])) &&
+                  std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+        if (!ok || is_meter_name(v) || v == "not" || v == "and" || v == "or" || v == "true" || v == "false")
+            out.push_back(src.at(level.var_locs[i], "`" + v + "` cannot be a variable name: use letters, digits and _, "
+                                                        "and not intensity, composure, trust or a keyword"));
+    }
+    names.insert(names.end(), {"intensity", "composure", "trust"});
+    auto unknown_var = [&](const std::string& name, SourceLoc at) {
+        std::string hint = closest_name(name, names);
+        out.push_back(src.at(at, "unknown variable `" + name + "`" +
+                                     (hint.empty() ? "; declare it under [call.vars]" : "; did you mean `" + hint + "`?")));
+    };
+    auto known = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
+    for (const Threshold& th : level.thresholds)
+        if (level.node_index(th.node) < 0) unknown_node(th.node, th.node_loc, "the threshold's goto");
+
     std::vector<std::string> tech_ids;
     for (const Technique& t : catalogue.techniques) tech_ids.push_back(t.id);
 
     for (const Node& n : level.nodes) {
         if (!n.next.empty() && level.node_index(n.next) < 0) unknown_node(n.next, n.next_loc, "next");
+        for (const Branch& b : n.when) {
+            if (level.node_index(b.next) < 0) unknown_node(b.next, b.next_loc, "the branch's next");
+            for (const auto& group : b.condition.any_of)
+                for (const Comparison& c : group)
+                    if (!known(c.name)) unknown_var(c.name, b.loc);
+        }
+        if (!n.when.empty() && n.next.empty())
+            out.push_back(src.at(n.loc, "node `" + n.id + "` has [[call.node.when]] branches but no `next` for when "
+                                                          "none of them holds; branches belong on line nodes",
+                                 width_of(n.id)));
         if (n.is_question()) {
             int fi = level.fork_index(n.fork);
             if (fi < 0) {
@@ -85,6 +117,8 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
                                  width_of(n.id)));
         }
         for (const Reply& r : n.replies) {
+            for (const VarChange& c : r.changes)
+                if (!known(c.name) || is_meter_name(c.name)) unknown_var(c.name, c.loc);
             if (level.node_index(r.next) < 0) unknown_node(r.next, r.next_loc, "the reply's next");
             for (size_t i = 0; i < r.techniques.size(); ++i) {
                 const std::string& t = r.techniques[i];
@@ -131,11 +165,14 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
             }
         } else if (!n.is_end()) {
             walk(level.node_index(n.next), last_fork);
+            for (const Branch& b : n.when) walk(level.node_index(b.next), last_fork);
         }
         on_path.erase({node, last_fork});
         done.insert({node, last_fork});
     };
     walk(level.node_index(level.start), -1);
+    // A caller cutting in can happen from any line, so the threshold's node is reachable too.
+    for (const Threshold& th : level.thresholds) walk(level.node_index(th.node), -1);
     for (size_t i = 0; i < level.nodes.size(); ++i)
         if (!reached[i])
             out.push_back(src.at(level.nodes[i].loc, "node `" + level.nodes[i].id +

@@ -1,5 +1,8 @@
 #include "level_loader.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "level_checks.hpp"
 #include "toml_reader.hpp"
 
@@ -16,7 +19,8 @@ constexpr double kWorldLimit = 20000.0;  // metres from the origin
 void read_caller(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* caller = r.table(root, "caller", true);
     if (!caller) return;
-    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift", "persona"}, "[caller]");
+    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift", "persona", "hold_rate"}, "[caller]");
+    if (auto v = r.number(*caller, "hold_rate", false, 0, 5)) level.caller.hold_rate = *v;
     if (auto v = r.string(*caller, "name", true, 80)) level.caller.name = *v;
     if (const toml::value* p = r.find(*caller, "persona", false)) {
         if (auto v = r.string(*caller, "persona", false, 40)) level.caller.persona = *v;
@@ -121,9 +125,38 @@ std::optional<double> read_effect(TomlReader& r, const toml::value& t, const cha
 }
 
 void read_reply(TomlReader& r, const toml::value& t, Node& node) {
-    r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust", "caller_thinks"},
+    r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust", "caller_thinks", "set", "add",
+                       "later"},
                    "[[call.node.reply]]");
     Reply reply;
+    for (const char* key : {"set", "add"}) {
+        const toml::value* tbl = r.table(t, key, false);
+        if (!tbl) continue;
+        for (const auto& [name, value] : tbl->as_table()) {
+            VarChange c;
+            c.name = name;
+            c.add = std::string(key) == "add";
+            c.loc = r.loc(value);
+            if (value.is_boolean() && !c.add) c.value = value.as_boolean() ? 1 : 0;
+            else if (auto v = r.as_number(value, std::string("`") + key + "." + name + "`", -1000, 1000)) c.value = *v;
+            else continue;
+            reply.changes.push_back(c);
+        }
+    }
+    std::sort(reply.changes.begin(), reply.changes.end(), [](const VarChange& a, const VarChange& b) {
+        return std::tie(a.loc.line, a.loc.column) < std::tie(b.loc.line, b.loc.column);
+    });
+    if (const toml::value* later = r.table(t, "later", false)) {
+        r.unknown_keys(*later, {"after", "intensity", "composure", "trust", "note"}, "a reply's `later`");
+        LaterEffect l;
+        l.loc = r.loc(*later);
+        if (auto v = r.number(*later, "after", true, 1, 300)) l.after = *v;
+        if (auto v = r.number(*later, "intensity", false, -50, 50)) l.effects.intensity = *v;
+        if (auto v = r.number(*later, "composure", false, -50, 50)) l.effects.composure = *v;
+        if (auto v = r.number(*later, "trust", false, -50, 50)) l.effects.trust = *v;
+        if (auto v = r.string(*later, "note", true, 300)) l.note = *v;
+        reply.later = l;
+    }
     if (auto v = r.string(t, "caller_thinks", false, 400)) reply.caller_thinks = *v;
     const toml::value* text = r.find(t, "text", true);
     if (auto v = r.string(t, "text", true, 400)) reply.text = *v;
@@ -151,8 +184,40 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
 }
 
 void read_node(TomlReader& r, const toml::value& t, Level& level) {
-    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss"}, "[[call.node]]");
+    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss", "hold", "when"},
+                   "[[call.node]]");
     Node node;
+    if (const toml::value* hold = r.find(t, "hold", false)) {
+        if (hold->is_boolean()) node.hold = hold->as_boolean();
+        else r.problem(*hold, "`hold` is true or false");
+    }
+    if (const toml::array* when = r.array(t, "when", false, 8)) {
+        for (const toml::value& w : *when) {
+            if (!w.is_table()) {
+                r.problem(w, "branches are written as [[call.node.when]] tables");
+                continue;
+            }
+            r.unknown_keys(w, {"if", "next"}, "[[call.node.when]]");
+            Branch b;
+            const toml::value* cond = r.find(w, "if", true);
+            const toml::value* next = r.find(w, "next", true);
+            auto ctext = r.string(w, "if", true, 300);
+            auto ntext = r.string(w, "next", true, 64);
+            if (!cond || !next || !ctext || !ntext) continue;
+            b.condition_text = *ctext;
+            b.loc = r.loc(*cond);
+            ConditionError err;
+            if (!parse_condition(b.condition_text, b.condition, err)) {
+                // Point inside the quoted text, at the character that went wrong.
+                SourceLoc at{b.loc.line, b.loc.column + 1 + err.column};
+                r.problem(at, "in this condition: " + err.message);
+                continue;
+            }
+            b.next = *ntext;
+            b.next_loc = r.loc(*next);
+            node.when.push_back(b);
+        }
+    }
     if (auto v = r.string(t, "discuss", false, 600)) node.discuss = *v;
     const toml::value* id = r.find(t, "id", true);
     if (auto v = r.string(t, "id", true, 64)) node.id = *v;
@@ -194,7 +259,39 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
 void read_call(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* call = r.table(root, "call", true);
     if (!call) return;
-    r.unknown_keys(*call, {"start", "node"}, "[call]");
+    r.unknown_keys(*call, {"start", "node", "vars", "threshold"}, "[call]");
+    if (const toml::value* vars = r.table(*call, "vars", false)) {
+        std::vector<std::tuple<SourceLoc, std::string, double>> found;
+        for (const auto& [name, value] : vars->as_table()) {
+            if (value.is_boolean()) found.push_back({r.loc(value), name, value.as_boolean() ? 1.0 : 0.0});
+            else if (auto v = r.as_number(value, "variable `" + name + "`", -1000, 1000)) found.push_back({r.loc(value), name, *v});
+        }
+        // Keep file order (the table is a hash map).
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+            return std::tie(std::get<0>(a).line, std::get<0>(a).column) < std::tie(std::get<0>(b).line, std::get<0>(b).column);
+        });
+        for (const auto& [loc, name, value] : found) {
+            level.var_names.push_back(name);
+            level.var_initial.push_back(value);
+            level.var_locs.push_back(loc);
+        }
+    }
+    if (const toml::array* ths = r.array(*call, "threshold", false, 16)) {
+        for (const toml::value& t : *ths) {
+            if (!t.is_table()) continue;
+            r.unknown_keys(t, {"above", "goto"}, "[[call.threshold]]");
+            Threshold th;
+            th.loc = r.loc(t);
+            auto above = r.number(t, "above", true, 1, 99);
+            const toml::value* g = r.find(t, "goto", true);
+            auto gtext = r.string(t, "goto", true, 64);
+            if (!above || !g || !gtext) continue;
+            th.above = *above;
+            th.node = *gtext;
+            th.node_loc = r.loc(*g);
+            level.thresholds.push_back(th);
+        }
+    }
     if (const toml::value* start = r.find(*call, "start", true)) {
         if (auto v = r.string(*call, "start", true, 64)) level.start = *v;
         level.start_loc = r.loc(*start);

@@ -12,7 +12,24 @@ CallRuntime::CallRuntime(const Level& level) : level_(level), node_(level.node_i
         std::vector<int> replies;
         for (const Reply& r : n.replies) replies.push_back(level.node_index(r.next));
         reply_next_.push_back(std::move(replies));
+        std::vector<int> branches;
+        for (const Branch& b : n.when) branches.push_back(level.node_index(b.next));
+        branch_next_.push_back(std::move(branches));
     }
+    vars_ = level.var_initial;
+}
+
+CallValues CallRuntime::values(const CallValues& meters) const {
+    CallValues v = meters;
+    v.names = &level_.var_names;
+    v.vars = &vars_;
+    return v;
+}
+
+bool CallRuntime::cut_in(int index) {
+    if (index < 0 || node().is_question() || node().is_end()) return false;
+    go_to(index);
+    return true;
 }
 
 int CallRuntime::question_fork() const { return fork_[node_]; }
@@ -38,7 +55,7 @@ int CallRuntime::upcoming_question() const {
     return -1;
 }
 
-void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river) {
+void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river, const CallValues& meters) {
     seconds_on_node_ += dt;
     const Node& n = node();
     if (n.is_end() || n.is_question()) return;
@@ -51,7 +68,14 @@ void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river) {
         }
     }
     double seconds = n.seconds ? *n.seconds : default_line_seconds(n.say);
-    if (seconds_on_node_ >= seconds) go_to(next_[node_]);
+    if (seconds_on_node_ < seconds) return;
+    CallValues v = values(meters);
+    for (size_t k = 0; k < n.when.size(); ++k)
+        if (evaluate(n.when[k].condition, v)) {
+            go_to(branch_next_[node_][k]);
+            return;
+        }
+    go_to(next_[node_]);
 }
 
 std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Effects& effects, double intensity,
@@ -60,6 +84,9 @@ std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Ef
     const Node& n = node();
     if (channel < 0 || channel >= static_cast<int>(n.replies.size())) return std::nullopt;
     choices_.push_back({node_, channel, tick, effects, intensity, breathed});
+    for (const VarChange& c : n.replies[channel].changes)
+        for (size_t i = 0; i < level_.var_names.size(); ++i)
+            if (level_.var_names[i] == c.name) vars_[i] = c.add ? vars_[i] + c.value : c.value;
     go_to(reply_next_[node_][channel]);
     return channel;
 }

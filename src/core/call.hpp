@@ -31,9 +31,15 @@ public:
     Outcome ending() const { return node().end; }
     int question_fork() const;  // the fork the current question is bound to, or -1
 
-    // Lines move on with time; a question waits for the raft. `raft_s` lets an upcoming
-    // question jump forward so it is always asked before its fork.
-    void step(double dt, double raft_s, const RiverGeometry& river);
+    // Lines move on with time (taking the first `when` branch whose condition holds); a
+    // question waits for the raft. `raft_s` lets an upcoming question jump forward so it is
+    // always asked before its fork. `meters`: intensity, composure and trust now.
+    void step(double dt, double raft_s, const RiverGeometry& river, const CallValues& meters);
+    // The caller cuts in: jump to `index` (only from a line; returns false otherwise).
+    bool cut_in(int index);
+    // Intensity, composure and trust from `meters`, with this call's variables.
+    CallValues values(const CallValues& meters) const;
+    const std::vector<double>& vars() const { return vars_; }
     // The raft crossed a channel. Returns the reply index when that answered the question.
     std::optional<int> answer(int fork, int channel, int tick, const Effects& effects, double intensity,
                               bool breathed = false);
@@ -52,6 +58,8 @@ private:
     std::vector<int> next_;                      // per node: its `next`, or -1
     std::vector<int> fork_;                      // per node: its fork, or -1
     std::vector<std::vector<int>> reply_next_;   // per node, per reply
+    std::vector<std::vector<int>> branch_next_;  // per node, per `when` branch
+    std::vector<double> vars_;
     int node_ = 0;
     double seconds_on_node_ = 0;
     int visited_ = 1;

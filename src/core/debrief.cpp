@@ -44,6 +44,8 @@ Debrief build_debrief(const Simulation& sim) {
         if (e.better >= 0)
             for (const auto& id : e.question->replies[e.better].techniques)
                 if (const Technique* t = cat.find(id)) note_sources(t);
+        for (const LaterApplied& l : sim.later_applied())
+            if (l.choice == static_cast<int>(d.entries.size())) e.later = &l;
         d.entries.push_back(e);
     }
     for (const auto& key : source_keys)

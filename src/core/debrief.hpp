@@ -23,6 +23,7 @@ struct DebriefEntry {
     int better = -1;                 // a calmer reply at this fork, or -1 when this was among the best
     double seconds = 0;              // when it was said
     double intensity_before = 0, intensity_change = 0;
+    const LaterApplied* later = nullptr;  // a consequence that caught up with this reply
 };
 
 struct Debrief {

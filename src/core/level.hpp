@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "condition.hpp"
 #include "vec2.hpp"
 
 namespace cw {
@@ -67,6 +68,22 @@ struct RiverDef {
     std::vector<Fork> forks;
 };
 
+// A reply changing one of the call's variables: set it, or add to it.
+struct VarChange {
+    std::string name;
+    double value = 0;
+    bool add = false;
+    SourceLoc loc;
+};
+
+// A consequence that arrives later in the call (an over-promise catching up, say).
+struct LaterEffect {
+    double after = 10;   // seconds after the reply
+    Effects effects;
+    std::string note;    // what happened, for the debrief
+    SourceLoc loc;
+};
+
 struct Reply {
     std::string text;
     std::string caller_thinks;  // what the caller felt on hearing it (shown in the debrief)
@@ -77,6 +94,17 @@ struct Reply {
     SourceLoc loc;                          // the reply's text
     SourceLoc next_loc;
     std::vector<SourceLoc> technique_locs;  // one per technique
+    std::vector<VarChange> changes;
+    std::optional<LaterEffect> later;
+};
+
+// A line's conditional way on: when its condition holds as the line ends, go to `next`.
+struct Branch {
+    std::string condition_text;
+    Condition condition;
+    std::string next;
+    SourceLoc loc;       // the condition's text
+    SourceLoc next_loc;
 };
 
 struct Node {
@@ -85,6 +113,8 @@ struct Node {
     std::string mood;
     std::string discuss;            // a prompt for trainers to discuss this moment with a class
     std::optional<double> seconds;  // how long the line stays; default from its length
+    bool hold = false;              // the caller is on hold: waiting raises their intensity
+    std::vector<Branch> when;       // checked in order as a line ends; `next` if none holds
     std::string next;               // a line node
     std::string fork;               // a question node
     Outcome end = Outcome::none;    // an ending
@@ -104,7 +134,17 @@ struct Caller {
     std::string persona = "everyday";
     SourceLoc persona_loc;
     double intensity = 50;
-    double drift = 0;  // intensity per second while the call goes on
+    double drift = 0;      // intensity per second while the call goes on
+    double hold_rate = 0.6;  // extra intensity per second while on hold
+};
+
+// When the caller's intensity rises past `above` during a line, they cut in: the call jumps to
+// `node` (once per threshold).
+struct Threshold {
+    double above = 0;
+    std::string node;
+    SourceLoc loc;
+    SourceLoc node_loc;
 };
 
 struct Level {
@@ -118,6 +158,10 @@ struct Level {
     std::string start;
     SourceLoc start_loc;
     std::vector<Node> nodes;
+    std::vector<std::string> var_names;   // the call's variables and flags,
+    std::vector<double> var_initial;      // their starting values (flags: 0 or 1),
+    std::vector<SourceLoc> var_locs;
+    std::vector<Threshold> thresholds;
 
     std::string path;  // where it was loaded from, for messages
 

@@ -38,6 +38,9 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
     state_.lateral = raft_frame_.lateral;
     timeline_.push_back({0.0, state_.intensity, state_.composure, state_.roughness});
     for (const Rock& rock : level_.river.rocks) rock_frames_.push_back(river_.project(rock.at));
+    // A threshold the call starts above waits until intensity has dipped below it once.
+    for (const Threshold& th : level_.thresholds)
+        thresholds_.push_back(state_.intensity < th.above ? Cut::armed : Cut::waiting_for_dip);
 }
 
 double Simulation::time() const { return state_.tick * kDt; }
@@ -132,6 +135,10 @@ void Simulation::give_reply(int fork, int channel) {
         }
     }
     if (!call_.answer(fork, channel, state_.tick, fx, state_.intensity, breathed)) return;
+    if (reply.later) {
+        int due = state_.tick + static_cast<int>(reply.later->after * kTicksPerSecond);
+        pending_later_.push_back({due, static_cast<int>(call_.choices().size()) - 1, *reply.later});
+    }
     state_.intensity += fx.intensity;
     state_.composure += fx.composure;
     state_.trust += fx.trust;
@@ -197,8 +204,33 @@ void Simulation::step(const Input& input) {
         }
     }
 
-    call_.step(kDt, state_.progress, river_);
+    CallValues meters{state_.intensity, state_.composure, state_.trust, nullptr, nullptr};
+    call_.step(kDt, state_.progress, river_, meters);
     if (!call_.node().is_end()) state_.intensity += level_.caller.drift * kDt;
+    if (call_.node().hold) state_.intensity += level_.caller.hold_rate * kDt;  // waiting on hold
+    // Consequences that catch up with an earlier reply.
+    for (size_t i = 0; i < pending_later_.size();) {
+        if (pending_later_[i].due_tick > state_.tick) {
+            ++i;
+            continue;
+        }
+        const Pending& p = pending_later_[i];
+        state_.intensity += p.later.effects.intensity;
+        state_.composure += p.later.effects.composure;
+        state_.trust += p.later.effects.trust;
+        later_applied_.push_back({p.choice, state_.tick, p.later.effects, p.later.note});
+        pending_later_.erase(pending_later_.begin() + static_cast<long>(i));
+    }
+    // The caller cuts in when their intensity rises past a threshold during a line.
+    for (size_t i = 0; i < level_.thresholds.size(); ++i) {
+        const Threshold& th = level_.thresholds[i];
+        if (thresholds_[i] == Cut::waiting_for_dip && state_.intensity < th.above) {
+            thresholds_[i] = Cut::armed;
+        } else if (thresholds_[i] == Cut::armed && state_.intensity >= th.above &&
+                   call_.cut_in(level_.node_index(th.node))) {
+            thresholds_[i] = Cut::done;
+        }
+    }
     state_.composure -= kRoughWear * state_.roughness * kDt;
     if (breathing_.in_rhythm()) state_.composure += kBreathRestore * kDt;
     state_.intensity = clamp(state_.intensity, 0.0, 100.0);

@@ -26,6 +26,14 @@ struct Input {
     bool breath = false; // the breath key is held
 };
 
+// A reply's delayed consequence, once it has arrived.
+struct LaterApplied {
+    int choice = -1;   // index into call().choices()
+    int tick = 0;
+    Effects effects;
+    std::string note;
+};
+
 struct TimelinePoint {
     double t = 0;
     double intensity = 0, composure = 0, roughness = 0;
@@ -67,6 +75,7 @@ public:
     const Breathing& breathing() const { return breathing_; }
     const CallRuntime& call() const { return call_; }
     const std::vector<TimelinePoint>& timeline() const { return timeline_; }
+    const std::vector<LaterApplied>& later_applied() const { return later_applied_; }
     CalmSpot calm_spot() const;
     // Each rock in river coordinates (same order as the level's rocks), computed once.
     const std::vector<RiverFrame>& rock_frames() const { return rock_frames_; }
@@ -101,6 +110,11 @@ private:
     RiverFrame raft_frame_;  // the raft in river coordinates, as of the last step
     int hangup_tick_ = -1;
     int breath_cycles_seen_ = 0;
+    enum class Cut { waiting_for_dip, armed, done };
+    std::vector<Cut> thresholds_;  // per threshold: each fires at most once
+    struct Pending { int due_tick; int choice; LaterEffect later; };
+    std::vector<Pending> pending_later_;
+    std::vector<LaterApplied> later_applied_;
     int last_breath_tick_ = -1000000;  // when the last full breath in rhythm was completed
 };
 
