@@ -161,7 +161,7 @@ TEST_CASE("level loader: files that are not level files") {
 TEST_CASE("level loader: the example in docs/level-format.md is a valid level") {
     std::ifstream in(cwtest::source_path("docs/level-format.md"));
     std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto start = doc.find("```toml\n");
+    auto start = doc.find("```toml\n", doc.find("## A complete example level"));
     REQUIRE(start != std::string::npos);
     start += 8;
     auto end = doc.find("```", start);
