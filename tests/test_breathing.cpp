@@ -34,3 +34,18 @@ TEST_CASE("breathing: in rhythm restores composure and weakens the paddle") {
     CHECK(breathing.state().composure > not_breathing.state().composure + 20);
     CHECK(breathing.breathing().calm() > 0.9);
 }
+
+TEST_CASE("breathing: the patterns a player can choose, with or without holds") {
+    BreathPattern box = breath_pattern("box"), four78 = breath_pattern("478"), slow = breath_pattern("slow");
+    CHECK(box.total() == 16);
+    CHECK(four78.total() == 19);
+    CHECK(slow.total() == 10);  // six breaths a minute
+    BreathPattern no_holds = breath_pattern("box", false);
+    CHECK(no_holds.hold_in == 0);
+    CHECK(no_holds.hold_out == 0);
+    // Without holds the phases go straight from in to out, and rhythm still completes cycles.
+    Breathing b(no_holds);
+    for (int i = 0; i < 3 * 8 * 60; ++i) b.step(b.active() ? b.expects_key_down() : true, tuning::kDt);
+    CHECK(b.cycles() >= 2);
+    CHECK(breath_pattern("nonsense").total() == 16);
+}

@@ -16,6 +16,8 @@ namespace cw {
 
 struct Settings {
     bool assist = false;        // click a reply and the raft steers itself there
+    std::string breath = "box"; // the breathing pattern: box, 478 or slow
+    bool breath_holds = true;   // holding the breath makes some people dizzy: they can turn it off
     bool fullscreen = false;
     float ui_scale = 1.0f;
 };

@@ -106,7 +106,7 @@ private:
 
     void start(AppContext& ctx, DockActivity a) {
         finish(ctx);
-        active_.emplace(a, static_cast<uint64_t>(next_) + 17);
+        active_.emplace(a, static_cast<uint64_t>(next_) + 17, breath_pattern(ctx.settings.breath, ctx.settings.breath_holds));
         used_.push_back(a);
         note_[0] = 0;
         note_saved_ = false;

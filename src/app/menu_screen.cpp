@@ -5,6 +5,7 @@
 
 #include "content/data_paths.hpp"
 #include "content/playlist_loader.hpp"
+#include "core/breathing.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
@@ -35,9 +36,10 @@ public:
         float s = ctx.settings.ui_scale;
         float w = std::min(ctx.width - 40.0f * s, 760.0f * s);
         ImGui::SetNextWindowPos(ImVec2(ctx.width * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-        ImGui::SetNextWindowSize(ImVec2(w, 0));
-        ImGui::Begin("##menu", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                            ImGuiWindowFlags_AlwaysAutoResize);
+        // As tall as its content, but never taller than the window: beyond that it scrolls.
+        ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, ctx.height - 24 * s));
+        ImGui::Begin("##menu", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                            ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
         ImGui::PushFont(ctx.fonts.title);
         ImGui::TextUnformatted("Calm Waters");
         ImGui::PopFont();
@@ -84,7 +86,9 @@ public:
         if (ImGui::Button("Quit", ImVec2(120 * s, 44 * s))) req.kind = ScreenRequest::quit;
 
         ImGui::Spacing();
-        if (ImGui::CollapsingHeader("How to play", ImGuiTreeNodeFlags_DefaultOpen)) {
+        // Open for a new player; out of the way once the week is under way.
+        bool new_player = !week_ || !ctx.progress || ctx.progress->get(week_->id, week_->calls.size()).next == 0;
+        if (ImGui::CollapsingHeader("How to play", new_player ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
             // Auto-resizing windows have no edge to wrap at, so wrap at the window's set width.
             ImGui::PushTextWrapPos(w - 30 * s);
             for (const char* tip : {
@@ -102,6 +106,14 @@ public:
         }
         if (ImGui::CollapsingHeader("Settings")) {
             ImGui::Checkbox("Assist: click a reply and the raft steers itself", &ctx.settings.assist);
+            ImGui::SetNextItemWidth(360 * s);
+            if (ImGui::BeginCombo("Breathing", breath_pattern_label(ctx.settings.breath))) {
+                for (const char* id : {"box", "478", "slow"})
+                    if (ImGui::Selectable(breath_pattern_label(id), ctx.settings.breath == id)) ctx.settings.breath = id;
+                ImGui::EndCombo();
+            }
+            ImGui::Checkbox("Hold the breath between in and out (turn off if it makes you dizzy)",
+                            &ctx.settings.breath_holds);
             bool fs = ctx.settings.fullscreen;
             if (ImGui::Checkbox("Fullscreen (F11)", &fs)) {
                 ctx.settings.fullscreen = fs;
@@ -145,6 +157,7 @@ private:
             ImGui::SameLine();
             if (progress.best[i] >= 0) ImGui::TextDisabled("best %d", progress.best[i]);
             else if (static_cast<int>(i) == progress.next) ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "next");
+            else ImGui::TextDisabled("later");
             ImGui::PopID();
         }
         ImGui::EndChild();

@@ -52,6 +52,7 @@ class PlayScreen : public Screen {
 public:
     PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
         : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
+        sim_options_.breath = breath_pattern(ctx.settings.breath, ctx.settings.breath_holds);
         // A shift: the composure the last call and the dock left you with carries over, never
         // below a floor that keeps the next call winnable.
         if (options_.composure >= 0) level_.composure = std::clamp(options_.composure, 30.0, 100.0);
@@ -66,7 +67,7 @@ public:
 
     void restart() {
         debrief_.reset();
-        sim_ = std::make_unique<Simulation>(level_, catalogue_, level_.seed);
+        sim_ = std::make_unique<Simulation>(level_, catalogue_, level_.seed, sim_options_);
         if (options_.autopilot) bot_.emplace(*options_.autopilot, level_.seed);
         accumulator_ = 0;
         paused_ = false;
@@ -389,6 +390,7 @@ private:
     std::string path_;
     Catalogue catalogue_;
     PlayOptions options_;
+    SimOptions sim_options_;
     std::optional<Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;

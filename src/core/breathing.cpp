@@ -14,6 +14,23 @@ constexpr double kGoodCycleShare = 0.7; // share of a cycle in rhythm that count
 
 BreathPattern box_breathing() { return BreathPattern{}; }
 
+BreathPattern breath_pattern(const std::string& id, bool holds) {
+    BreathPattern p;  // box
+    if (id == "478") p = BreathPattern{"478", 4, 7, 8, 0};
+    if (id == "slow") p = BreathPattern{"slow", 5, 0, 5, 0};
+    if (!holds) {
+        p.hold_in = 0;
+        p.hold_out = 0;
+    }
+    return p;
+}
+
+const char* breath_pattern_label(const std::string& id) {
+    if (id == "478") return "4-7-8: in for 4, hold for 7, out for 8";
+    if (id == "slow") return "Slow: in for 5, out for 5 (six breaths a minute)";
+    return "Box: in, hold, out, hold, four seconds each";
+}
+
 const char* breath_phase_label(BreathPhase p) {
     switch (p) {
         case BreathPhase::idle: return "";

@@ -12,6 +12,11 @@ struct BreathPattern {
 };
 
 BreathPattern box_breathing();  // 4-4-4-4
+// The patterns a player can choose: "box" (4-4-4-4), "478" (in 4, hold 7, out 8) and "slow"
+// (about six breaths a minute, no holds). `holds`: false drops the held phases, which make
+// some people dizzy. Unknown ids give box breathing.
+BreathPattern breath_pattern(const std::string& id, bool holds = true);
+const char* breath_pattern_label(const std::string& id);
 
 enum class BreathPhase { idle, inhale, hold_in, exhale, hold_out };
 const char* breath_phase_label(BreathPhase p);

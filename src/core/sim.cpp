@@ -17,7 +17,7 @@ constexpr double kStartDistance = 6.0;
 
 Vec2 raft_start_position(const RiverGeometry& river) { return river.point_at(kStartDistance, 0.0); }
 
-Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed)
+Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options)
     : level_(level),
       catalogue_(catalogue),
       seed_(seed),
@@ -25,6 +25,7 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
       flow_(river_, level_.river, seed),
       world_(river_, level_.river, raft_start_position(river_),
              angle_from_heading(river_.sample_at(kStartDistance).tangent)),
+      breathing_(options.breath),
       call_(level_),
       rng_(seed ^ 0x5EEDull) {
     state_.intensity = level_.caller.intensity;

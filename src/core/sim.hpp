@@ -59,10 +59,15 @@ struct SimState {
     Outcome outcome = Outcome::none;
 };
 
+// The player's choices that change how the game plays (and so belong in a replay).
+struct SimOptions {
+    BreathPattern breath = box_breathing();
+};
+
 class Simulation {
 public:
     // `level` must have passed the checks (src/content does that before anything is built).
-    Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed);
+    Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options = {});
 
     void step(const Input& input);
     void run_to_end(const std::vector<Input>& inputs);
