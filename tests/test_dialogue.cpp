@@ -131,3 +131,38 @@ TEST_CASE("dialogue: broken conditions and unknown variables are located") {
     set_unknown.replace(set_unknown.find("set = { found = true }"), 22, "set = { fond = true }");
     CHECK(first(set_unknown).rfind("r.toml:27:16: unknown variable `fond`; did you mean `found`?", 0) == 0);
 }
+
+TEST_CASE("dialogue: a reply whose condition fails closes its channel with a boom") {
+    std::string text = kReactive;
+    // Reply A is offered only once something has been found; nothing has.
+    text.replace(text.find("text = \"Tell me about step six.\""), 32,
+                 "text = \"Tell me about step six.\"\nif = \"found\"");
+    Level closed = cwtest::level_from(text);
+    std::unique_ptr<Simulation> sim;
+    // The calm bot would take A (ask_questions outranks... both are calm): it must not.
+    Simulation& s = steer_to(sim, closed, 1);
+    REQUIRE(s.call().choices().size() == 1);
+    CHECK(s.call().choices()[0].reply == 1);
+
+    // Paddling hard for the closed channel: the boom stops the raft going through it, and the
+    // reply it carries is never given.
+    Simulation pushy(closed, cwtest::catalogue(), 3);
+    for (int i = 0; i < 120 * 60 && pushy.call().choices().empty() && !pushy.state().finished; ++i)
+        pushy.step({paddle_toward(pushy, steering_target(pushy, 0)), false});
+    for (const ChoiceRecord& c : pushy.call().choices()) CHECK(c.reply != 0);
+
+    // With the flag set at the start, the channel is open and the bot may take it.
+    text.replace(text.find("vars = { found = false"), 22, "vars = { found = true");
+    Level open = cwtest::level_from(text);
+    std::unique_ptr<Simulation> sim2;
+    CHECK(steer_to(sim2, open, 0).call().choices()[0].reply == 0);
+}
+
+TEST_CASE("dialogue: a question with every reply conditional is refused") {
+    std::string text = kReactive;
+    text.replace(text.find("text = \"Tell me about step six.\""), 32, "text = \"Tell me about step six.\"\nif = \"found\"");
+    text.replace(text.find("text = \"Try again.\""), 19, "text = \"Try again.\"\nif = \"tries > 0\"");
+    LevelLoad load = load_level_text(text, "r.toml", cwtest::catalogue());
+    REQUIRE_FALSE(load.ok());
+    CHECK(format_problems(load.problems).find("at least one channel must always be open") != std::string::npos);
+}

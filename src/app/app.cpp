@@ -17,6 +17,16 @@
 
 namespace cw {
 
+const std::vector<std::string>& touchstone_quotes() {
+    static const std::vector<std::string> quotes = {
+        "Calm is catching. Bring some to the next call.",
+        "You can only steer your own raft.",
+        "One caller's storm is not your weather.",
+        "Do the next right thing, then the one after.",
+    };
+    return quotes;
+}
+
 std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
     std::vector<LevelEntry> out;
     std::error_code ec;

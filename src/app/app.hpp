@@ -18,6 +18,8 @@ struct Settings {
     bool assist = false;        // click a reply and the raft steers itself there
     std::string breath = "box"; // the breathing pattern: box, 478 or slow
     bool breath_holds = true;   // holding the breath makes some people dizzy: they can turn it off
+    int touchstone = 0;         // which quote the dock shows (see touchstone_quotes()),
+    std::string touchstone_text;  // or the player's own words when not empty
     bool fullscreen = false;
     float ui_scale = 1.0f;
 };
@@ -65,6 +67,9 @@ public:
 int run_game(const std::vector<std::string>& args);
 // calmwaters screenshot SCREEN --out FILE.png [--level L]
 int screenshot_command(const std::vector<std::string>& args);
+
+// Quotes for the dock's touchstone, in our own words; the player picks one or writes their own.
+const std::vector<std::string>& touchstone_quotes();
 
 // The levels shipped in levels/ (path and title), for the menu; playlists are not levels.
 struct LevelEntry {

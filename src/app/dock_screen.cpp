@@ -18,13 +18,6 @@ namespace cw {
 
 namespace {
 
-// Quotes for the touchstone, in our own words; a player can write their own.
-const char* kTouchstones[] = {
-    "Calm is catching. Bring some to the next call.",
-    "You can only steer your own raft.",
-    "One caller's storm is not your weather.",
-};
-
 class DockScreen : public Screen {
 public:
     DockScreen(AppContext& ctx, Playlist week, int next_index, double composure, std::optional<DockActivity> open)
@@ -235,7 +228,10 @@ private:
                 break;
             }
             case DockActivity::touchstone: {
-                const char* quote = kTouchstones[next_ % 3];
+                const std::string& chosen = ctx.settings.touchstone_text;
+                const auto& quotes = touchstone_quotes();
+                const char* quote = !chosen.empty() ? chosen.c_str()
+                                                    : quotes[static_cast<size_t>(ctx.settings.touchstone) % quotes.size()].c_str();
                 ImGui::PushFont(ctx.fonts.title);
                 ImVec2 ts = ImGui::CalcTextSize(quote, nullptr, false, area_max.x - area_min.x - 40 * s);
                 ImGui::SetCursorScreenPos(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f));

@@ -114,6 +114,19 @@ public:
             }
             ImGui::Checkbox("Hold the breath between in and out (turn off if it makes you dizzy)",
                             &ctx.settings.breath_holds);
+            const auto& quotes = touchstone_quotes();
+            ImGui::SetNextItemWidth(360 * s);
+            int& pick = ctx.settings.touchstone;
+            if (ImGui::BeginCombo("Touchstone on the dock", quotes[static_cast<size_t>(pick) % quotes.size()].c_str())) {
+                for (size_t i = 0; i < quotes.size(); ++i)
+                    if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
+                ImGui::EndCombo();
+            }
+            char own[160];
+            std::snprintf(own, sizeof own, "%s", ctx.settings.touchstone_text.c_str());
+            ImGui::SetNextItemWidth(360 * s);
+            if (ImGui::InputTextWithHint("##own", "...or your own words", own, sizeof own))
+                ctx.settings.touchstone_text = own;
             bool fs = ctx.settings.fullscreen;
             if (ImGui::Checkbox("Fullscreen (F11)", &fs)) {
                 ctx.settings.fullscreen = fs;

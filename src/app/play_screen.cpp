@@ -304,7 +304,10 @@ private:
         ImGui::SetCursorScreenPos(ImVec2(p.x + badge * 2 + 14 * s, p.y + 2 * s));
         bool chosen = assist_node_ == sim_->call().node_index() && assist_channel_ == i;
         ImGui::PushTextWrapPos(0);
-        if (ctx.settings.assist) {
+        if (!sim_->channel_open(i)) {
+            ImGui::TextDisabled("%s", node.replies[i].text.c_str());
+            ImGui::TextDisabled("(closed: this reply isn't open to you now)");
+        } else if (ctx.settings.assist) {
             ImGui::BeginGroup();
             ImGui::TextUnformatted(node.replies[i].text.c_str());
             ImGui::EndGroup();

@@ -173,6 +173,20 @@ void RiverView::draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Sim
                  with_alpha(tint, 0.22 * fade0), with_alpha(tint, 0.22 * fade1), with_alpha(tint, 0.22 * fade1));
         }
     }
+    // A log boom across each closed channel's entrance.
+    for (int c = 0; c < f.channels; ++c) {
+        if (sim.channel_open(c)) continue;
+        double s_boom = f.at + 1.5;
+        auto walls = river.channel_walls(fi, s_boom);
+        Vec2 a = river.point_at(s_boom, walls[c].first - 0.3), b = river.point_at(s_boom, walls[c].second + 0.3);
+        Vec2 along = normalized(b - a), across = right_of(along) * 0.35;
+        quad(cam, a - across, b - across, b + across, a + across, theme::kWoodDark, theme::kWoodDark, theme::kWood,
+             theme::kWood);
+        for (int k = 1; k < 6; ++k) {
+            Vec2 p = a + (b - a) * (k / 6.0);
+            disc(cam, p, 0.45, theme::kWood, theme::kWoodDark, 10);
+        }
+    }
     flush(r);
 }
 
@@ -183,6 +197,7 @@ void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, dou
     const RiverGeometry& river = sim.river();
     const Fork& f = river.forks()[fi];
     for (int c = 0; c < f.channels; ++c) {
+        if (!sim.channel_open(c)) continue;  // a closed channel gets a boom, not a buoy
         auto walls = river.channel_walls(fi, f.at + 2.0);
         double lat = 0.5 * (walls[c].first + walls[c].second);
         Vec2 at = river.point_at(f.at - 3.0, lat);
@@ -204,6 +219,8 @@ RaftLook raft_look(const Simulation& sim) {
     look.calm = sim.breathing().calm();
     look.roughness = st.roughness;
     look.ticks_since_jolt = st.tick - st.last_jolt_tick;
+    look.ticks_since_reply = st.tick - st.last_reply_tick;
+    look.reply_quality = st.last_reply_quality;
     return look;
 }
 
@@ -226,6 +243,21 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
         for (int k = 0; k < 3; ++k) {
             double t = std::fmod(clock * 0.35 + k / 3.0, 1.0);
             ring(cam, c, 1.5 + t * tuning::kCalmRadius, 0.18, with_alpha({220, 245, 240, 255}, calm * (1.0 - t) * 0.7));
+        }
+    }
+    // The water answers a reply at once: calm rings spread for a calm one, chop for a sharp one.
+    if (st.ticks_since_reply < 150) {
+        double t = st.ticks_since_reply / 150.0;
+        if (st.reply_quality > 0) {
+            for (int k = 0; k < 3; ++k)
+                ring(cam, c, 1.5 + (t + k * 0.18) * 10.0, 0.22, with_alpha({150, 230, 210, 255}, (1.0 - t) * 0.8));
+        } else {
+            for (int k = 0; k < 12; ++k) {
+                double a = k * kPi / 6 + t * 2.0;
+                double d = 1.8 + t * 5.0 + (k % 3) * 0.6;
+                disc(cam, c + Vec2{std::cos(a), std::sin(a)} * d, 0.28 * (1.0 - t) + 0.08,
+                     with_alpha({245, 250, 255, 255}, (1.0 - t) * 0.85), with_alpha({245, 250, 255, 255}, 0.0), 8);
+            }
         }
     }
     // Wake and shadow.

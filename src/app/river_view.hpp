@@ -21,6 +21,8 @@ struct RaftLook {
     double stroke_phase = 0, paddle = 0;
     double composure = 100, calm = 0, roughness = 0;
     int ticks_since_jolt = 1000;
+    int ticks_since_reply = 1000;
+    int reply_quality = 0;  // > 0 calm: teal rings; otherwise a choppy splash
     float alpha = 1.0f;  // other trainees' rafts are drawn a little faded
 };
 

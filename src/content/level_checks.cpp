@@ -116,7 +116,15 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
                                         "fork, so add fork = \"...\" (and drop `next`/`end`)",
                                  width_of(n.id)));
         }
+        if (n.is_question() && !n.replies.empty() &&
+            std::all_of(n.replies.begin(), n.replies.end(), [](const Reply& r) { return r.conditional(); }))
+            out.push_back(src.at(n.loc, "every reply of question `" + n.id + "` has an `if`: at least one channel must "
+                                        "always be open",
+                                 width_of(n.id)));
         for (const Reply& r : n.replies) {
+            for (const auto& group : r.condition.any_of)
+                for (const Comparison& c : group)
+                    if (!known(c.name)) unknown_var(c.name, r.condition_loc);
             for (const VarChange& c : r.changes)
                 if (!known(c.name) || is_meter_name(c.name)) unknown_var(c.name, c.loc);
             if (level.node_index(r.next) < 0) unknown_node(r.next, r.next_loc, "the reply's next");

@@ -126,9 +126,19 @@ std::optional<double> read_effect(TomlReader& r, const toml::value& t, const cha
 
 void read_reply(TomlReader& r, const toml::value& t, Node& node) {
     r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust", "caller_thinks", "set", "add",
-                       "later"},
+                       "later", "if"},
                    "[[call.node.reply]]");
     Reply reply;
+    if (const toml::value* cond = r.find(t, "if", false)) {
+        if (auto text = r.string(t, "if", false, 300)) {
+            reply.condition_text = *text;
+            reply.condition_loc = r.loc(*cond);
+            ConditionError err;
+            if (!parse_condition(*text, reply.condition, err))
+                r.problem(SourceLoc{reply.condition_loc.line, reply.condition_loc.column + 1 + err.column},
+                          "in this condition: " + err.message);
+        }
+    }
     for (const char* key : {"set", "add"}) {
         const toml::value* tbl = r.table(t, key, false);
         if (!tbl) continue;

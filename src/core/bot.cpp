@@ -92,16 +92,22 @@ int SteeringBot::choose(const Simulation& sim, int node_index) {
     int n = static_cast<int>(node.replies.size());
     int pick = 0;
     if (policy_ == BotPolicy::random) {
-        pick = rng_.below(n);
+        std::vector<int> open;
+        for (int i = 0; i < n; ++i)
+            if (sim.channel_open(i)) open.push_back(i);
+        pick = open.empty() ? 0 : open[static_cast<size_t>(rng_.below(static_cast<int>(open.size())))];
     } else {
         int best_q = 0;
         double best_i = 0;
+        bool any = false;
         for (int i = 0; i < n; ++i) {
+            if (!sim.channel_open(i)) continue;  // a closed channel is not on offer
             const Reply& r = node.replies[i];
             int q = reply_quality(r, sim.catalogue());
             double di = reply_effects(r, sim.catalogue(), sim.level().caller.persona).intensity;
             if (policy_ == BotPolicy::worst) { q = -q; di = -di; }
-            if (i == 0 || q > best_q || (q == best_q && di < best_i)) {
+            if (!any || q > best_q || (q == best_q && di < best_i)) {
+                any = true;
                 best_q = q;
                 best_i = di;
                 pick = i;

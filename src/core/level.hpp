@@ -96,6 +96,11 @@ struct Reply {
     std::vector<SourceLoc> technique_locs;  // one per technique
     std::vector<VarChange> changes;
     std::optional<LaterEffect> later;
+    // Offered only when this holds as the question comes up; otherwise its channel is closed.
+    std::string condition_text;
+    Condition condition;
+    SourceLoc condition_loc;
+    bool conditional() const { return !condition_text.empty(); }
 };
 
 // A line's conditional way on: when its condition holds as the line ends, go to `next`.

@@ -116,7 +116,35 @@ void Simulation::handle_contacts() {
         if (call_.question_fork() == e.fork) give_reply(e.fork, e.channel);
 }
 
+bool Simulation::channel_open(int channel) const {
+    if (channel < 0 || channel >= static_cast<int>(open_channels_.size())) return true;
+    return open_channels_[channel];
+}
+
+// When a question comes up, its conditional replies are checked once: a reply whose condition
+// fails closes its channel with a boom. When the question is answered the booms lift.
+void Simulation::gate_channels() {
+    int node = call_.node().is_question() ? call_.node_index() : -1;
+    if (node == gated_node_) return;
+    if (gated_node_ >= 0) {
+        int fork = level_.fork_index(level_.nodes[gated_node_].fork);
+        for (size_t c = 0; c < open_channels_.size(); ++c) world_.set_channel_closed(fork, static_cast<int>(c), false);
+    }
+    open_channels_.clear();
+    gated_node_ = node;
+    if (node < 0) return;
+    const Node& q = level_.nodes[node];
+    int fork = level_.fork_index(q.fork);
+    CallValues v = call_.values({state_.intensity, state_.composure, state_.trust, nullptr, nullptr});
+    for (size_t c = 0; c < q.replies.size(); ++c) {
+        bool open = !q.replies[c].conditional() || evaluate(q.replies[c].condition, v);
+        open_channels_.push_back(open);
+        if (!open) world_.set_channel_closed(fork, static_cast<int>(c), true);
+    }
+}
+
 void Simulation::give_reply(int fork, int channel) {
+    if (!channel_open(channel)) return;
     const Reply& reply = call_.node().replies[channel];
     Effects fx = reply_effects(reply, catalogue_, level_.caller.persona);
     int quality = reply_quality(reply, catalogue_);
@@ -170,6 +198,7 @@ void Simulation::step(const Input& input) {
     if (state_.finished) return;
 
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
+    gate_channels();
     breathing_.step(input.breath, kDt);
     if (breathing_.cycles() != breath_cycles_seen_) {
         breath_cycles_seen_ = breathing_.cycles();
@@ -198,6 +227,7 @@ void Simulation::step(const Input& input) {
             int nearest = 0;
             double best = 1e9;
             for (size_t c = 0; c < walls.size(); ++c) {
+                if (!channel_open(static_cast<int>(c))) continue;
                 double d = std::fabs(state_.lateral - 0.5 * (walls[c].first + walls[c].second));
                 if (d < best) { best = d; nearest = static_cast<int>(c); }
             }
@@ -258,6 +288,7 @@ void Simulation::step(const Input& input) {
     } else if (state_.tick >= kMaxTicks) {
         end(Outcome::timed_out);
     }
+    gate_channels();  // so whoever looks next (a bot, the screen) sees this question's open channels
     if (state_.finished) {
         timeline_.push_back({time(), state_.intensity, state_.composure, state_.roughness});
         fold_hash();

@@ -82,6 +82,8 @@ public:
     const std::vector<TimelinePoint>& timeline() const { return timeline_; }
     const std::vector<LaterApplied>& later_applied() const { return later_applied_; }
     CalmSpot calm_spot() const;
+    // Whether a channel of the current question is open (a reply whose condition failed is not).
+    bool channel_open(int channel) const;
     // Each rock in river coordinates (same order as the level's rocks), computed once.
     const std::vector<RiverFrame>& rock_frames() const { return rock_frames_; }
     double time() const;  // seconds of simulation
@@ -120,6 +122,9 @@ private:
     struct Pending { int due_tick; int choice; LaterEffect later; };
     std::vector<Pending> pending_later_;
     std::vector<LaterApplied> later_applied_;
+    int gated_node_ = -1;               // the question whose channels were last opened or closed
+    std::vector<bool> open_channels_;
+    void gate_channels();
     int last_breath_tick_ = -1000000;  // when the last full breath in rhythm was completed
 };
 

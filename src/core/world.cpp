@@ -127,6 +127,24 @@ PhysicsWorld::PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2
         }
     }
 
+    // Booms across each channel's entrance, open (colliding with nothing) until a reply's
+    // condition closes its channel.
+    for (size_t fi = 0; fi < river.forks().size(); ++fi) {
+        const Fork& f = river.forks()[fi];
+        double s_boom = f.at + 1.5;
+        auto walls = river.channel_walls(static_cast<int>(fi), s_boom);
+        std::vector<b2Fixture*> row;
+        for (const auto& [lo, hi] : walls) {
+            b2EdgeShape edge;
+            edge.SetTwoSided(to_b2(river.point_at(s_boom, lo - 0.3)), to_b2(river.point_at(s_boom, hi + 0.3)));
+            b2FixtureDef fd;
+            fd.shape = &edge;
+            fd.filter.maskBits = 0;
+            row.push_back(ground->CreateFixture(&fd));
+        }
+        booms_.push_back(row);
+    }
+
     b2BodyDef raft_def;
     raft_def.type = b2_dynamicBody;
     raft_def.position = to_b2(raft_pos);
@@ -144,6 +162,14 @@ PhysicsWorld::PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2
 }
 
 PhysicsWorld::~PhysicsWorld() = default;
+
+void PhysicsWorld::set_channel_closed(int fork, int channel, bool closed) {
+    if (fork < 0 || fork >= static_cast<int>(booms_.size())) return;
+    if (channel < 0 || channel >= static_cast<int>(booms_[fork].size())) return;
+    b2Filter filter = booms_[fork][channel]->GetFilterData();
+    filter.maskBits = closed ? 0xFFFF : 0;
+    booms_[fork][channel]->SetFilterData(filter);
+}
 
 void PhysicsWorld::step(double dt) {
     channel_entries_.clear();

@@ -9,6 +9,7 @@
 
 class b2World;
 class b2Body;
+class b2Fixture;
 
 namespace cw {
 
@@ -41,11 +42,15 @@ public:
     void push_raft(Vec2 impulse);    // linear impulse at the centre, N*s
     void twist_raft(double impulse); // angular impulse, N*m*s
 
+    // A log boom across a channel's entrance: closed, the raft cannot enter that channel.
+    void set_channel_closed(int fork, int channel, bool closed);
+
     b2World& box2d() { return *world_; }
     int static_shape_count() const { return static_shapes_; }
 
 private:
     class Listener;
+    std::vector<std::vector<b2Fixture*>> booms_;  // per fork, per channel
     std::unique_ptr<b2World> world_;
     std::unique_ptr<Listener> listener_;
     b2Body* raft_ = nullptr;
