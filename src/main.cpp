@@ -21,7 +21,9 @@ void print_usage() {
         "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
         "  calmwaters screenshot SCREEN --out FILE.png [--level L]\n"
-        "                                      render a screen (menu, river, end) offscreen to PNG\n"
+        "                                      render a screen (menu, river, debrief, dock) offscreen to PNG\n"
+        "  calmwaters [play LEVEL] --autopilot calm|random|worst [--speed N] [--exit-at-end]\n"
+        "                                      let a bot play (a demo for a class, or a quick look)\n"
         "  calmwaters --version                the build id\n";
 }
 
@@ -45,6 +47,7 @@ int main(int argc, char** argv) {
         print_usage();
         return 0;
     }
+    if (cmd.rfind("--", 0) == 0) return cw::run_game(args);  // the game, with options
     std::cerr << "calmwaters: unknown command \"" << cmd << "\"\n\n";
     print_usage();
     return 2;

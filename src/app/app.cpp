@@ -77,6 +77,7 @@ int run_game(const std::vector<std::string>& args) {
         }
         shell.show(std::move(play));
     } else {
+        shell.demo = options;  // a demo: calls started from the menu play themselves
         shell.show(make_menu_screen(shell.ctx));
     }
     Uint64 last = SDL_GetPerformanceCounter();

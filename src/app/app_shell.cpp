@@ -148,6 +148,8 @@ void AppShell::apply(const ScreenRequest& req) {
         case ScreenRequest::play: {
             std::string error;
             PlayOptions options;
+            options.autopilot = demo.autopilot;
+            options.speed = demo.speed;
             options.playlist = req.playlist;
             options.campaign_index = req.campaign_index;
             options.composure = req.composure;

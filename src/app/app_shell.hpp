@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "screens.hpp"
 
 namespace cw {
 
@@ -24,6 +25,7 @@ public:
 
     Screen* screen() { return screen_.get(); }
     AppContext ctx;
+    PlayOptions demo;  // --autopilot/--speed given with no level: every call started plays itself
 
 private:
     void rebuild_fonts();

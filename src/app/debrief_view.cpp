@@ -155,7 +155,7 @@ DebriefAction draw_debrief(AppContext& ctx, const Simulation& sim, const Debrief
     ImGui::EndChild();
 
     DebriefAction action = DebriefAction::none;
-    if (next_label && ImGui::Button(next_label, ImVec2(200 * s, 0))) action = DebriefAction::next_call;
+    if (next_label && ImGui::Button(next_label)) action = DebriefAction::next_call;  // as wide as its words
     if (next_label) ImGui::SameLine();
     if (ImGui::Button("Play this call again", ImVec2(200 * s, 0))) action = DebriefAction::play_again;
     ImGui::SameLine();
