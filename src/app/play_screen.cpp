@@ -361,6 +361,12 @@ private:
         DebriefAction action =
             draw_debrief(ctx, *sim_, *debrief_, ImVec2(ctx.width * 0.5f, ctx.height * 0.5f),
                          ImVec2(ctx.width - 40 * s, ctx.height - 40 * s), campaign_ ? next_label.c_str() : nullptr);
+        if (!progress_error_.empty()) {  // never lose work silently: say what could not be kept
+            std::string msg = "Your progress could not be saved: " + progress_error_;
+            ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(ctx.width), 28 * s),
+                                                          IM_COL32(120, 40, 20, 235));
+            ImGui::GetForegroundDrawList()->AddText(ImVec2(12 * s, 5 * s), IM_COL32(255, 235, 220, 255), msg.c_str());
+        }
         ScreenRequest req;
         switch (action) {
             case DebriefAction::none: break;

@@ -9,12 +9,22 @@ std::string format_problem(const Problem& p) {
     std::ostringstream out;
     out << p.file << ':' << std::max(p.line, 1) << ':' << std::max(p.column, 1) << ": " << p.message << '\n';
     if (!p.line_text.empty() && p.line > 0) {
+        // A very long line is shown as a window around the column, marked with "...".
+        std::string shown = p.line_text;
+        int column = p.column;
+        constexpr int kWindow = 100;
+        if (static_cast<int>(shown.size()) > kWindow) {
+            int start = std::max(0, std::min(column - 1 - kWindow / 2, static_cast<int>(shown.size()) - kWindow));
+            shown = (start > 0 ? "..." : "") + shown.substr(static_cast<size_t>(start), kWindow) +
+                    (start + kWindow < static_cast<int>(p.line_text.size()) ? "..." : "");
+            column = column - start + (start > 0 ? 3 : 0);
+        }
         std::string num = std::to_string(p.line);
-        out << ' ' << num << " | " << p.line_text << '\n';
+        out << ' ' << num << " | " << shown << '\n';
         out << ' ' << std::string(num.size(), ' ') << " | ";
         // Keep tabs as tabs so the caret lines up under the value.
-        for (int i = 0; i + 1 < p.column && i < static_cast<int>(p.line_text.size()); ++i)
-            out << (p.line_text[i] == '\t' ? '\t' : ' ');
+        for (int i = 0; i + 1 < column && i < static_cast<int>(shown.size()); ++i)
+            out << (shown[i] == '\t' ? '\t' : ' ');
         out << '^' << std::string(static_cast<size_t>(std::max(0, std::min(p.width, 80) - 1)), '~') << '\n';
     }
     return out.str();

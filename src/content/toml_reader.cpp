@@ -1,6 +1,8 @@
 #include "toml_reader.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -173,8 +175,90 @@ void TomlReader::unknown_keys(const toml::value& table, std::initializer_list<co
     }
 }
 
+namespace {
+
+constexpr int kMaxNesting = 32;
+
+// toml11 parses nested arrays and inline tables recursively, so a file of a million `[`
+// would overflow the stack. Nothing real nests deeper than a few levels: scan first (skipping
+// strings and comments) and refuse deeper nesting with a located message.
+bool nesting_ok(const std::string& t, const SourceText& src, std::vector<Problem>& out) {
+    int depth = 0, line = 1, col = 1;
+    size_t i = 0;
+    auto advance = [&](size_t n) {
+        for (size_t k = 0; k < n && i < t.size(); ++k, ++i) {
+            if (t[i] == '\n') ++line, col = 1;
+            else ++col;
+        }
+    };
+    auto starts = [&](const char* w) { return t.compare(i, std::char_traits<char>::length(w), w) == 0; };
+    while (i < t.size()) {
+        char c = t[i];
+        if (c == '#') {
+            while (i < t.size() && t[i] != '\n') advance(1);
+        } else if (starts("\"\"\"") || starts("'''")) {
+            std::string close = t.substr(i, 3);
+            advance(3);
+            while (i < t.size() && !starts(close.c_str())) advance(t[i] == '\\' && close[0] == '"' ? 2 : 1);
+            advance(3);
+        } else if (c == '"' || c == '\'') {
+            advance(1);
+            while (i < t.size() && t[i] != c && t[i] != '\n') advance(t[i] == '\\' && c == '"' ? 2 : 1);
+            advance(1);
+        } else {
+            if (c == '[' || c == '{') {
+                if (++depth > kMaxNesting) {
+                    out.push_back(src.at({line, col}, "lists or tables nested more than " + std::to_string(kMaxNesting) +
+                                                          " deep; no level needs that, so the file is refused"));
+                    return false;
+                }
+            } else if ((c == ']' || c == '}') && depth > 0) {
+                --depth;
+            }
+            advance(1);
+        }
+    }
+    return true;
+}
+
+// TOML is UTF-8, and toml11 reads past its buffer on some invalid bytes (the fuzzer found
+// `'\xff'`), so invalid UTF-8 is refused here, at the first bad byte.
+bool utf8_ok(const std::string& t, const SourceText& src, std::vector<Problem>& out) {
+    int line = 1, col = 1;
+    for (size_t i = 0; i < t.size();) {
+        unsigned char c = static_cast<unsigned char>(t[i]);
+        size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool good = n > 0 && i + n <= t.size();
+        uint32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+        for (size_t k = 1; good && k < n; ++k) {
+            unsigned char cc = static_cast<unsigned char>(t[i + k]);
+            good = (cc >> 6) == 0x2;
+            cp = (cp << 6) | (cc & 0x3F);
+        }
+        // No overlong forms, no surrogates, nothing past U+10FFFF.
+        if (good && ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
+                     (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF))
+            good = false;
+        if (!good) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", c);
+            out.push_back(src.at({line, col}, std::string("this file is not valid UTF-8 (byte ") + hex +
+                                                  "); save it as UTF-8 text"));
+            return false;
+        }
+        if (c == '\n') ++line, col = 1;
+        else ++col;
+        i += n;
+    }
+    return true;
+}
+
+}  // namespace
+
 std::optional<toml::value> parse_toml(const std::string& text, const std::string& file, std::vector<Problem>& out) {
     SourceText src(file, text);
+    if (!utf8_ok(text, src, out)) return std::nullopt;
+    if (!nesting_ok(text, src, out)) return std::nullopt;
     try {
         std::istringstream in(text);
         return toml::parse(in, file);
