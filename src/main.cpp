@@ -20,6 +20,10 @@ void print_usage() {
         "                                      play headless with a bot (calm, random, worst); JSON result\n"
         "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
+        "  calmwaters run LEVEL --bot B --record FILE\n"
+        "                                      ...and save the run as a replay\n"
+        "  calmwaters replay FILE [--verify] [--level L]\n"
+        "                                      watch a replay, or re-simulate it headless and check it\n"
         "  calmwaters screenshot SCREEN --out FILE.png [--level L]\n"
         "                                      render a screen (menu, river, debrief, dock) offscreen to PNG\n"
         "  calmwaters [play LEVEL] --autopilot calm|random|worst [--speed N] [--exit-at-end]\n"
@@ -39,8 +43,13 @@ int main(int argc, char** argv) {
     if (cmd == "check") return cw::check_command(rest);
     if (cmd == "techniques") return cw::techniques_command(rest);
     if (cmd == "screenshot") return cw::screenshot_command(rest);
+    if (cmd == "replay") {
+        for (const auto& a : rest)
+            if (a == "--verify") return cw::replay_verify_command(rest);
+        return cw::run_game(rest, /*replay=*/true);
+    }
     if (cmd == "--version" || cmd == "version") {
-        std::cout << "calmwaters " << CALMWATERS_BUILD_ID << '\n';
+        std::cout << "calmwaters " << cw::build_id() << '\n';
         return 0;
     }
     if (cmd == "--help" || cmd == "-h" || cmd == "help") {

@@ -10,6 +10,8 @@
 #include "cli/cli_common.hpp"
 #include "content/data_paths.hpp"
 #include "content/playlist_loader.hpp"
+#include "content/replay_file.hpp"
+#include "cli/commands.hpp"
 #include "screens.hpp"
 #include "app_shell.hpp"
 #include "screenshot.hpp"
@@ -41,8 +43,25 @@ std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
     return out;
 }
 
-int run_game(const std::vector<std::string>& args) {
+int run_game(const std::vector<std::string>& args, bool replay) {
     PlayOptions options;
+    std::string level_arg = !args.empty() && args[0].rfind("--", 0) != 0 ? args[0] : "";
+    if (replay) {
+        if (level_arg.empty()) {
+            std::cerr << "usage: calmwaters replay FILE [--verify] [--level LEVEL]\n";
+            return 2;
+        }
+        ReplayLoad r = load_replay_file(level_arg);
+        if (!r.ok()) {
+            std::cerr << format_problems(r.problems);
+            return 1;
+        }
+        if (r.replay->build != build_id())
+            std::cerr << "calmwaters: note: this replay was recorded by build " << r.replay->build
+                      << "; this is build " << build_id() << ", so it may play back differently\n";
+        options.replay = std::make_shared<Replay>(*r.replay);
+        level_arg = flag_value(args, "--level").value_or(r.replay->level);
+    }
     if (auto bot = flag_value(args, "--autopilot")) {
         options.autopilot = bot_policy_from_id(*bot);
         if (!options.autopilot) {
@@ -69,8 +88,8 @@ int run_game(const std::vector<std::string>& args) {
         std::cerr << "calmwaters: " << error << '\n';
         return 1;
     }
-    if (!args.empty() && args[0].rfind("--", 0) != 0) {
-        auto play = make_play_screen(shell.ctx, args[0], error, options);
+    if (!level_arg.empty()) {
+        auto play = make_play_screen(shell.ctx, level_arg, error, options);
         if (!play) {
             std::cerr << error;
             return 1;

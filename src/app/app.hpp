@@ -63,8 +63,8 @@ public:
     virtual bool covers_screen() const { return false; }
 };
 
-// calmwaters [play LEVEL]
-int run_game(const std::vector<std::string>& args);
+// calmwaters [play LEVEL], or with `replay`: calmwaters replay FILE (watch it)
+int run_game(const std::vector<std::string>& args, bool replay = false);
 // calmwaters screenshot SCREEN --out FILE.png [--level L]
 int screenshot_command(const std::vector<std::string>& args);
 

@@ -53,6 +53,11 @@ public:
     PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
         : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
         sim_options_.breath = breath_pattern(ctx.settings.breath, ctx.settings.breath_holds);
+        if (options_.replay) {  // a replay plays back exactly as it was recorded
+            sim_options_ = replay_options(*options_.replay);
+            level_ = replay_level(*options_.replay, level_);
+            replay_inputs_ = expand_inputs(*options_.replay);
+        }
         // A shift: the composure the last call and the dock left you with carries over, never
         // below a floor that keeps the next call winnable.
         if (options_.composure >= 0) level_.composure = std::clamp(options_.composure, 30.0, 100.0);
@@ -67,7 +72,8 @@ public:
 
     void restart() {
         debrief_.reset();
-        sim_ = std::make_unique<Simulation>(level_, catalogue_, level_.seed, sim_options_);
+        sim_ = std::make_unique<Simulation>(level_, catalogue_, options_.replay ? options_.replay->seed : level_.seed,
+                                            sim_options_);
         if (options_.autopilot) bot_.emplace(*options_.autopilot, level_.seed);
         accumulator_ = 0;
         paused_ = false;
@@ -148,6 +154,7 @@ private:
     }
 
     Input player_input(AppContext& ctx) {
+        if (options_.replay) return {};  // the recording drives the raft
         Input in = ctx.input->read(!ImGui::GetIO().WantCaptureMouse);
         // Assist: the raft steers to the clicked reply unless the player paddles themselves.
         bool asked = sim_->call().node().is_question() && assist_node_ == sim_->call().node_index();
@@ -158,6 +165,10 @@ private:
 
     void step_once(Input in) {
         if (bot_) in = bot_->decide(*sim_);
+        if (options_.replay) {
+            size_t t = static_cast<size_t>(sim_->state().tick);
+            in = t < replay_inputs_.size() ? replay_inputs_[t] : Input{};
+        }
         prev_pos_ = sim_->state().raft_pos;
         prev_angle_ = sim_->state().raft_angle;
         sim_->step(in);
@@ -224,7 +235,10 @@ private:
         ImGui::Begin("##call", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
-        if (campaign_ && !campaign_->calls[options_.campaign_index].day.empty())
+        if (options_.replay)
+            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.45f, 1), "Replay (recorded by build %s)",
+                               options_.replay->build.c_str());
+        else if (campaign_ && !campaign_->calls[options_.campaign_index].day.empty())
             ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "%s, call %d of %d",
                                campaign_->calls[options_.campaign_index].day.c_str(), options_.campaign_index + 1,
                                static_cast<int>(campaign_->calls.size()));
@@ -400,6 +414,7 @@ private:
     Catalogue catalogue_;
     PlayOptions options_;
     SimOptions sim_options_;
+    std::vector<Input> replay_inputs_;
     std::optional<Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;

@@ -6,6 +6,7 @@
 #include "app.hpp"
 #include "core/bot.hpp"
 #include "core/dock.hpp"
+#include "core/replay.hpp"
 
 namespace cw {
 
@@ -18,6 +19,7 @@ struct PlayOptions {
     std::string playlist;                // part of a campaign: its playlist file,
     int campaign_index = -1;             // and which of its calls this is
     double composure = -1;               // composure carried over from the dock (-1: the level's own)
+    std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
 };
 
 // The dock between campaign calls, before call `next_index` of the playlist.

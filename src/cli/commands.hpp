@@ -11,5 +11,9 @@ using Args = std::vector<std::string>;
 int run_command(const Args& args);         // calmwaters run LEVEL --bot B [--seed N]
 int check_command(const Args& args);       // calmwaters check PATH...
 int techniques_command(const Args& args);  // calmwaters techniques [--json]
+int replay_verify_command(const Args& args);  // calmwaters replay FILE --verify [--level L]
+
+// The build's id: replays and class sessions refuse a different one.
+const char* build_id();
 
 }  // namespace cw

@@ -7,13 +7,15 @@
 #include "commands.hpp"
 #include "core/bot.hpp"
 #include "core/sim.hpp"
+#include "content/replay_file.hpp"
+#include "core/replay.hpp"
 #include "run_report.hpp"
 
 namespace cw {
 
 int run_command(const Args& args) {
     if (args.empty() || args[0].rfind("--", 0) == 0) {
-        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N]\n";
+        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--record FILE]\n";
         return 2;
     }
     std::string bot_id = flag_value(args, "--bot").value_or("calm");
@@ -44,7 +46,25 @@ int run_command(const Args& args) {
 
     Simulation sim(*load.level, *catalogue, seed);
     SteeringBot bot(*policy, seed);
-    while (!sim.state().finished) sim.step(bot.decide(sim));
+    ReplayRecorder recorder;
+    while (!sim.state().finished) {
+        Input in = bot.decide(sim);
+        recorder.record(in, sim.state().tick);
+        sim.step(in);
+        recorder.checksum(sim);
+    }
+    if (auto path = flag_value(args, "--record")) {
+        Replay header;
+        header.build = build_id();
+        header.level = args[0];
+        header.level_hash = load.level->source_hash;
+        header.seed = seed;
+        std::string error;
+        if (!save_replay_file(recorder.finish(sim, header), *path, error)) {
+            std::cerr << "calmwaters run: " << error << '\n';
+            return 1;
+        }
+    }
 
     nlohmann::ordered_json out = run_report(sim, args[0]);
     out["bot"] = bot_id;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/hash.hpp"
 #include "level_checks.hpp"
 #include "toml_reader.hpp"
 
@@ -325,6 +326,9 @@ LevelLoad load_level_text(const std::string& text, const std::string& file, cons
     const toml::value& root = *doc;
     Level level;
     level.path = file;
+    StateHash h;
+    h.add_bytes(text.data(), text.size());
+    level.source_hash = h.value();
 
     r.unknown_keys(root, {"format", "title", "summary", "seed", "caller", "player", "river", "call"}, "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {

@@ -168,7 +168,8 @@ struct Level {
     std::vector<SourceLoc> var_locs;
     std::vector<Threshold> thresholds;
 
-    std::string path;  // where it was loaded from, for messages
+    std::string path;          // where it was loaded from, for messages
+    uint64_t source_hash = 0;  // of the file's exact bytes: a replay is only valid for this level
 
     int node_index(const std::string& id) const;
     int fork_index(const std::string& id) const;

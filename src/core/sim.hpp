@@ -92,6 +92,7 @@ public:
     Score score() const;
     double mean_composure() const;
     std::string state_hash() const { return hash_.hex(); }
+    uint64_t state_hash_value() const { return hash_.value(); }
 
 private:
     void apply_water_and_paddle(const Input& input);
