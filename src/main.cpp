@@ -20,8 +20,10 @@ void print_usage() {
         "                                      play headless with a bot (calm, random, worst); JSON result\n"
         "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
-        "  calmwaters run LEVEL --bot B --record FILE\n"
-        "                                      ...and save the run as a replay\n"
+        "  calmwaters run LEVEL --bot B [--record FILE] [--profile NAME]\n"
+        "                                      ...and save the run as a replay, or as a profile's attempt\n"
+        "  calmwaters progress [--profile NAME] [--json]\n"
+        "                                      a profile's attempts\n"
         "  calmwaters replay FILE [--verify] [--level L]\n"
         "                                      watch a replay, or re-simulate it headless and check it\n"
         "  calmwaters screenshot SCREEN --out FILE.png [--level L]\n"
@@ -43,6 +45,7 @@ int main(int argc, char** argv) {
     if (cmd == "check") return cw::check_command(rest);
     if (cmd == "techniques") return cw::techniques_command(rest);
     if (cmd == "screenshot") return cw::screenshot_command(rest);
+    if (cmd == "progress") return cw::progress_command(rest);
     if (cmd == "replay") {
         for (const auto& a : rest)
             if (a == "--verify") return cw::replay_verify_command(rest);

@@ -12,6 +12,7 @@ int run_command(const Args& args);         // calmwaters run LEVEL --bot B [--se
 int check_command(const Args& args);       // calmwaters check PATH...
 int techniques_command(const Args& args);  // calmwaters techniques [--json]
 int replay_verify_command(const Args& args);  // calmwaters replay FILE --verify [--level L]
+int progress_command(const Args& args);       // calmwaters progress [--profile NAME] [--json]
 
 // The build's id: replays and class sessions refuse a different one.
 const char* build_id();

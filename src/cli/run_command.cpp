@@ -10,12 +10,14 @@
 #include "content/replay_file.hpp"
 #include "core/replay.hpp"
 #include "run_report.hpp"
+#include "store/profile_db.hpp"
+#include "store/progress.hpp"
 
 namespace cw {
 
 int run_command(const Args& args) {
     if (args.empty() || args[0].rfind("--", 0) == 0) {
-        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--record FILE]\n";
+        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--record FILE] [--profile NAME]\n";
         return 2;
     }
     std::string bot_id = flag_value(args, "--bot").value_or("calm");
@@ -53,14 +55,15 @@ int run_command(const Args& args) {
         sim.step(in);
         recorder.checksum(sim);
     }
+    Replay header;
+    header.build = build_id();
+    header.level = args[0];
+    header.level_hash = load.level->source_hash;
+    header.seed = seed;
+    Replay replay = recorder.finish(sim, header);
     if (auto path = flag_value(args, "--record")) {
-        Replay header;
-        header.build = build_id();
-        header.level = args[0];
-        header.level_hash = load.level->source_hash;
-        header.seed = seed;
         std::string error;
-        if (!save_replay_file(recorder.finish(sim, header), *path, error)) {
+        if (!save_replay_file(replay, *path, error)) {
             std::cerr << "calmwaters run: " << error << '\n';
             return 1;
         }
@@ -68,6 +71,29 @@ int run_command(const Args& args) {
 
     nlohmann::ordered_json out = run_report(sim, args[0]);
     out["bot"] = bot_id;
+    if (auto profile = flag_value(args, "--profile")) {
+        // The attempt, with its choices, its timeline and its replay, kept in the profile.
+        Attempt a;
+        a.level = args[0];
+        a.title = load.level->title;
+        a.level_hash = hash_hex(load.level->source_hash);
+        a.outcome = outcome_id(sim.state().outcome);
+        a.score = sim.score().total;
+        a.composure_min = sim.state().composure_min;
+        a.jolts = sim.state().jolts;
+        a.choices_json = out["choices"].dump();
+        nlohmann::json timeline = nlohmann::json::array();
+        for (const TimelinePoint& p : sim.timeline()) timeline.push_back({p.t, p.intensity, p.composure});
+        a.timeline_json = timeline.dump();
+        a.replay_json = replay_to_json(replay);
+        ProfileDb db(default_data_dir() + "/profiles.sqlite");
+        if (!db.warning().empty()) std::cerr << "calmwaters: " << db.warning() << '\n';
+        std::string error;
+        if (!db.ok() || !db.add_attempt(*profile, a, error)) {
+            std::cerr << "calmwaters run: the attempt could not be saved: " << (db.ok() ? error : db.error()) << '\n';
+            return 1;
+        }
+    }
     std::cout << out.dump(2) << '\n';
     return 0;
 }

@@ -1,0 +1,138 @@
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fixtures.hpp"
+#include "store/profile_db.hpp"
+
+using namespace cw;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path fresh(const char* name) {
+    fs::path d = fs::temp_directory_path() / name;
+    fs::remove_all(d);
+    fs::create_directories(d);
+    return d / "profiles.sqlite";
+}
+Attempt sample(int score, size_t replay_bytes = 10) {
+    Attempt a;
+    a.level = "levels/flatpack_shelf.toml";
+    a.title = "The Flat-Pack Shelf";
+    a.level_hash = "0123456789abcdef";
+    a.outcome = "resolved";
+    a.score = score;
+    a.composure_min = 70;
+    a.choices_json = "[]";
+    a.timeline_json = "[]";
+    a.replay_json = std::string(replay_bytes, 'r');
+    return a;
+}
+}  // namespace
+
+TEST_CASE("profiles: attempts are kept per profile, in order") {
+    fs::path db_path = fresh("cw_profiles_basic");
+    {
+        ProfileDb db(db_path.string());
+        REQUIRE(db.ok());
+        std::string error;
+        CHECK(db.add_attempt("ana", sample(60), error));
+        CHECK(db.add_attempt("ana", sample(80), error));
+        CHECK(db.add_attempt("ben", sample(50), error));
+    }
+    ProfileDb db(db_path.string());
+    auto ana = db.attempts("ana");
+    REQUIRE(ana.size() == 2);
+    CHECK(ana[0].score == 60);
+    CHECK(ana[1].score == 80);
+    CHECK(db.attempts("ben").size() == 1);
+    CHECK(db.profiles() == std::vector<std::string>{"ana", "ben"});
+    CHECK(db.schema_version() == ProfileDb::kSchemaVersion);
+}
+
+TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts") {
+    fs::path db_path = fresh("cw_profiles_migrate");
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db_path.c_str(), &raw) == SQLITE_OK);
+    // Schema 1 exactly as the first version of the game created it.
+    const char* v1 =
+        "CREATE TABLE profiles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+        "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+        "CREATE TABLE attempts (id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+        "  level TEXT NOT NULL, title TEXT NOT NULL, level_hash TEXT NOT NULL,"
+        "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+        "  outcome TEXT NOT NULL, score INTEGER NOT NULL, composure_min REAL NOT NULL, jolts INTEGER NOT NULL,"
+        "  choices TEXT NOT NULL, timeline TEXT NOT NULL);"
+        "PRAGMA user_version = 1;"
+        "INSERT INTO profiles (name) VALUES ('old');"
+        "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min, jolts, choices,"
+        " timeline) VALUES (1, 'l.toml', 'Old call', 'h', 'hung_up', 42, 30, 2, '[]', '[]');";
+    REQUIRE(sqlite3_exec(raw, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+
+    ProfileDb db(db_path.string());
+    REQUIRE_MESSAGE(db.ok(), db.error());
+    CHECK(db.schema_version() == 2);
+    auto old = db.attempts("old");
+    REQUIRE(old.size() == 1);
+    CHECK(old[0].score == 42);
+    CHECK(old[0].replay_json.empty());
+    std::string error;
+    CHECK(db.add_attempt("old", sample(77, 100), error));
+    CHECK(db.attempts("old").back().replay_json.size() == 100);
+}
+
+TEST_CASE("profiles: a damaged database is moved aside with a message, never emptied in place") {
+    fs::path db_path = fresh("cw_profiles_damaged");
+    std::ofstream(db_path) << "this is not a database, whatever its name says";
+    ProfileDb db(db_path.string());
+    REQUIRE(db.ok());
+    CHECK(db.warning().find("moved to") != std::string::npos);
+    CHECK(fs::exists(db_path.string() + ".damaged"));
+    std::ifstream kept(db_path.string() + ".damaged");
+    std::string first;
+    std::getline(kept, first);
+    CHECK(first == "this is not a database, whatever its name says");
+}
+
+TEST_CASE("profiles: a save killed half-way leaves every earlier attempt readable") {
+    fs::path db_path = fresh("cw_profiles_killed");
+    int done[2];
+    REQUIRE(pipe(done) == 0);
+    pid_t child = fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        close(done[0]);
+        ProfileDb db(db_path.string());
+        std::string error;
+        // Big attempts, saved as fast as possible: the kill lands in the middle of one.
+        for (int i = 0;; ++i) {
+            if (!db.add_attempt("kim", sample(i % 100, 400 * 1024), error)) _exit(3);
+            char c = 1;
+            if (write(done[1], &c, 1) != 1) _exit(4);
+        }
+    }
+    close(done[1]);
+    int committed = 0;
+    char c;
+    while (committed < 4 && read(done[0], &c, 1) == 1) ++committed;
+    usleep(3000);
+    kill(child, SIGKILL);
+    int status = 0;
+    waitpid(child, &status, 0);
+    while (read(done[0], &c, 1) == 1) ++committed;  // commits reported before the kill
+    close(done[0]);
+    REQUIRE(WIFSIGNALED(status));
+
+    ProfileDb db(db_path.string());
+    REQUIRE_MESSAGE(db.ok(), db.error());
+    CHECK(db.warning().empty());
+    auto kept = db.attempts("kim");
+    CHECK(static_cast<int>(kept.size()) >= committed);
+    CHECK(static_cast<int>(kept.size()) <= committed + 1);  // at most the one whose commit raced the report
+    for (const Attempt& a : kept) CHECK(a.replay_json.size() == 400 * 1024);  // none half-written
+}
