@@ -3,6 +3,7 @@
 #pragma once
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "content/catalogue_loader.hpp"
@@ -20,6 +21,14 @@ inline const cw::Catalogue& catalogue() {
 }
 
 inline std::string source_path(const std::string& rel) { return std::string(CW_SOURCE_DIR) + "/" + rel; }
+
+// An empty folder of its own under the temporary directory, for a test's files.
+inline std::filesystem::path fresh_dir(const char* name) {
+    std::filesystem::path d = std::filesystem::temp_directory_path() / name;
+    std::filesystem::remove_all(d);
+    std::filesystem::create_directories(d);
+    return d;
+}
 
 // A level from TOML text; fails the test with the located problems if it does not load.
 inline cw::Level level_from(const std::string& toml, const std::string& name = "test.toml") {

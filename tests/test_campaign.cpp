@@ -8,14 +8,7 @@
 using namespace cw;
 namespace fs = std::filesystem;
 
-namespace {
-fs::path fresh_dir(const char* name) {
-    fs::path d = fs::temp_directory_path() / name;
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
-}  // namespace
+using cwtest::fresh_dir;
 
 TEST_CASE("campaign: a playlist resolves its levels beside it and reports a missing one") {
     fs::path dir = fresh_dir("cw_playlist_test");

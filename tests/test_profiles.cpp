@@ -13,12 +13,7 @@ using namespace cw;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path fresh(const char* name) {
-    fs::path d = fs::temp_directory_path() / name;
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d / "profiles.sqlite";
-}
+fs::path fresh(const char* name) { return cwtest::fresh_dir(name) / "profiles.sqlite"; }
 Attempt sample(int score, size_t replay_bytes = 10) {
     Attempt a;
     a.level = "levels/flatpack_shelf.toml";

@@ -35,15 +35,20 @@ double Persona::scale_for(const std::string& technique) const {
     return 1.0;
 }
 
+Effects technique_effects(const Technique& t, const Persona* persona) {
+    double k = persona ? persona->scale_for(t.id) : 1.0;
+    return {t.effects.intensity * k, t.effects.composure, t.effects.trust * k};
+}
+
 Effects reply_effects(const Reply& reply, const Catalogue& catalogue, const std::string& persona) {
     Effects sum;
     const Persona* who = catalogue.persona(persona);
     for (const auto& id : reply.techniques) {
         if (const Technique* t = catalogue.find(id)) {
-            double k = who ? who->scale_for(id) : 1.0;
-            sum.intensity += t->effects.intensity * k;
-            sum.composure += t->effects.composure;
-            sum.trust += t->effects.trust * k;
+            Effects e = technique_effects(*t, who);
+            sum.intensity += e.intensity;
+            sum.composure += e.composure;
+            sum.trust += e.trust;
         }
     }
     if (reply.intensity) sum.intensity = *reply.intensity;

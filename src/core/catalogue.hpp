@@ -44,6 +44,10 @@ struct Catalogue {
     const Persona* persona(const std::string& id) const;
 };
 
+// One technique's effects on a caller of this persona (null: everyday): intensity and trust
+// scale with the persona; composure is the agent's own and does not.
+Effects technique_effects(const Technique& t, const Persona* persona);
+
 // A reply's effects: the level's overrides where given, else the sum of its techniques'
 // defaults, each scaled for the caller's persona (intensity and trust; composure is the
 // agent's own and does not depend on who is calling).

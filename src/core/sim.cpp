@@ -154,11 +154,10 @@ void Simulation::give_reply(int fork, int channel) {
     int last_reply = call_.choices().empty() ? -1 : call_.choices().back().tick;
     if (state_.tick - last_breath_tick_ <= kBreathBeforeReplySeconds * kTicksPerSecond && last_breath_tick_ > last_reply) {
         if (const Technique* t = catalogue_.find("breathe")) {
-            const Persona* who = catalogue_.persona(level_.caller.persona);
-            double k = who ? who->scale_for("breathe") : 1.0;
-            fx.intensity += t->effects.intensity * k;
-            fx.composure += t->effects.composure;
-            fx.trust += t->effects.trust * k;
+            Effects b = technique_effects(*t, catalogue_.persona(level_.caller.persona));
+            fx.intensity += b.intensity;
+            fx.composure += b.composure;
+            fx.trust += b.trust;
             breathed = true;
             quality += 1;
         }
