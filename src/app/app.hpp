@@ -10,6 +10,7 @@
 
 #include "core/catalogue.hpp"
 #include "input.hpp"
+#include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
 namespace cw {
@@ -40,6 +41,8 @@ struct AppContext {
     const Catalogue* catalogue = nullptr;
     InputDevices* input = nullptr;
     ProgressStore* progress = nullptr;  // null when headless (screenshots keep nothing)
+    ProfileDb* profiles = nullptr;      // every call played is kept here (null when headless)
+    std::string profile = "player";
     bool headless = false;            // offscreen, for screenshots
     bool quit = false;
 };

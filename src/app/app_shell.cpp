@@ -119,6 +119,10 @@ bool AppShell::init(bool headless, std::string& error, int width, int height) {
         progress_ = std::make_unique<ProgressStore>(default_data_dir());
         ctx.progress = progress_.get();
         if (!progress_->warning().empty()) std::cerr << "calmwaters: " << progress_->warning() << '\n';
+        profiles_ = std::make_unique<ProfileDb>(default_data_dir() + "/profiles.sqlite");
+        if (!profiles_->warning().empty()) std::cerr << "calmwaters: " << profiles_->warning() << '\n';
+        if (profiles_->ok()) ctx.profiles = profiles_.get();
+        else std::cerr << "calmwaters: attempts will not be kept: " << profiles_->error() << '\n';
     }
 
     IMGUI_CHECKVERSION();

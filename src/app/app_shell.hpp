@@ -33,6 +33,7 @@ private:
     Catalogue catalogue_;
     std::unique_ptr<InputDevices> input_;
     std::unique_ptr<ProgressStore> progress_;
+    std::unique_ptr<ProfileDb> profiles_;
     std::unique_ptr<Screen> screen_;
     SDL_Surface* surface_ = nullptr;  // the headless canvas
     bool sdl_ = false, imgui_ = false;

@@ -10,6 +10,8 @@
 #include "cli/run_report.hpp"
 #include "content/level_loader.hpp"
 #include "content/playlist_loader.hpp"
+#include "cli/commands.hpp"
+#include "content/replay_file.hpp"
 #include "debrief_view.hpp"
 #include "core/tuning.hpp"
 #include "river_layer.hpp"
@@ -72,6 +74,7 @@ public:
 
     void restart() {
         debrief_.reset();
+        recorder_ = ReplayRecorder{};
         sim_ = std::make_unique<Simulation>(level_, catalogue_, options_.replay ? options_.replay->seed : level_.seed,
                                             sim_options_);
         if (options_.autopilot) bot_.emplace(*options_.autopilot, level_.seed);
@@ -169,9 +172,11 @@ private:
             size_t t = static_cast<size_t>(sim_->state().tick);
             in = t < replay_inputs_.size() ? replay_inputs_[t] : Input{};
         }
+        recorder_.record(in, sim_->state().tick);
         prev_pos_ = sim_->state().raft_pos;
         prev_angle_ = sim_->state().raft_angle;
         sim_->step(in);
+        recorder_.checksum(*sim_);
     }
 
     void advance(AppContext& ctx, double dt) {
@@ -367,6 +372,7 @@ private:
         if (!debrief_) {
             debrief_ = build_debrief(*sim_);
             record_progress(ctx);
+            keep_attempt(ctx);
         }
         std::string next_label;
         bool has_next = campaign_ && options_.campaign_index + 1 < static_cast<int>(campaign_->calls.size());
@@ -400,6 +406,35 @@ private:
         return req;
     }
 
+    // Every call a person plays is kept in their profile, with its replay (bots' and replays'
+    // runs are not attempts).
+    void keep_attempt(AppContext& ctx) {
+        if (!ctx.profiles || options_.autopilot || options_.replay) return;
+        Replay header;
+        header.build = build_id();
+        header.level = path_;
+        header.level_hash = level_.source_hash;
+        header.seed = level_.seed;
+        header.breath = sim_options_.breath.id;
+        header.breath_holds = sim_options_.breath.hold_in > 0 || sim_options_.breath.hold_out > 0;
+        header.start_composure = level_.composure;
+        Attempt a;
+        a.level = path_;
+        a.title = level_.title;
+        a.level_hash = hash_hex(level_.source_hash);
+        a.outcome = outcome_id(sim_->state().outcome);
+        a.score = sim_->score().total;
+        a.composure_min = sim_->state().composure_min;
+        a.jolts = sim_->state().jolts;
+        a.choices_json = run_report(*sim_, path_)["choices"].dump();
+        nlohmann::json timeline = nlohmann::json::array();
+        for (const TimelinePoint& p : sim_->timeline()) timeline.push_back({p.t, p.intensity, p.composure});
+        a.timeline_json = timeline.dump();
+        a.replay_json = replay_to_json(recorder_.finish(*sim_, header));
+        std::string error;
+        if (!ctx.profiles->add_attempt(ctx.profile, a, error)) progress_error_ = error;
+    }
+
     // A finished campaign call moves the week on and keeps the best score.
     void record_progress(AppContext& ctx) {
         if (!campaign_ || !ctx.progress || options_.autopilot) return;
@@ -415,6 +450,7 @@ private:
     PlayOptions options_;
     SimOptions sim_options_;
     std::vector<Input> replay_inputs_;
+    ReplayRecorder recorder_;
     std::optional<Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;
