@@ -410,27 +410,7 @@ private:
     // runs are not attempts).
     void keep_attempt(AppContext& ctx) {
         if (!ctx.profiles || options_.autopilot || options_.replay) return;
-        Replay header;
-        header.build = build_id();
-        header.level = path_;
-        header.level_hash = level_.source_hash;
-        header.seed = level_.seed;
-        header.breath = sim_options_.breath.id;
-        header.breath_holds = sim_options_.breath.hold_in > 0 || sim_options_.breath.hold_out > 0;
-        header.start_composure = level_.composure;
-        Attempt a;
-        a.level = path_;
-        a.title = level_.title;
-        a.level_hash = hash_hex(level_.source_hash);
-        a.outcome = outcome_id(sim_->state().outcome);
-        a.score = sim_->score().total;
-        a.composure_min = sim_->state().composure_min;
-        a.jolts = sim_->state().jolts;
-        a.choices_json = run_report(*sim_, path_)["choices"].dump();
-        nlohmann::json timeline = nlohmann::json::array();
-        for (const TimelinePoint& p : sim_->timeline()) timeline.push_back({p.t, p.intensity, p.composure});
-        a.timeline_json = timeline.dump();
-        a.replay_json = replay_to_json(recorder_.finish(*sim_, header));
+        Attempt a = attempt_of(*sim_, path_, recorder_.finish(*sim_, replay_header(*sim_, path_, build_id())));
         std::string error;
         if (!ctx.profiles->add_attempt(ctx.profile, a, error)) progress_error_ = error;
     }

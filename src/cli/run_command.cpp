@@ -55,12 +55,7 @@ int run_command(const Args& args) {
         sim.step(in);
         recorder.checksum(sim);
     }
-    Replay header;
-    header.build = build_id();
-    header.level = args[0];
-    header.level_hash = load.level->source_hash;
-    header.seed = seed;
-    Replay replay = recorder.finish(sim, header);
+    Replay replay = recorder.finish(sim, replay_header(sim, args[0], build_id()));
     if (auto path = flag_value(args, "--record")) {
         std::string error;
         if (!save_replay_file(replay, *path, error)) {
@@ -73,19 +68,7 @@ int run_command(const Args& args) {
     out["bot"] = bot_id;
     if (auto profile = flag_value(args, "--profile")) {
         // The attempt, with its choices, its timeline and its replay, kept in the profile.
-        Attempt a;
-        a.level = args[0];
-        a.title = load.level->title;
-        a.level_hash = hash_hex(load.level->source_hash);
-        a.outcome = outcome_id(sim.state().outcome);
-        a.score = sim.score().total;
-        a.composure_min = sim.state().composure_min;
-        a.jolts = sim.state().jolts;
-        a.choices_json = out["choices"].dump();
-        nlohmann::json timeline = nlohmann::json::array();
-        for (const TimelinePoint& p : sim.timeline()) timeline.push_back({p.t, p.intensity, p.composure});
-        a.timeline_json = timeline.dump();
-        a.replay_json = replay_to_json(replay);
+        Attempt a = attempt_of(sim, args[0], replay);
         ProfileDb db(default_data_dir() + "/profiles.sqlite");
         if (!db.warning().empty()) std::cerr << "calmwaters: " << db.warning() << '\n';
         std::string error;

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "content/replay_file.hpp"
+
 namespace cw {
 
 namespace {
@@ -51,6 +53,36 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
     j["seconds"] = r2(sim.time());
     j["state_hash"] = sim.state_hash();
     return j;
+}
+
+Replay replay_header(const Simulation& sim, const std::string& level_path, const std::string& build) {
+    Replay r;
+    r.build = build;
+    r.level = level_path;
+    r.level_hash = sim.level().source_hash;
+    r.seed = sim.seed();
+    const BreathPattern& b = sim.breathing().pattern();
+    r.breath = b.id;
+    r.breath_holds = b.hold_in > 0 || b.hold_out > 0;
+    r.start_composure = sim.level().composure;
+    return r;
+}
+
+Attempt attempt_of(const Simulation& sim, const std::string& level_path, const Replay& replay) {
+    Attempt a;
+    a.level = level_path;
+    a.title = sim.level().title;
+    a.level_hash = hash_hex(sim.level().source_hash);
+    a.outcome = outcome_id(sim.state().outcome);
+    a.score = sim.score().total;
+    a.composure_min = sim.state().composure_min;
+    a.jolts = sim.state().jolts;
+    a.choices_json = run_report(sim, level_path)["choices"].dump();
+    nlohmann::json timeline = nlohmann::json::array();
+    for (const TimelinePoint& p : sim.timeline()) timeline.push_back({p.t, p.intensity, p.composure});
+    a.timeline_json = timeline.dump();
+    a.replay_json = replay_to_json(replay);
+    return a;
 }
 
 }  // namespace cw
