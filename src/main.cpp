@@ -20,6 +20,11 @@ void print_usage() {
         "                                      play headless with a bot (calm, random, worst); JSON result\n"
         "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
+        "  calmwaters solve LEVEL [--json]     try every path through the call with the steering bot\n"
+        "  calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]\n"
+        "                                      run a class session on the local network\n"
+        "  calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot calm|random --seed S]\n"
+        "                                      join a class session\n"
         "  calmwaters run LEVEL --bot B [--record FILE] [--profile NAME]\n"
         "                                      ...and save the run as a replay, or as a profile's attempt\n"
         "  calmwaters progress [--profile NAME] [--json]\n"
@@ -46,6 +51,9 @@ int main(int argc, char** argv) {
     if (cmd == "techniques") return cw::techniques_command(rest);
     if (cmd == "screenshot") return cw::screenshot_command(rest);
     if (cmd == "progress") return cw::progress_command(rest);
+    if (cmd == "solve") return cw::solve_command(rest);
+    if (cmd == "host") return cw::host_command(rest);
+    if (cmd == "join") return cw::join_command(rest);
     if (cmd == "replay") {
         for (const auto& a : rest)
             if (a == "--verify") return cw::replay_verify_command(rest);

@@ -13,6 +13,9 @@ int check_command(const Args& args);       // calmwaters check PATH...
 int techniques_command(const Args& args);  // calmwaters techniques [--json]
 int replay_verify_command(const Args& args);  // calmwaters replay FILE --verify [--level L]
 int progress_command(const Args& args);       // calmwaters progress [--profile NAME] [--json]
+int solve_command(const Args& args);          // calmwaters solve LEVEL [--json]
+int host_command(const Args& args);           // calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]
+int join_command(const Args& args);           // calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot B --seed S]
 
 // The build's id: replays and class sessions refuse a different one.
 const char* build_id();

@@ -1,0 +1,1 @@
+// Placeholder: the class-session protocol lands here.
