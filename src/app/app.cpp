@@ -121,14 +121,14 @@ int run_game(const std::vector<std::string>& args, bool replay) {
 }
 
 int screenshot_command(const std::vector<std::string>& args) {
-    static const char* kScreens[] = {"menu", "river", "end", "debrief", "dock"};
+    static const char* kScreens[] = {"menu", "river", "end", "debrief", "dock", "editor"};
     if (args.empty()) {
-        std::cerr << "usage: calmwaters screenshot SCREEN --out FILE.png [--level L]   (SCREEN: menu, river, end, debrief, dock)\n";
+        std::cerr << "usage: calmwaters screenshot SCREEN --out FILE.png [--level L]   (SCREEN: menu, river, end, debrief, dock, editor)\n";
         return 2;
     }
     const std::string screen = args[0];
     if (std::find(std::begin(kScreens), std::end(kScreens), screen) == std::end(kScreens)) {
-        std::cerr << "calmwaters screenshot: no screen called \"" << screen << "\"; this build has menu, river, end (= debrief), dock\n";
+        std::cerr << "calmwaters screenshot: no screen called \"" << screen << "\"; this build has menu, river, end (= debrief), dock, editor\n";
         return 2;
     }
     auto out = flag_value(args, "--out");
@@ -159,6 +159,8 @@ int screenshot_command(const std::vector<std::string>& args) {
             return 1;
         }
         shell.show(std::move(dock));
+    } else if (screen == "editor") {
+        shell.show(make_editor_screen(shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml")));
     } else {
         std::string level = flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml");
         PlayOptions autopilot;

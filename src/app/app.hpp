@@ -49,8 +49,8 @@ struct AppContext {
 
 // What a screen asks the shell to do next.
 struct ScreenRequest {
-    enum Kind { none, menu, play, dock, quit } kind = none;
-    std::string level_path;
+    enum Kind { none, menu, play, dock, editor, host, join, quit } kind = none;
+    std::string level_path;   // play, editor (empty: a new level), host (a level or a playlist)
     std::string playlist;     // playing a campaign: its playlist file,
     int campaign_index = -1;  // and which of its calls
     double composure = -1;    // composure carried between campaign calls (-1: the level's own)

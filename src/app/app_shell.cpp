@@ -149,6 +149,9 @@ void AppShell::apply(const ScreenRequest& req) {
             else show(make_menu_screen(ctx, error));
             break;
         }
+        case ScreenRequest::editor: show(make_editor_screen(ctx, req.level_path)); break;
+        case ScreenRequest::host:
+        case ScreenRequest::join: show(make_menu_screen(ctx, "Class sessions are not in this build yet.")); break;
         case ScreenRequest::play: {
             std::string error;
             PlayOptions options;

@@ -83,6 +83,11 @@ public:
             }
         }
         ImGui::SameLine();
+        if (ImGui::Button("Level editor", ImVec2(160 * s, 44 * s))) {
+            req.kind = ScreenRequest::editor;
+            if (selected_ >= 0 && selected_ < static_cast<int>(levels_.size())) req.level_path = levels_[selected_].path;
+        }
+        ImGui::SameLine();
         if (ImGui::Button("Quit", ImVec2(120 * s, 44 * s))) req.kind = ScreenRequest::quit;
 
         ImGui::Spacing();

@@ -31,6 +31,10 @@ std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& pla
 std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
                                          const PlayOptions& options = {});
 
+// The level editor on `level_path` (empty: a new level). Never null: a file that does not load
+// opens as text with its problems listed.
+std::unique_ptr<Screen> make_editor_screen(AppContext& ctx, const std::string& level_path);
+
 // For screenshots: run a play screen's simulation ahead without drawing until `until` holds.
 enum class PlayMoment { approaching_fork, finished };
 void fast_forward(Screen& play_screen, PlayMoment moment);
