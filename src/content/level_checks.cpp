@@ -24,11 +24,14 @@ std::string fmt(double v) {
 
 std::string quoted_width_msg(const std::string& s) { return "\"" + s + "\""; }
 int width_of(const std::string& s) { return static_cast<int>(s.size()) + 2; }
+std::string letter(int channel) { return std::string(1, static_cast<char>('A' + channel)); }
+bool trimmed_empty(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
 
 // ---- the call -------------------------------------------------------------------------------
 
 void check_call(const Level& level, const Catalogue& catalogue, const SourceText& src, std::vector<Problem>& out) {
     const size_t before = out.size();
+    std::vector<Problem> wording;  // missing words: reported, but the graph can still be walked
     std::vector<std::string> ids;
     std::map<std::string, int> seen;
     for (const Node& n : level.nodes) {
@@ -104,12 +107,25 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
                                      width_of(n.fork)));
             } else {
                 int channels = level.river.forks[fi].channels;
-                if (static_cast<int>(n.replies.size()) != channels)
-                    out.push_back(src.at(n.next_loc, "question `" + n.id + "` has " + std::to_string(n.replies.size()) +
+                int replies = static_cast<int>(n.replies.size());
+                if (replies < channels) {
+                    // Channels with no reply: say which, so the trainer knows what to add.
+                    std::string missing;
+                    for (int c = replies; c < channels; ++c)
+                        missing += (missing.empty() ? "" : c + 1 == channels ? " and " : ", ") + letter(c);
+                    out.push_back(src.at(n.next_loc, "question `" + n.id + "` has " + std::to_string(replies) +
                                                          " replies but fork \"" + n.fork + "\" has " +
-                                                         std::to_string(channels) +
-                                                         " channels: give one reply per channel",
+                                                         std::to_string(channels) + " channels: channel" +
+                                                         (channels - replies > 1 ? "s " : " ") + missing +
+                                                         " would have no reply; give one reply per channel",
                                          width_of(n.fork)));
+                }
+                // Replies with no channel: point at each one the fork has no room for.
+                for (int r = channels; r < replies; ++r)
+                    out.push_back(src.at(n.replies[r].loc, "reply " + letter(r) + " of question `" + n.id +
+                                                               "` has no channel: fork \"" + n.fork + "\" has only " +
+                                                               std::to_string(channels) +
+                                                               "; remove this reply or give the fork another channel"));
             }
         } else if (!n.replies.empty()) {
             out.push_back(src.at(n.loc, "node `" + n.id + "` has replies but no `fork`: replies are channels of a "
@@ -121,7 +137,13 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
             out.push_back(src.at(n.loc, "every reply of question `" + n.id + "` has an `if`: at least one channel must "
                                         "always be open",
                                  width_of(n.id)));
+        if (trimmed_empty(n.say))
+            wording.push_back(src.at(n.loc, "node `" + n.id + "` has nothing in `say`; write what the caller says",
+                                 width_of(n.id)));
         for (const Reply& r : n.replies) {
+            if (trimmed_empty(r.text))
+                wording.push_back(src.at(r.loc, "this reply of question `" + n.id + "` has no words yet; write what the "
+                                            "agent says in `text`"));
             for (const auto& group : r.condition.any_of)
                 for (const Comparison& c : group)
                     if (!known(c.name)) unknown_var(c.name, r.condition_loc);
@@ -139,7 +161,9 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
             }
         }
     }
-    if (out.size() != before) return;  // the graph walk below needs every reference to resolve
+    bool unresolved = out.size() != before;
+    out.insert(out.end(), wording.begin(), wording.end());
+    if (unresolved) return;  // the graph walk below needs every reference to resolve
 
     // Walk every path: forks must come in river order, lines must not loop, all must end.
     // State = (node, the fork of the last question asked); memoised, so this stays linear.

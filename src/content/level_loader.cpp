@@ -16,6 +16,7 @@ constexpr size_t kMaxPoints = 400;
 constexpr size_t kMaxRocks = 300;
 constexpr size_t kMaxForks = 40;
 constexpr double kWorldLimit = 20000.0;  // metres from the origin
+constexpr double kGraphLimit = 1000000.0;  // editor graph units from the origin
 
 void read_caller(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* caller = r.table(root, "caller", true);
@@ -195,9 +196,12 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
 }
 
 void read_node(TomlReader& r, const toml::value& t, Level& level) {
-    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss", "hold", "when"},
+    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss", "hold", "when",
+                       "editor_pos"},
                    "[[call.node]]");
     Node node;
+    // Where the editor draws this node in its call graph; the game itself ignores it.
+    if (const toml::value* pos = r.find(t, "editor_pos", false)) r.as_point(*pos, "`editor_pos`", kGraphLimit);
     if (const toml::value* hold = r.find(t, "hold", false)) {
         if (hold->is_boolean()) node.hold = hold->as_boolean();
         else r.problem(*hold, "`hold` is true or false");
@@ -317,7 +321,12 @@ void read_call(TomlReader& r, const toml::value& root, Level& level) {
 
 }  // namespace
 
-LevelLoad load_level_text(const std::string& text, const std::string& file, const Catalogue& catalogue) {
+namespace {
+
+// `keep_unchecked`: also hand back a level whose shape is right but which breaks a rule, so the
+// editor can open a half-finished level and show what is left to fix.
+LevelLoad load_text(const std::string& text, const std::string& file, const Catalogue& catalogue,
+                    bool keep_unchecked) {
     LevelLoad out;
     auto doc = parse_toml(text, file, out.problems);
     if (!doc) return out;
@@ -349,9 +358,22 @@ LevelLoad load_level_text(const std::string& text, const std::string& file, cons
     read_call(r, root, level);
 
     // Meaning is checked only once the shape is right, so one typo gives one message.
-    if (out.problems.empty()) check_level(level, catalogue, src, out.problems);
-    if (out.problems.empty()) out.level = std::move(level);
+    if (out.problems.empty()) {
+        check_level(level, catalogue, src, out.problems);
+        if (out.problems.empty() || keep_unchecked) out.level = std::move(level);
+    }
     return out;
+}
+
+}  // namespace
+
+LevelLoad load_level_text(const std::string& text, const std::string& file, const Catalogue& catalogue) {
+    return load_text(text, file, catalogue, false);
+}
+
+// Declared in editor/draft_io.hpp: only the editor wants a level that breaks rules.
+LevelLoad load_level_text_for_editing(const std::string& text, const std::string& file, const Catalogue& catalogue) {
+    return load_text(text, file, catalogue, true);
 }
 
 LevelLoad load_level_file(const std::string& path, const Catalogue& catalogue) {
