@@ -158,8 +158,9 @@ void EditorInspector::river_form(EditorDocument& doc) {
         curve_hi[i] = static_cast<float>(roughness(doc.level().river.roughness, i * 5.0, 80.0));
         curve_lo[i] = static_cast<float>(roughness(doc.level().river.roughness, i * 5.0, 30.0));
     }
-    ImGui::PlotLines("##steady", curve_hi, 21, 0, "agent's composure 80", 0, 1, ImVec2(-1, 60));
-    ImGui::PlotLines("##shaken", curve_lo, 21, 0, "agent's composure 30", 0, 1, ImVec2(-1, 60));
+    ImVec2 plot(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 3.5f);
+    ImGui::PlotLines("##steady", curve_hi, 21, 0, "a steady agent (composure 80)", 0, 1, plot);
+    ImGui::PlotLines("##shaken", curve_lo, 21, 0, "a shaken agent (composure 30)", 0, 1, plot);
     field_help("Left to right: the caller's intensity from 0 to 100. Up: from glass to white water.");
     ImGui::Spacing();
     field_help("On the river: drag the white points to bend it and the small squares to widen it; right-click to "

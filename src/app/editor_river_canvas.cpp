@@ -47,9 +47,9 @@ void EditorRiverCanvas::fit(const Level& level) {
     if (level.river.points.empty()) return;
     double widest = 0;
     for (const RiverPoint& p : level.river.points) widest = std::max(widest, p.width);
-    // Close enough to grab a handle: the river's width fills about a third of the view, and
+    // Close enough to grab a handle: the river's width fills about a fifth of the view, and
     // the view starts where the raft does.
-    cam_.pixels_per_metre = std::clamp(cam_.viewport.w / (3.0 * std::max(widest, 10.0)), 2.0, 24.0);
+    cam_.pixels_per_metre = std::clamp(cam_.viewport.w / (5.0 * std::max(widest, 10.0)), 2.0, 24.0);
     double half_h = cam_.viewport.h * 0.5 / cam_.pixels_per_metre;
     const auto& pts = level.river.points;
     Vec2 dir = pts.size() > 1 ? normalized(pts[1].pos - pts[0].pos) : Vec2{0, 1};
@@ -93,12 +93,12 @@ void EditorRiverCanvas::handle_mouse(EditorDocument& doc, EditorSelection& sel) 
         Vec2 after = cam_.to_world(m);
         cam_.centre = cam_.centre + (before - after);
     }
+    // Dragging open water (or with the middle button) moves the view.
     if (ImGui::IsItemActive() && (ImGui::IsMouseDragging(ImGuiMouseButton_Middle) ||
-                                  (drag_ == Drag::none && ImGui::IsMouseDragging(ImGuiMouseButton_Left) &&
-                                   ImGui::GetIO().KeyShift))) {
+                                  (drag_ == Drag::none && ImGui::IsMouseDragging(ImGuiMouseButton_Left)))) {
         cam_.centre = cam_.centre + Vec2{-io.MouseDelta.x / cam_.pixels_per_metre, io.MouseDelta.y / cam_.pixels_per_metre};
     }
-    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.KeyShift) {
+    if (hovered && ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
         bool width = false;
         EditorSelection h = hit(doc, m, width);
         sel = h.kind == EditorSelection::none ? EditorSelection{EditorSelection::river} : h;
@@ -289,7 +289,7 @@ void EditorRiverCanvas::frame(AppContext& ctx, EditorDocument& doc, EditorSelect
     }
     dl->AddText(ImVec2(rect.x + 10, rect.y + 8), IM_COL32(240, 250, 250, 230),
                 "Drag points, widths, rocks, forks.  Right-click: add, delete.  Wheel: zoom.  "
-                "Shift-drag: pan.");
+                "Drag the water: pan.");
     ImGui::End();
 }
 

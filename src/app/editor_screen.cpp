@@ -402,6 +402,30 @@ private:
         }
     }
 
+    // What a problem is about, in words (its line number is of the text as it will be saved).
+    std::string where(const LineAnchor& a) const {
+        const Level& l = doc_->level();
+        auto node_id = [&](int i) {
+            return i >= 0 && i < static_cast<int>(l.nodes.size()) ? "`" + l.nodes[static_cast<size_t>(i)].id + "`" : "?";
+        };
+        switch (a.kind) {
+            case LineAnchor::point: return "river point " + std::to_string(a.index + 1);
+            case LineAnchor::rock: return "rock " + std::to_string(a.index + 1);
+            case LineAnchor::fork:
+                return a.index >= 0 && a.index < static_cast<int>(l.river.forks.size())
+                           ? "fork \"" + l.river.forks[static_cast<size_t>(a.index)].id + "\"" : "a fork";
+            case LineAnchor::node: return "node " + node_id(a.index);
+            case LineAnchor::reply: return "reply " + std::string(1, static_cast<char>('A' + a.sub)) + " of " + node_id(a.index);
+            case LineAnchor::branch: return "a branch of " + node_id(a.index);
+            case LineAnchor::river: return "the river";
+            case LineAnchor::roughness: return "the roughness";
+            case LineAnchor::caller: return "the caller";
+            case LineAnchor::threshold: return "a cut-in";
+            case LineAnchor::vars: return "the variables";
+            default: return "the level";
+        }
+    }
+
     void problems_panel(AppContext& ctx, ImVec2 pos, ImVec2 size) {
         (void)ctx;
         ImGui::SetNextWindowPos(pos);
@@ -421,7 +445,7 @@ private:
             for (size_t i = 0; i < problems.size(); ++i) {
                 const Problem& p = problems[i];
                 ImGui::PushID(static_cast<int>(i));
-                std::string label = "line " + std::to_string(p.line) + ":  " + p.message;
+                std::string label = where(doc_->written().at_line(p.line)) + ":  " + p.message;
                 if (ImGui::Selectable(label.c_str())) select_problem(p);
                 ImGui::PopID();
             }
