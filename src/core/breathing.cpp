@@ -25,6 +25,8 @@ BreathPattern breath_pattern(const std::string& id, bool holds) {
     return p;
 }
 
+bool breath_pattern_known(const std::string& id) { return id == "box" || id == "478" || id == "slow"; }
+
 const char* breath_pattern_label(const std::string& id) {
     if (id == "478") return "4-7-8: in for 4, hold for 7, out for 8";
     if (id == "slow") return "Slow: in for 5, out for 5 (six breaths a minute)";

@@ -16,6 +16,7 @@ BreathPattern box_breathing();  // 4-4-4-4
 // (about six breaths a minute, no holds). `holds`: false drops the held phases, which make
 // some people dizzy. Unknown ids give box breathing.
 BreathPattern breath_pattern(const std::string& id, bool holds = true);
+bool breath_pattern_known(const std::string& id);  // box, 478 or slow
 const char* breath_pattern_label(const std::string& id);
 
 enum class BreathPhase { idle, inhale, hold_in, exhale, hold_out };

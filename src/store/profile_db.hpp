@@ -41,6 +41,7 @@ public:
     std::vector<Attempt> attempts(const std::string& profile) const;
     std::vector<std::string> profiles() const;
     int schema_version() const;
+    const std::string& path() const { return path_; }
 
 private:
     bool migrate();

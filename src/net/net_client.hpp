@@ -1,0 +1,53 @@
+// The trainee's end of the network: connects to the host, passes what arrives to the
+// TraineeSession (after the same length and range checks the host makes), and sends the
+// session's messages plus the raft's state ten times a second. One thread, like the host.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "enet_library.hpp"
+#include "trainee_session.hpp"
+
+struct _ENetHost;
+struct _ENetPeer;
+
+namespace cw::net {
+
+enum class LinkState { connecting, connected, failed, lost, closed };
+
+class NetClient {
+public:
+    explicit NetClient(TraineeSession& session);
+    ~NetClient();
+    NetClient(const NetClient&) = delete;
+    NetClient& operator=(const NetClient&) = delete;
+
+    // Starts connecting to "ADDRESS:PORT" (or ADDRESS with the default port).
+    bool connect(const std::string& address, std::string& error);
+    // Take in what arrived (waiting up to `timeout_ms`), then send what the session has queued.
+    void service(uint32_t timeout_ms);
+    void close(uint32_t wait_ms);
+
+    LinkState link() const { return link_; }
+    const std::string& error() const { return error_; }
+    uint64_t bytes_in() const { return bytes_in_; }
+    uint64_t bytes_out() const { return bytes_out_; }
+
+private:
+    void send(const Message& m);
+
+    TraineeSession& session_;
+    EnetLibrary library_;
+    _ENetHost* host_ = nullptr;
+    _ENetPeer* peer_ = nullptr;
+    LinkState link_ = LinkState::closed;
+    std::string error_;
+    uint32_t connect_started_ = 0;
+    uint32_t last_state_ms_ = 0;
+    uint64_t bytes_in_ = 0, bytes_out_ = 0;
+};
+
+// "192.168.1.20:7777" -> host and port; the port is optional. False with `error` when malformed.
+bool split_address(const std::string& text, std::string& host, uint16_t& port, std::string& error);
+
+}  // namespace cw::net

@@ -1,1 +1,0 @@
-// Placeholder: the class-session protocol lands here.

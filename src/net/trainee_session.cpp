@@ -1,0 +1,159 @@
+#include "trainee_session.hpp"
+
+#include "content/level_loader.hpp"
+#include "core/breathing.hpp"
+
+namespace cw::net {
+
+const char* trainee_phase_id(TraineePhase p) {
+    switch (p) {
+        case TraineePhase::joining: return "joining";
+        case TraineePhase::refused: return "refused";
+        case TraineePhase::lobby: return "lobby";
+        case TraineePhase::playing: return "playing";
+        case TraineePhase::finished: return "finished";
+        case TraineePhase::confirmed: return "confirmed";
+        case TraineePhase::over: return "over";
+    }
+    return "joining";
+}
+
+TraineeSession::TraineeSession(const Catalogue& catalogue, Hello hello)
+    : catalogue_(catalogue), hello_(std::move(hello)) {
+    outbox_.push_back(hello_);
+}
+
+void TraineeSession::load_call(const CallInfo& c) {
+    call_ = c;
+    confirm_.reset();
+    question_.reset();
+    inputs_.clear();
+    sent_ = 0;
+    recorder_ = ReplayRecorder{};
+    sim_.reset();
+    level_.reset();
+    paused_ = false;
+    // The host's level is untrusted input like any file: the same loader and checks.
+    LevelLoad load = load_level_text(c.level_text, "host:" + c.level_name, catalogue_);
+    if (!load.ok()) {
+        problem_ = "The level the trainer sent has problems, so it cannot be played:\n" + format_problems(load.problems);
+        return;
+    }
+    problem_.clear();
+    level_ = std::move(load.level);
+    SimOptions options;
+    options.breath = breath_pattern(hello_.breath, hello_.breath_holds);
+    sim_ = std::make_unique<Simulation>(*level_, catalogue_, c.seed, options);
+    phase_ = TraineePhase::lobby;
+}
+
+void TraineeSession::receive(const Message& m) {
+    if (auto* w = std::get_if<Welcome>(&m)) {
+        welcome_ = *w;
+        hello_.rejoin_token = w->rejoin_token;
+        if (phase_ == TraineePhase::joining) phase_ = TraineePhase::lobby;
+    } else if (auto* r = std::get_if<Refuse>(&m)) {
+        problem_ = r->reason;
+        phase_ = TraineePhase::refused;
+    } else if (auto* c = std::get_if<CallInfo>(&m)) {
+        // A rejoin re-sends the call under way: keep the local run if it is the same call.
+        if (!call_ || call_->call != c->call || call_->level_text != c->level_text) load_call(*c);
+    } else if (auto* s = std::get_if<Start>(&m)) {
+        if (call_ && s->call == call_->call && sim_ && phase_ == TraineePhase::lobby) phase_ = TraineePhase::playing;
+    } else if (auto* p = std::get_if<Pause>(&m)) {
+        paused_ = p->paused;
+    } else if (auto* r = std::get_if<Resume>(&m)) {
+        if (!call_ || r->call != call_->call || !sim_) return;
+        paused_ = r->paused;
+        if (r->ticks.size() > inputs_.size()) {
+            // A fresh game after a crash: run the host's copy of our inputs to where it left off.
+            for (size_t i = inputs_.size(); i < r->ticks.size() && !sim_->state().finished; ++i) {
+                inputs_.push_back(r->ticks[i]);
+                advance(r->ticks[i]);
+            }
+        }
+        sent_ = std::min(r->ticks.size(), inputs_.size());  // resend what the host missed
+        if (r->started && phase_ == TraineePhase::lobby) phase_ = TraineePhase::playing;
+        if (sim_->state().finished && phase_ == TraineePhase::playing) phase_ = TraineePhase::finished;
+        if (phase_ == TraineePhase::finished) {
+            flush_inputs();
+            const SimState& st = sim_->state();
+            outbox_.push_back(Finished{call_->call, static_cast<uint32_t>(st.tick), sim_->state_hash_value(),
+                                       static_cast<uint8_t>(st.outcome), sim_->score().total});
+        }
+    } else if (auto* c = std::get_if<Confirm>(&m)) {
+        if (call_ && c->call == call_->call && !confirm_) {
+            confirm_ = *c;
+            phase_ = TraineePhase::confirmed;
+            results_.push_back({c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified});
+        }
+    } else if (auto* q = std::get_if<Question>(&m)) {
+        question_ = *q;
+    } else if (std::holds_alternative<SessionOver>(m)) {
+        phase_ = TraineePhase::over;
+    }
+}
+
+bool TraineeSession::can_step() const {
+    if (!sim_ || sim_->state().finished) return false;
+    if (host_lost_) return phase_ == TraineePhase::playing;  // finish the call alone
+    return phase_ == TraineePhase::playing && !paused_;
+}
+
+void TraineeSession::step(const Input& in) {
+    if (!can_step()) return;
+    WireInput w = to_wire(in);
+    inputs_.push_back(w);
+    advance(w);
+    if (sim_->state().finished) {
+        flush_inputs();
+        phase_ = TraineePhase::finished;
+        const SimState& st = sim_->state();
+        outbox_.push_back(Finished{call_->call, static_cast<uint32_t>(st.tick), sim_->state_hash_value(),
+                                   static_cast<uint8_t>(st.outcome), sim_->score().total});
+    }
+}
+
+// The same numbers the host will simulate, recorded as a replay would be.
+void TraineeSession::advance(const WireInput& w) {
+    Input in = from_wire(w);
+    recorder_.record(in, sim_->state().tick);
+    sim_->step(in);
+    recorder_.checksum(*sim_);
+}
+
+void TraineeSession::flush_inputs() {
+    while (sent_ < inputs_.size()) {
+        Inputs msg;
+        msg.call = call_->call;
+        msg.first_tick = static_cast<uint32_t>(sent_);
+        size_t n = std::min(inputs_.size() - sent_, static_cast<size_t>(kMaxInputsPerMessage));
+        msg.ticks.assign(inputs_.begin() + sent_, inputs_.begin() + sent_ + n);
+        sent_ += n;
+        outbox_.push_back(std::move(msg));
+    }
+}
+
+void TraineeSession::vote(int reply) {
+    if (!call_ || !question_ || !question_->open || reply < 0) return;
+    outbox_.push_back(Vote{call_->call, question_->node, static_cast<uint8_t>(reply)});
+}
+
+RaftState TraineeSession::raft_state() const {
+    RaftState r;
+    if (!sim_ || !call_) return r;
+    const SimState& s = sim_->state();
+    r.call = call_->call;
+    r.tick = static_cast<uint32_t>(s.tick);
+    r.progress = static_cast<float>(s.progress);
+    r.lateral = static_cast<float>(s.lateral);
+    r.x = static_cast<float>(s.raft_pos.x);
+    r.y = static_cast<float>(s.raft_pos.y);
+    r.angle = static_cast<float>(s.raft_angle);
+    r.intensity = static_cast<float>(s.intensity);
+    r.composure = static_cast<float>(s.composure);
+    r.finished = s.finished;
+    return r;
+}
+
+}  // namespace cw::net

@@ -1,0 +1,100 @@
+// A class session as a trainee's game sees it: the handshake, the level the host sent (checked
+// like any untrusted file), the local simulation, and what to tell the host. No sockets here
+// either: net_client moves the bytes, and the join screen or the headless bot drives `step`.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalogue.hpp"
+#include "core/level.hpp"
+#include "core/replay.hpp"
+#include "core/sim.hpp"
+#include "protocol.hpp"
+
+namespace cw::net {
+
+enum class TraineePhase {
+    joining,     // waiting for the host's welcome
+    refused,     // the host said no (see problem())
+    lobby,       // welcomed; waiting for the call (or for the trainer to start it)
+    playing,     // the call is on: step() every tick
+    finished,    // the local run ended; waiting for the host to confirm it
+    confirmed,   // the host re-simulated the run and agrees (or says how it differs)
+    over,        // the session ended
+};
+const char* trainee_phase_id(TraineePhase p);
+
+// A call this trainee finished and the host confirmed.
+struct ConfirmedCall {
+    int call = 0;
+    std::string level_name;
+    Outcome outcome = Outcome::none;
+    int score = 0;
+    bool verified = false;  // the host's re-run matched ours
+};
+
+class TraineeSession {
+public:
+    TraineeSession(const Catalogue& catalogue, Hello hello);
+
+    const Hello& hello() const { return hello_; }
+    void receive(const Message& m);
+    // The host went away: the trainee plays on and keeps the result locally.
+    void host_lost() { host_lost_ = true; }
+
+    // Step the local simulation one tick (only while playing and not paused).
+    bool can_step() const;
+    void step(const Input& in);
+    // Projector mode: this trainee's vote on the open question.
+    void vote(int reply);
+
+    // Queue every input the host has not been sent. The network calls this ten times a second,
+    // so a trainee playing faster than real time (a bot) sends bigger batches, not more of them.
+    void flush_inputs();
+    std::vector<Message> take_outbox() { return std::move(outbox_); }
+    RaftState raft_state() const;
+
+    TraineePhase phase() const { return phase_; }
+    bool paused() const { return paused_; }
+    bool is_host_lost() const { return host_lost_; }
+    bool projector() const { return welcome_ && welcome_->projector; }
+    const std::optional<Welcome>& welcome() const { return welcome_; }
+    const std::optional<CallInfo>& call() const { return call_; }
+    const std::optional<Confirm>& confirm() const { return confirm_; }
+    const std::vector<ConfirmedCall>& results() const { return results_; }
+    const std::optional<Question>& question() const { return question_; }
+    const Level* level() const { return level_ ? &*level_ : nullptr; }
+    const Simulation* sim() const { return sim_.get(); }
+    // Why the trainee cannot play: a refusal, or the problems in the level the host sent.
+    const std::string& problem() const { return problem_; }
+    int ticks_sent() const { return static_cast<int>(sent_); }
+    // The run so far as a replay recording, so a trainee keeps it like any other call.
+    const ReplayRecorder& recorder() const { return recorder_; }
+
+private:
+    void advance(const WireInput& w);
+    void load_call(const CallInfo& c);
+
+    Catalogue catalogue_;
+    Hello hello_;
+    TraineePhase phase_ = TraineePhase::joining;
+    std::optional<Welcome> welcome_;
+    std::optional<CallInfo> call_;
+    std::optional<Level> level_;
+    std::unique_ptr<Simulation> sim_;
+    std::vector<WireInput> inputs_;  // every tick of this call, from 0
+    size_t sent_ = 0;                // how many of them the host has been sent
+    ReplayRecorder recorder_;
+    std::optional<Confirm> confirm_;
+    std::vector<ConfirmedCall> results_;
+    std::optional<Question> question_;
+    std::vector<Message> outbox_;
+    std::string problem_;
+    bool paused_ = false;
+    bool host_lost_ = false;
+};
+
+
+}  // namespace cw::net
