@@ -62,6 +62,8 @@ public:
     virtual void event(AppContext&, const SDL_Event&) {}
     // One frame: update with the real elapsed time, draw the world, build the UI.
     virtual ScreenRequest frame(AppContext& ctx, double dt) = 0;
+    // The window's close button: a screen with unsaved work says false and asks the player first.
+    virtual bool allow_close(AppContext&) { return true; }
     // True when the screen paints every pixel itself, so clearing first would be wasted fill.
     virtual bool covers_screen() const { return false; }
 };

@@ -173,7 +173,7 @@ void AppShell::poll_events() {
     while (SDL_PollEvent(&e)) {
         ImGui_ImplSDL2_ProcessEvent(&e);
         input_->handle_event(e);
-        if (e.type == SDL_QUIT) ctx.quit = true;
+        if (e.type == SDL_QUIT && (!screen_ || screen_->allow_close(ctx))) ctx.quit = true;
         if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_F11) toggle_fullscreen();
         if (screen_) screen_->event(ctx, e);
     }

@@ -108,7 +108,7 @@ public:
 private:
     enum class Tab { river, call };
     enum class Shortcut { none, undo, redo, save, remove };
-    enum class Pending { none, menu, new_level, open, reload };
+    enum class Pending { none, menu, quit, new_level, open, reload };
 
     // ---- opening, saving, reloading ---------------------------------------------------------
 
@@ -190,6 +190,13 @@ private:
 
     bool dirty() const { return doc_ && doc_->dirty(); }
 
+    bool allow_close(AppContext&) override {
+        if (!dirty()) return true;
+        pending_ = Pending::quit;  // the unsaved-changes prompt decides
+        ask_unsaved_ = true;
+        return false;
+    }
+
     // Run `what` now, or after asking about unsaved changes.
     void leave_for(Pending what, ScreenRequest& req) {
         pending_ = what;
@@ -200,6 +207,7 @@ private:
     void carry_out(ScreenRequest& req) {
         switch (pending_) {
             case Pending::menu: req.kind = ScreenRequest::menu; break;
+            case Pending::quit: req.kind = ScreenRequest::quit; break;
             case Pending::new_level: open(""); say("A new level: a river, one fork and a short call to start from."); break;
             case Pending::open: open(open_path_); break;
             case Pending::reload: open(doc_ ? doc_->path() : raw_path_); break;
@@ -262,7 +270,9 @@ private:
             return;
         }
         std::filesystem::remove(backup_path(playtest_path_));
-        child_ = make_play_screen(ctx, playtest_path_, error, PlayOptions{});
+        PlayOptions playtest;
+        playtest.keep_attempt = false;  // a trainer trying a level is not practising
+        child_ = make_play_screen(ctx, playtest_path_, error, playtest);
         if (!child_) say("Could not start the play-test: " + error, 8);
         playtest_from_ = level->nodes[static_cast<size_t>(node)].id;
     }

@@ -409,7 +409,7 @@ private:
     // Every call a person plays is kept in their profile, with its replay (bots' and replays'
     // runs are not attempts).
     void keep_attempt(AppContext& ctx) {
-        if (!ctx.profiles || options_.autopilot || options_.replay) return;
+        if (!ctx.profiles || options_.autopilot || options_.replay || !options_.keep_attempt) return;
         Attempt a = attempt_of(*sim_, path_, recorder_.finish(*sim_, replay_header(*sim_, path_, build_id())));
         std::string error;
         if (!ctx.profiles->add_attempt(ctx.profile, a, error)) progress_error_ = error;
@@ -417,7 +417,7 @@ private:
 
     // A finished campaign call moves the week on and keeps the best score.
     void record_progress(AppContext& ctx) {
-        if (!campaign_ || !ctx.progress || options_.autopilot) return;
+        if (!campaign_ || !ctx.progress || options_.autopilot || !options_.keep_attempt) return;
         std::string error;
         if (!ctx.progress->record(campaign_->id, campaign_->calls.size(), static_cast<size_t>(options_.campaign_index),
                                   sim_->score().total, error))

@@ -20,6 +20,7 @@ struct PlayOptions {
     int campaign_index = -1;             // and which of its calls this is
     double composure = -1;               // composure carried over from the dock (-1: the level's own)
     std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
+    bool keep_attempt = true;            // false for play-tests: they are not the player's attempts
 };
 
 // The dock between campaign calls, before call `next_index` of the playlist.

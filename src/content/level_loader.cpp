@@ -371,7 +371,6 @@ LevelLoad load_level_text(const std::string& text, const std::string& file, cons
     return load_text(text, file, catalogue, false);
 }
 
-// Declared in editor/draft_io.hpp: only the editor wants a level that breaks rules.
 LevelLoad load_level_text_for_editing(const std::string& text, const std::string& file, const Catalogue& catalogue) {
     return load_text(text, file, catalogue, true);
 }

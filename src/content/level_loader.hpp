@@ -21,6 +21,9 @@ struct LevelLoad {
 
 // From text (the class host sends levels over the network, the editor keeps them in memory).
 LevelLoad load_level_text(const std::string& text, const std::string& file, const Catalogue& catalogue);
+// For the editor: the level is kept even when it breaks a rule (its shape must still be right),
+// so a half-finished level opens with its problems listed.
+LevelLoad load_level_text_for_editing(const std::string& text, const std::string& file, const Catalogue& catalogue);
 // From a file on disk.
 LevelLoad load_level_file(const std::string& path, const Catalogue& catalogue);
 

@@ -42,6 +42,7 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
     // A threshold the call starts above waits until intensity has dipped below it once.
     for (const Threshold& th : level_.thresholds)
         thresholds_.push_back(state_.intensity < th.above ? Cut::armed : Cut::waiting_for_dip);
+    gate_channels();  // a call that opens on a question has its channels set from tick 0
 }
 
 double Simulation::time() const { return state_.tick * kDt; }

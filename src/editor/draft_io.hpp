@@ -19,8 +19,6 @@ struct DraftLoad {
 DraftLoad load_draft_text(const std::string& text, const std::string& file, const Catalogue& catalogue);
 DraftLoad load_draft_file(const std::string& path, const Catalogue& catalogue);
 
-// The loader, keeping a level that breaks a rule (defined in content/level_loader.cpp).
-LevelLoad load_level_text_for_editing(const std::string& text, const std::string& file, const Catalogue& catalogue);
 
 // The # comments of a level's text, by what they sit above (see Draft::section_comments).
 struct ScannedComments {
