@@ -49,7 +49,7 @@ struct AppContext {
 
 // What a screen asks the shell to do next.
 struct ScreenRequest {
-    enum Kind { none, menu, play, dock, editor, host, join, quit } kind = none;
+    enum Kind { none, menu, play, dock, editor, host, join, progress, quit } kind = none;
     std::string level_path;   // play, editor (empty: a new level), host (a level or a playlist)
     std::string playlist;     // playing a campaign: its playlist file,
     int campaign_index = -1;  // and which of its calls

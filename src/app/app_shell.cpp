@@ -150,8 +150,9 @@ void AppShell::apply(const ScreenRequest& req) {
             break;
         }
         case ScreenRequest::editor: show(make_editor_screen(ctx, req.level_path)); break;
-        case ScreenRequest::host:
-        case ScreenRequest::join: show(make_menu_screen(ctx, "Class sessions are not in this build yet.")); break;
+        case ScreenRequest::host: show(make_host_screen(ctx, req.level_path)); break;
+        case ScreenRequest::join: show(make_join_screen(ctx)); break;
+        case ScreenRequest::progress: show(make_progress_screen(ctx)); break;
         case ScreenRequest::play: {
             std::string error;
             PlayOptions options;

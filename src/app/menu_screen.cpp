@@ -83,12 +83,22 @@ public:
             }
         }
         ImGui::SameLine();
-        if (ImGui::Button("Level editor", ImVec2(160 * s, 44 * s))) {
-            req.kind = ScreenRequest::editor;
+        if (ImGui::Button("My progress", ImVec2(160 * s, 44 * s))) req.kind = ScreenRequest::progress;
+        ImGui::SameLine();
+        if (ImGui::Button("Quit", ImVec2(120 * s, 44 * s))) req.kind = ScreenRequest::quit;
+
+        // For trainers and classes.
+        if (ImGui::Button("Host a class", ImVec2(180 * s, 36 * s))) {
+            req.kind = ScreenRequest::host;
             if (selected_ >= 0 && selected_ < static_cast<int>(levels_.size())) req.level_path = levels_[selected_].path;
         }
         ImGui::SameLine();
-        if (ImGui::Button("Quit", ImVec2(120 * s, 44 * s))) req.kind = ScreenRequest::quit;
+        if (ImGui::Button("Join a class", ImVec2(160 * s, 36 * s))) req.kind = ScreenRequest::join;
+        ImGui::SameLine();
+        if (ImGui::Button("Level editor", ImVec2(160 * s, 36 * s))) {
+            req.kind = ScreenRequest::editor;
+            if (selected_ >= 0 && selected_ < static_cast<int>(levels_.size())) req.level_path = levels_[selected_].path;
+        }
 
         ImGui::Spacing();
         // Open for a new player; out of the way once the week is under way.

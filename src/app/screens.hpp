@@ -36,6 +36,14 @@ std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& lev
 // opens as text with its problems listed.
 std::unique_ptr<Screen> make_editor_screen(AppContext& ctx, const std::string& level_path);
 
+// A player's progress: technique mastery, best scores, streaks, calls to try again, replays.
+std::unique_ptr<Screen> make_progress_screen(AppContext& ctx);
+
+// Class sessions: the trainer's host screen (on `level_path`, a level or a playlist, or
+// chosen on the screen when empty) and the trainee's join screen.
+std::unique_ptr<Screen> make_host_screen(AppContext& ctx, const std::string& level_path);
+std::unique_ptr<Screen> make_join_screen(AppContext& ctx);
+
 // For screenshots: run a play screen's simulation ahead without drawing until `until` holds.
 enum class PlayMoment { approaching_fork, finished };
 void fast_forward(Screen& play_screen, PlayMoment moment);
