@@ -336,7 +336,7 @@ int join_command(const Args& args) {
     for (const net::ConfirmedCall& c : session.results()) {
         all_verified = all_verified && c.verified;
         out["calls"].push_back({{"level", c.level_name}, {"outcome", outcome_id(c.outcome)}, {"score", c.score},
-                                {"confirmed", c.verified}});
+                                {"replies", c.replies}, {"confirmed", c.verified}});
     }
     std::cout << out.dump(2) << '\n';
     if (!all_verified) {

@@ -85,7 +85,10 @@ void TraineeSession::receive(const Message& m) {
         if (call_ && c->call == call_->call && !confirm_) {
             confirm_ = *c;
             phase_ = TraineePhase::confirmed;
-            results_.push_back({c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified});
+            ConfirmedCall done{c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified, {}};
+            for (const ChoiceRecord& choice : sim_->call().choices())
+                done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.reply)));
+            results_.push_back(std::move(done));
         }
     } else if (auto* q = std::get_if<Question>(&m)) {
         question_ = *q;

@@ -33,6 +33,7 @@ struct ConfirmedCall {
     Outcome outcome = Outcome::none;
     int score = 0;
     bool verified = false;  // the host's re-run matched ours
+    std::vector<std::string> replies;  // "node:letter", in the order given
 };
 
 class TraineeSession {

@@ -1,0 +1,325 @@
+// Class sessions on the loopback network (127.0.0.1 only): the real binary as host and as
+// trainees, and a raw ENet peer that misbehaves on purpose.
+#include "fixtures.hpp"
+
+#include <arpa/inet.h>
+#include <csignal>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <thread>
+
+#include <enet/enet.h>
+#include <nlohmann/json.hpp>
+
+#include "core/bot.hpp"
+#include "net/class_session.hpp"
+#include "net/net_client.hpp"
+#include "net/net_host.hpp"
+
+namespace fs = std::filesystem;
+using namespace cw::net;
+
+namespace {
+
+// A free UDP port on 127.0.0.1 (the kernel picks; we let go of it just before the host binds it).
+uint16_t free_port() {
+    int s = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+// The binary run as a child process, its output going to files in `dir`.
+struct Child {
+    pid_t pid = -1;
+    fs::path out, err;
+    int wait(int seconds = 120) {
+        for (int i = 0; i < seconds * 20; ++i) {
+            int status = 0;
+            if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+        FAIL("a child process did not finish in time: " << out);
+        return -1;
+    }
+    void kill_now() {
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+    }
+    std::string stdout_text() const { return slurp(out); }
+    std::string stderr_text() const { return slurp(err); }
+    static std::string slurp(const fs::path& p) {
+        std::ifstream in(p);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    }
+};
+
+Child spawn(const std::vector<std::string>& args, const fs::path& dir, const std::string& tag, const fs::path& home) {
+    Child c;
+    c.out = dir / (tag + ".out");
+    c.err = dir / (tag + ".err");
+    c.pid = fork();
+    REQUIRE(c.pid >= 0);
+    if (c.pid == 0) {
+        int o = open(c.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(c.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(o, 1);
+        dup2(e, 2);
+        setenv("CALMWATERS_HOME", home.c_str(), 1);
+        std::vector<char*> argv;
+        argv.push_back(const_cast<char*>(CW_BINARY));
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(CW_BINARY, argv.data());
+        _exit(127);
+    }
+    return c;
+}
+
+fs::path write_level(const fs::path& dir) {
+    fs::path p = dir / "fork.toml";
+    std::ofstream(p) << cwtest::forked_river(3);
+    return p;
+}
+
+std::vector<std::string> host_args(const fs::path& level, uint16_t port, int expect, const fs::path& report) {
+    return {"host", level.string(), "--headless", "--bind", "127.0.0.1", "--port", std::to_string(port), "--code",
+            "RIVER", "--expect", std::to_string(expect), "--report", report.string(), "--timeout", "90"};
+}
+
+std::vector<std::string> join_args(uint16_t port, const std::string& name, int seed, int speed,
+                                   const std::string& code = "river") {
+    return {"join", "127.0.0.1:" + std::to_string(port), "--code", code, "--name", name, "--headless", "--bot",
+            "random", "--seed", std::to_string(seed), "--speed", std::to_string(speed)};
+}
+
+// The report's CSV as name -> (replies, result check).
+std::map<std::string, std::pair<std::string, std::string>> csv_rows(const fs::path& report) {
+    std::map<std::string, std::pair<std::string, std::string>> rows;
+    std::ifstream in(report / "class-RIVER.csv");
+    REQUIRE(in);
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line)) {
+        std::vector<std::string> f;
+        std::stringstream ss(line);
+        std::string cell;
+        while (std::getline(ss, cell, ',')) f.push_back(cell);
+        REQUIRE(f.size() >= 11);
+        rows[f[2]] = {f[10], f[9]};
+    }
+    return rows;
+}
+
+std::string joined(const nlohmann::json& replies) {
+    std::string s;
+    for (const auto& r : replies) s += (s.empty() ? "" : " ") + r.get<std::string>();
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("class network: a host with ten headless trainees finishes, and the report holds all ten with their replies") {
+    fs::path dir = cwtest::fresh_dir("cw_class_ten");
+    fs::path level = write_level(dir);
+    uint16_t port = free_port();
+    Child host = spawn(host_args(level, port, 10, dir / "report"), dir, "host", dir / "home-host");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::vector<Child> trainees;
+    for (int i = 0; i < 10; ++i)
+        trainees.push_back(spawn(join_args(port, "Trainee " + std::to_string(i), i + 1, 40), dir,
+                                 "t" + std::to_string(i), dir / ("home" + std::to_string(i))));
+    std::map<std::string, std::string> said;  // name -> replies, as each trainee reported them
+    for (int i = 0; i < 10; ++i) {
+        INFO(trainees[i].stderr_text());
+        REQUIRE(trainees[i].wait() == 0);
+        auto j = nlohmann::json::parse(trainees[i].stdout_text());
+        REQUIRE(j["calls"].size() == 1);
+        CHECK(j["calls"][0]["confirmed"] == true);
+        said[j["name"]] = joined(j["calls"][0]["replies"]);
+    }
+    INFO(host.stderr_text());
+    REQUIRE(host.wait() == 0);
+    auto summary = nlohmann::json::parse(host.stdout_text());
+    CHECK(summary["trainees"] == 10);
+    CHECK(summary["calls"][0]["finished"] == 10);
+    CHECK(summary["reports"].size() == 3);
+    auto rows = csv_rows(dir / "report");
+    REQUIRE(rows.size() == 10);
+    for (const auto& [name, replies] : said) {
+        CHECK(rows[name].first == replies);
+        CHECK(rows[name].second == "verified");
+    }
+    CHECK(fs::file_size(dir / "report" / "class-RIVER.html") > 1000);
+    CHECK(nlohmann::json::parse(Child::slurp(dir / "report" / "class-RIVER.xapi.json")).size() == 10);
+}
+
+TEST_CASE("class network: a wrong code is refused with a message") {
+    fs::path dir = cwtest::fresh_dir("cw_class_code");
+    uint16_t port = free_port();
+    Child host = spawn(host_args(write_level(dir), port, 1, dir / "report"), dir, "host", dir / "home");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    Child wrong = spawn(join_args(port, "Eve", 1, 40, "WRONG"), dir, "wrong", dir / "home-e");
+    CHECK(wrong.wait() == 3);
+    CHECK(wrong.stderr_text().find("code is not right") != std::string::npos);
+    Child right = spawn(join_args(port, "Ana", 1, 40), dir, "right", dir / "home-a");
+    CHECK(right.wait() == 0);
+    CHECK(host.wait() == 0);
+}
+
+TEST_CASE("class network: a trainee killed mid-call and restarted rejoins and finishes") {
+    fs::path dir = cwtest::fresh_dir("cw_class_rejoin");
+    uint16_t port = free_port();
+    Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    Child ben = spawn(join_args(port, "Ben", 2, 20), dir, "ben", dir / "home-b");
+    Child ana = spawn(join_args(port, "Ana", 1, 4), dir, "ana1", dir / "home-a");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // Ana is a few seconds into the river
+    ana.kill_now();
+    Child again = spawn(join_args(port, "Ana", 1, 20), dir, "ana2", dir / "home-a");  // same home: same token
+    INFO(again.stderr_text());
+    CHECK(again.wait() == 0);
+    CHECK(ben.wait() == 0);
+    REQUIRE(host.wait() == 0);
+    auto rows = csv_rows(dir / "report");
+    REQUIRE(rows.size() == 2);
+    CHECK(rows["Ana"].second == "verified");
+    CHECK(host.stderr_text().find("Ana is back") != std::string::npos);
+}
+
+TEST_CASE("class network: trainees finish and keep their result when the host vanishes") {
+    fs::path dir = cwtest::fresh_dir("cw_class_vanish");
+    uint16_t port = free_port();
+    Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    Child ana = spawn(join_args(port, "Ana", 1, 12), dir, "ana", dir / "home-a");
+    Child ben = spawn(join_args(port, "Ben", 2, 12), dir, "ben", dir / "home-b");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    host.kill_now();  // no goodbye
+    for (Child* c : {&ana, &ben}) {
+        INFO(c->stderr_text());
+        CHECK(c->wait() == 5);
+        auto j = nlohmann::json::parse(c->stdout_text());
+        CHECK(j["host"] == "lost");
+        CHECK(j["result"]["outcome"] == "resolved");
+        CHECK(fs::exists(j["kept"].get<std::string>()));
+    }
+}
+
+// Pumps a host and two well-behaved trainees in this thread while a raw ENet peer sends junk.
+TEST_CASE("class network: malformed, oversized and flooding messages leave the host serving the others") {
+    ClassCall call;
+    call.name = "fork.toml";
+    call.text = cwtest::forked_river(2);
+    call.level = cwtest::level_from(call.text, "fork.toml");
+    SessionSettings settings;
+    settings.code = "RIVER";
+    settings.build = "test-build";
+    ClassSession session({call}, cwtest::catalogue(), settings);
+    NetHost host(session);
+    std::string error;
+    REQUIRE_MESSAGE(host.listen("127.0.0.1", 0, error), error);
+
+    struct Seat {
+        std::unique_ptr<TraineeSession> session;
+        std::unique_ptr<NetClient> client;
+        cw::SteeringBot bot{cw::BotPolicy::calm, 1};
+    };
+    std::vector<Seat> seats(2);
+    for (int i = 0; i < 2; ++i) {
+        Hello h;
+        h.build = "test-build";
+        h.code = "RIVER";
+        h.name = i == 0 ? "Ana" : "Ben";
+        seats[i].session = std::make_unique<TraineeSession>(cwtest::catalogue(), h);
+        seats[i].client = std::make_unique<NetClient>(*seats[i].session);
+        REQUIRE(seats[i].client->connect("127.0.0.1:" + std::to_string(host.port()), error));
+    }
+    // The hostile peer: plain ENet, no manners.
+    ENetHost* raw = enet_host_create(nullptr, 1, 2, 0, 0);
+    REQUIRE(raw);
+    raw->maximumPacketSize = 4 * 1024 * 1024;
+    ENetAddress addr{};
+    enet_address_set_host_ip(&addr, "127.0.0.1");
+    addr.port = host.port();
+    ENetPeer* evil = enet_host_connect(raw, &addr, 2, 0);
+    auto evil_send = [&](const std::vector<uint8_t>& bytes, int channel = 0) {
+        ENetPacket* p = enet_packet_create(bytes.data(), bytes.size(), ENET_PACKET_FLAG_RELIABLE);
+        if (enet_peer_send(evil, static_cast<uint8_t>(channel), p) != 0) enet_packet_destroy(p);
+    };
+    bool evil_connected = false, evil_dropped = false;
+    auto pump = [&](int ms) {
+        host.service(static_cast<uint32_t>(ms));
+        for (Seat& s : seats) s.client->service(0);
+        ENetEvent e;
+        while (enet_host_service(raw, &e, 0) > 0) {
+            if (e.type == ENET_EVENT_TYPE_CONNECT) evil_connected = true;
+            if (e.type == ENET_EVENT_TYPE_DISCONNECT) evil_dropped = true;
+            if (e.type == ENET_EVENT_TYPE_RECEIVE) enet_packet_destroy(e.packet);
+        }
+    };
+    for (int i = 0; i < 200 && (session.connected_count() < 2 || !evil_connected); ++i) pump(5);
+    REQUIRE(session.connected_count() == 2);
+    REQUIRE(evil_connected);
+
+    // Junk before any hello: garbage, a message a host would send, an empty packet, a huge one.
+    evil_send({0xFF, 0x00, 0x13});
+    evil_send(encode(SessionOver{}));
+    evil_send({});
+    evil_send(std::vector<uint8_t>(200 * 1024, 0x41));
+    // Then it gets in properly (it knows the code) and turns nasty.
+    Hello mallory;
+    mallory.build = "test-build";
+    mallory.code = "RIVER";
+    mallory.name = "Mallory";
+    evil_send(encode(mallory));
+    for (int i = 0; i < 100 && session.connected_count() < 3; ++i) pump(5);
+    REQUIRE(session.connected_count() == 3);
+    session.start_call();
+    // Then a flood, while the class plays.
+    std::vector<uint8_t> junk = encode(RaftState{0, 1, 1, 1, 1, 1, 1, 50, 50, false});
+    junk[3] ^= 0xFF;
+    int flooded = 0;
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < deadline) {
+        if (!evil_dropped && evil->state == ENET_PEER_STATE_CONNECTED)
+            for (int k = 0; k < 50; ++k, ++flooded) evil_send(junk, k % 2);
+        for (int k = 0; k < 30; ++k)  // trainees play half a second per pass
+            for (Seat& s : seats)
+                if (s.session->can_step()) s.session->step(s.bot.decide(*s.session->sim()));
+        pump(1);
+        if (session.call_done() || (evil_dropped && seats[0].session->phase() == TraineePhase::confirmed &&
+                                    seats[1].session->phase() == TraineePhase::confirmed))
+            break;
+    }
+    pump(20);
+    for (Seat& s : seats) {
+        CHECK(s.session->phase() == TraineePhase::confirmed);
+        CHECK(s.session->results().at(0).verified);
+    }
+    CHECK(flooded > 600);
+    CHECK(host.traffic().refused >= 4);
+    CHECK(host.traffic().dropped_for_rate > 0);
+    CHECK(evil_dropped);  // flooding ended its connection
+    CHECK(host.traffic().peers_dropped >= 1);
+    for (const Trainee& t : session.trainees())
+        if (t.name == "Mallory") CHECK(t.runs.at(0).verdict == Verdict::playing);  // nothing of hers was believed
+    enet_host_destroy(raw);
+}
