@@ -6,7 +6,8 @@
 
 namespace cw {
 
-void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt) {
+void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt,
+                      const std::function<void()>& panel_top) {
     float s = ctx.settings.ui_scale;
     float panel_w = std::clamp(ctx.width * 0.3f, 340.0f * s, 460.0f * s);
     camera_.viewport = {0, 0, ctx.width - panel_w, static_cast<float>(ctx.height)};
@@ -51,6 +52,7 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     ImGui::Text("The class: %d on the river", static_cast<int>(trainees.size()));
     ImGui::PopFont();
     ImGui::TextDisabled("%s", river.level().title.c_str());
+    if (panel_top) panel_top();
     if (ImGui::BeginTable("##roster", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch, 1.4f);

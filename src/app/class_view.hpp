@@ -3,6 +3,7 @@
 // It draws what it is given; where the states come from (the network, or local simulations in
 // a benchmark) is not its business.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,9 @@ struct TraineeView {
 class ClassView {
 public:
     // `river`: a simulation of the level, for the river, its rocks and the water.
-    void frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt);
+    // `panel_top`, when given, draws the host's controls above the roster.
+    void frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt,
+               const std::function<void()>& panel_top = {});
 
 private:
     Camera camera_;

@@ -86,6 +86,17 @@ CallDebrief class_debrief(const ClassSession& session, int call) {
         }
         d.trainees.push_back(std::move(r));
     }
+    // Projector mode: the room answered together, by vote.
+    if (session.settings().projector && call == session.call_index()) {
+        for (QuestionTally& q : d.questions) {
+            auto v = session.room_votes().find(q.node);
+            if (v == session.room_votes().end()) continue;
+            for (size_t r = 0; r < q.replies.size() && r < v->second.size(); ++r) {
+                q.replies[r].chosen = v->second[r];
+                q.answered += v->second[r];
+            }
+        }
+    }
     for (QuestionTally& q : d.questions)
         for (ReplyTally& r : q.replies)
             if (r.chosen > 0) r.mean_intensity_change /= r.chosen;

@@ -295,6 +295,7 @@ bool ClassSession::next_call() {
     started_ = false;
     paused_ = false;
     vote_ = RoomVote{};
+    room_votes_.clear();
     send(std::nullopt, call_info());
     return true;
 }
@@ -326,6 +327,7 @@ int ClassSession::close_vote() {
     for (int i = 1; i < static_cast<int>(vote_.votes.size()); ++i)
         if (vote_.votes[i] > vote_.votes[best]) best = i;
     vote_.chosen = vote_.votes.empty() ? -1 : best;
+    room_votes_[vote_.node] = vote_.votes;
     Question q;
     q.call = static_cast<uint16_t>(call_);
     q.node = static_cast<uint16_t>(vote_.node);

@@ -113,6 +113,8 @@ public:
     const Trainee* trainee(uint32_t id) const;
     int connected_count() const;
     const RoomVote& vote() const { return vote_; }
+    // Projector mode: the room's final tally at each question of the current call.
+    const std::map<int, std::vector<int>>& room_votes() const { return room_votes_; }
     const SessionSettings& settings() const { return settings_; }
     const Catalogue& catalogue() const { return catalogue_; }
     // Per question node of the current call, how many trainees gave each reply so far.
@@ -139,6 +141,7 @@ private:
     uint32_t next_id_ = 1;
     uint64_t token_state_;
     RoomVote vote_;
+    std::map<int, std::vector<int>> room_votes_;
 };
 
 // Friendly nicknames ("Quiet Heron"), different for each join in a session.

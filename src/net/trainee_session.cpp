@@ -142,6 +142,13 @@ void TraineeSession::vote(int reply) {
     outbox_.push_back(Vote{call_->call, question_->node, static_cast<uint8_t>(reply)});
 }
 
+std::vector<Input> TraineeSession::inputs_so_far() const {
+    std::vector<Input> out;
+    out.reserve(inputs_.size());
+    for (const WireInput& w : inputs_) out.push_back(from_wire(w));
+    return out;
+}
+
 RaftState TraineeSession::raft_state() const {
     RaftState r;
     if (!sim_ || !call_) return r;

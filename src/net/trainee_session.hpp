@@ -71,6 +71,8 @@ public:
     // Why the trainee cannot play: a refusal, or the problems in the level the host sent.
     const std::string& problem() const { return problem_; }
     int ticks_sent() const { return static_cast<int>(sent_); }
+    // Every tick played in this call so far, as simulated (a rejoining game replays them).
+    std::vector<Input> inputs_so_far() const;
     // The run so far as a replay recording, so a trainee keeps it like any other call.
     const ReplayRecorder& recorder() const { return recorder_; }
 
