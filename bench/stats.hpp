@@ -66,5 +66,6 @@ inline Result expect_below(std::string key, double limit, bool inclusive, std::s
 std::vector<Result> sim_benchmarks();
 std::vector<Result> frame_benchmarks();
 std::vector<Result> process_benchmarks();
+std::vector<Result> class_benchmarks();
 
 }  // namespace cwbench
