@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -21,6 +22,7 @@
 
 #include "core/bot.hpp"
 #include "net/class_session.hpp"
+#include "net/lan.hpp"
 #include "net/net_client.hpp"
 #include "net/net_host.hpp"
 
@@ -322,4 +324,46 @@ TEST_CASE("class network: malformed, oversized and flooding messages leave the h
     for (const Trainee& t : session.trainees())
         if (t.name == "Mallory") CHECK(t.runs.at(0).verdict == Verdict::playing);  // nothing of hers was believed
     enet_host_destroy(raw);
+}
+
+TEST_CASE("class network: a trainee's game finds a class on the network and ignores stray answers") {
+    uint16_t discovery = free_port();
+    DiscoveryResponder responder;
+    REQUIRE(responder.open("127.0.0.1", discovery, 7777, "The Flat-Pack Shelf"));
+    DiscoveryFinder finder;
+    REQUIRE(finder.ask("127.0.0.1", discovery));
+    for (int i = 0; i < 200 && finder.found().empty(); ++i) {
+        responder.poll();
+        finder.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    REQUIRE(finder.found().size() == 1);
+    CHECK(finder.found()[0].address == "127.0.0.1:7777");
+    CHECK(finder.found()[0].title == "The Flat-Pack Shelf");
+    CHECK(responder.answered() == 1);
+
+    // Something else on the network answers in the wrong shape: that is not a class.
+    int fake = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in at{};
+    at.sin_family = AF_INET;
+    at.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    REQUIRE(bind(fake, reinterpret_cast<sockaddr*>(&at), sizeof at) == 0);
+    socklen_t len = sizeof at;
+    getsockname(fake, reinterpret_cast<sockaddr*>(&at), &len);
+    DiscoveryFinder other;
+    REQUIRE(other.ask("127.0.0.1", ntohs(at.sin_port)));
+    char question[64];
+    sockaddr_in from{};
+    socklen_t from_len = sizeof from;
+    REQUIRE(recvfrom(fake, question, sizeof question, 0, reinterpret_cast<sockaddr*>(&from), &from_len) > 0);
+    for (const char* junk : {"HELLO", "CALMWATERS!1 notaport title", "CALMWATERS!1 999999 x", "CALMWATERS!1 99999 y", "CALMWATERS!1 7777 \xff\xfe"})
+        sendto(fake, junk, std::strlen(junk), 0, reinterpret_cast<sockaddr*>(&from), from_len);
+    for (int i = 0; i < 40; ++i) {
+        other.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    close(fake);
+    REQUIRE(other.found().size() == 1);  // only the well-formed answer, its broken title dropped
+    CHECK(other.found()[0].address == "127.0.0.1:7777");
+    CHECK(other.found()[0].title.empty());
 }

@@ -125,6 +125,7 @@ void DiscoveryFinder::poll() {
         size_t space = rest.find(' ');
         std::string port = rest.substr(0, space);
         if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) continue;
+        if (std::stol(port) < 1 || std::stol(port) > 65535) continue;
         char ip[64];
         if (enet_address_get_host_ip(&from, ip, sizeof ip) != 0) continue;
         FoundClass f;
