@@ -216,7 +216,7 @@ private:
         ImGui::Spacing();
         if (ImGui::Button("Open the class", ImVec2(200 * s, 44 * s))) open_session(ctx, true);
         ImGui::SameLine();
-        if (ImGui::Button("Preview with a sample class", ImVec2(260 * s, 44 * s))) preview(ctx, 24, 0);
+        if (ImGui::Button("Preview with a sample class", ImVec2(260 * s, 44 * s))) preview(ctx, 24, 20);
         ImGui::SameLine();
         if (ImGui::Button("Back", ImVec2(120 * s, 44 * s))) req.kind = ScreenRequest::menu;
         ImGui::End();
@@ -365,7 +365,11 @@ private:
         ImGui::SameLine();
         if (ImGui::Button(session_->call_done() ? "Class debrief" : "End the call", half)) stage_ = Stage::debrief;
         if (session_->call_done()) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.6f, 1), "Everyone has finished.");
-        if (sample_) ImGui::TextDisabled("A preview with a sample class: no one else can see it.");
+        if (sample_) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("A preview with a sample class of bots: no one else can see it.");
+            ImGui::PopStyleColor();
+        }
         else ImGui::TextDisabled("Space pauses and resumes. Code %s", session_->settings().code.c_str());
         ImGui::Separator();
         const Level& level = session_->call().level;
@@ -554,7 +558,7 @@ private:
 
     std::vector<std::pair<std::string, std::string>> choices_;  // path, label
     int chosen_ = 0;
-    char code_[16] = {};
+    char code_[9] = {};  // 8 letters and digits at most
     int port_ = kDefaultPort;
     bool anonymous_ = false, projector_ = false;
     uint64_t seed_ = 1;

@@ -270,7 +270,7 @@ private:
     }
 
     char address_[128] = {};
-    char code_[16] = {};
+    char code_[9] = {};  // 8 letters and digits at most
     char name_[64] = {};
     std::string error_;
     uint64_t token_ = 0;

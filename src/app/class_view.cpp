@@ -23,7 +23,8 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
         std::nth_element(progress_scratch_.begin(), mid, progress_scratch_.end());
         middle = *mid;
     }
-    camera_.centre = river.river().point_at(middle, 0.0);
+    // A little ahead of the middle raft: the trainer wants to see what the class is coming to.
+    camera_.centre = river.river().point_at(std::min(middle + 12.0, river.river().length()), 0.0);
 
     particles_.update(river, camera_, dt);
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
@@ -35,10 +36,24 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     for (const TraineeView& t : trainees) view_.draw_raft(ctx.renderer, camera_, t.raft, clock_);
     SDL_RenderSetClipRect(ctx.renderer, nullptr);
     bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
+    // Name tags, nudged up until they clear the ones already placed: a class starts together,
+    // and forty names on one spot would be unreadable.
+    label_rects_.clear();
     for (const TraineeView& t : trainees) {
         SDL_FPoint p = camera_.to_screen(t.raft.pos);
         ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
         ImVec2 at(p.x - ts.x * 0.5f, p.y - 28 * s);
+        for (int tries = 0; tries < 12; ++tries) {
+            bool clear = true;
+            for (const ImVec4& r : label_rects_)
+                if (at.x < r.z && at.x + ts.x > r.x && at.y < r.w && at.y + ts.y > r.y) {
+                    at.y = r.y - ts.y - 3;
+                    clear = false;
+                }
+            if (clear) break;
+        }
+        label_rects_.push_back(ImVec4(at.x - 4, at.y - 1, at.x + ts.x + 4, at.y + ts.y + 1));
+        if (at.y < p.y - 30 * s) bg->AddLine(ImVec2(p.x, p.y - 8 * s), ImVec2(p.x, at.y + ts.y), IM_COL32(10, 25, 32, 120));
         bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), IM_COL32(10, 25, 32, 170),
                           4);
         bg->AddText(at, IM_COL32(240, 248, 248, 255), t.name.c_str());

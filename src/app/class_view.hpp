@@ -36,6 +36,7 @@ private:
     WaterParticles particles_{260};
     double clock_ = 0;
     std::vector<double> progress_scratch_;
+    std::vector<ImVec4> label_rects_;
 };
 
 }  // namespace cw
