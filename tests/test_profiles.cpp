@@ -71,7 +71,7 @@ TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts
 
     ProfileDb db(db_path.string());
     REQUIRE_MESSAGE(db.ok(), db.error());
-    CHECK(db.schema_version() == 2);
+    CHECK(db.schema_version() == ProfileDb::kSchemaVersion);
     auto old = db.attempts("old");
     REQUIRE(old.size() == 1);
     CHECK(old[0].score == 42);

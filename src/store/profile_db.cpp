@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -25,35 +26,81 @@ const char* kMigrations[] = {
     "ALTER TABLE attempts ADD COLUMN replay TEXT NOT NULL DEFAULT '';"
     "CREATE TABLE settings (profile_id INTEGER NOT NULL REFERENCES profiles(id), key TEXT NOT NULL,"
     "  value TEXT NOT NULL, PRIMARY KEY (profile_id, key));",
+    // 2 -> 3: campaign progress moves in from progress.toml, one row per playlist and one per
+    // call with a score; attempts are read per profile, so index them that way.
+    "CREATE TABLE campaign (profile_id INTEGER NOT NULL REFERENCES profiles(id), playlist TEXT NOT NULL,"
+    "  next_call INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (profile_id, playlist));"
+    "CREATE TABLE campaign_best (profile_id INTEGER NOT NULL REFERENCES profiles(id), playlist TEXT NOT NULL,"
+    "  call_index INTEGER NOT NULL, best INTEGER NOT NULL, PRIMARY KEY (profile_id, playlist, call_index));"
+    "CREATE INDEX attempts_by_profile ON attempts (profile_id, id);",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == ProfileDb::kSchemaVersion,
               "one migration per schema version");
+
+// A prepared statement that finalizes itself.
+class Stmt {
+public:
+    Stmt(sqlite3* db, const char* sql) { ok_ = db && sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) == SQLITE_OK; }
+    ~Stmt() { sqlite3_finalize(st_); }
+    Stmt(const Stmt&) = delete;
+    Stmt& operator=(const Stmt&) = delete;
+
+    Stmt& text(int i, const std::string& v) {
+        ok_ = ok_ && sqlite3_bind_text(st_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT) == SQLITE_OK;
+        return *this;
+    }
+    Stmt& integer(int i, long long v) {
+        ok_ = ok_ && sqlite3_bind_int64(st_, i, v) == SQLITE_OK;
+        return *this;
+    }
+    Stmt& real(int i, double v) {
+        ok_ = ok_ && sqlite3_bind_double(st_, i, v) == SQLITE_OK;
+        return *this;
+    }
+    // Runs a statement that returns no rows.
+    bool run() { return ok_ && sqlite3_step(st_) == SQLITE_DONE; }
+    bool row() { return ok_ && sqlite3_step(st_) == SQLITE_ROW; }
+    std::string col_text(int c) const {
+        const unsigned char* t = sqlite3_column_text(st_, c);
+        return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(st_, c)))
+                 : std::string();
+    }
+    long long col_int(int c) const { return sqlite3_column_int64(st_, c); }
+    double col_real(int c) const { return sqlite3_column_double(st_, c); }
+
+private:
+    sqlite3_stmt* st_ = nullptr;
+    bool ok_ = false;
+};
+
+const char* kProfileId = "(SELECT id FROM profiles WHERE name = ?1)";
+
+bool is_damage(int code) { return code == SQLITE_NOTADB || code == SQLITE_CORRUPT; }
 
 }  // namespace
 
 ProfileDb::ProfileDb(std::string path) : path_(std::move(path)) {
     std::error_code ec;
-    fs::create_directories(fs::path(path_).parent_path(), ec);
+    if (fs::path(path_).has_parent_path()) fs::create_directories(fs::path(path_).parent_path(), ec);
     for (int attempt = 0; attempt < 2; ++attempt) {
-        if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-            error_ = std::string("cannot open ") + path_ + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");
-            sqlite3_close(db_);
-            db_ = nullptr;
-            return;
-        }
-        sqlite3_busy_timeout(db_, 2000);
-        // Reading the schema is the first thing that notices a file that is not a database.
-        if (exec("PRAGMA foreign_keys = ON;") && schema_version() >= 0 && migrate()) return;
-        std::string why = error_;
-        sqlite3_close(db_);
+        std::string why;
+        bool damaged = false;
+        if (open_once(why, damaged)) return;
+        if (db_) sqlite3_close(db_);
         db_ = nullptr;
-        if (attempt == 1) return;
+        error_ = why;
+        // Only a file that is not a database (or is corrupt) is moved aside: a locked file, a
+        // read-only folder or a newer game's database is left exactly as it is.
+        if (!damaged || attempt == 1) return;
         std::string aside = path_ + ".damaged";
+        for (int n = 2; fs::exists(aside, ec) && n < 100; ++n) aside = path_ + ".damaged." + std::to_string(n);
         fs::rename(path_, aside, ec);
         if (ec) {
-            error_ = "the profile database " + path_ + " is unreadable (" + why + ") and could not be moved aside";
+            error_ = "the profile database " + path_ + " is unreadable (" + why + ") and could not be moved aside (" +
+                     ec.message() + ")";
             return;
         }
+        for (const char* side : {"-journal", "-wal", "-shm"}) fs::remove(path_ + side, ec);
         warning_ = "The profile database could not be read (" + why + "). It was moved to " + aside +
                    " and a new one has been started.";
     }
@@ -61,6 +108,41 @@ ProfileDb::ProfileDb(std::string path) : path_(std::move(path)) {
 
 ProfileDb::~ProfileDb() {
     if (db_) sqlite3_close(db_);
+}
+
+bool ProfileDb::open_once(std::string& why, bool& damaged) {
+    if (sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
+        why = "cannot open " + path_ + ": " + (db_ ? sqlite3_errmsg(db_) : "out of memory");
+        return false;
+    }
+    sqlite3_extended_result_codes(db_, 0);
+    sqlite3_busy_timeout(db_, 2000);
+    // Reading the schema is the first thing that notices a file that is not a database; the
+    // quick check finds damage inside one (it reads every page, which is fast at these sizes).
+    if (!exec("PRAGMA foreign_keys = ON;") || schema_version() < 0) {
+        why = error_;
+        damaged = is_damage(last_code_) || is_damage(sqlite3_errcode(db_));
+        return false;
+    }
+    {
+        Stmt check(db_, "PRAGMA quick_check;");
+        if (!check.row()) {
+            why = sqlite3_errmsg(db_);
+            damaged = is_damage(sqlite3_errcode(db_));
+            return false;
+        }
+        std::string verdict = check.col_text(0);
+        if (verdict != "ok") {
+            why = "the database is damaged: " + verdict.substr(0, 120);
+            damaged = true;
+            return false;
+        }
+    }
+    if (!migrate(damaged)) {
+        why = error_;
+        return false;
+    }
+    return true;
 }
 
 bool ProfileDb::exec(const char* sql) {
@@ -74,67 +156,61 @@ bool ProfileDb::exec(const char* sql) {
 }
 
 int ProfileDb::schema_version() const {
-    sqlite3_stmt* st = nullptr;
-    int v = -1;
-    if (sqlite3_prepare_v2(db_, "PRAGMA user_version;", -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    if (v < 0) const_cast<ProfileDb*>(this)->error_ = sqlite3_errmsg(db_);
+    if (!db_) return -1;
+    Stmt st(db_, "PRAGMA user_version;");
+    int v = st.row() ? static_cast<int>(st.col_int(0)) : -1;
+    if (v < 0) {
+        error_ = sqlite3_errmsg(db_);
+        last_code_ = sqlite3_errcode(db_);
+    }
     return v;
 }
 
-bool ProfileDb::migrate() {
-    int v = schema_version();
-    if (v > kSchemaVersion) {
-        error_ = "the profile database is from a newer version of the game (schema " + std::to_string(v) + ")";
-        return false;
-    }
-    for (; v < kSchemaVersion; ++v) {
-        // One transaction per step: a crash mid-migration leaves the previous version intact.
-        std::string sql = std::string("BEGIN;") + kMigrations[v] + "PRAGMA user_version = " + std::to_string(v + 1) +
-                          ";COMMIT;";
+bool ProfileDb::migrate(bool& damaged) {
+    for (;;) {
+        // One transaction per step, taken before the version is read again: a crash
+        // mid-migration leaves the previous version intact, and two games opening the same
+        // file at once do not both run a step.
+        if (!exec("BEGIN IMMEDIATE;")) {
+            damaged = is_damage(sqlite3_errcode(db_));
+            return false;
+        }
+        int v = schema_version();
+        if (v < 0 || v > kSchemaVersion) {
+            if (v > kSchemaVersion)
+                error_ = "the profile database is from a newer version of the game (schema " + std::to_string(v) +
+                         "; this game reads up to " + std::to_string(kSchemaVersion) + ")";
+            exec("ROLLBACK;");
+            return false;
+        }
+        if (v == kSchemaVersion) return exec("COMMIT;");
+        std::string sql = std::string(kMigrations[v]) + "PRAGMA user_version = " + std::to_string(v + 1) + ";";
         if (!exec(sql.c_str())) {
+            damaged = is_damage(sqlite3_errcode(db_));
+            std::string why = "migrating the profile database from schema " + std::to_string(v) + ": " + error_;
+            exec("ROLLBACK;");
+            error_ = why;
+            return false;
+        }
+        if (!exec("COMMIT;")) {
             exec("ROLLBACK;");
             return false;
         }
     }
-    return true;
 }
 
-bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::string& error) {
+template <class Body>
+bool ProfileDb::write(std::string& error, Body body) {
     if (!db_) {
-        error = error_;
+        error = error_.empty() ? "the profile database is not open" : error_;
         return false;
     }
     if (!exec("BEGIN IMMEDIATE;")) {
         error = error_;
         return false;
     }
-    sqlite3_stmt* st = nullptr;
-    bool ok = sqlite3_prepare_v2(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);", -1, &st, nullptr) == SQLITE_OK &&
-              sqlite3_bind_text(st, 1, profile.c_str(), -1, SQLITE_TRANSIENT) == SQLITE_OK && sqlite3_step(st) == SQLITE_DONE;
-    sqlite3_finalize(st);
-    const char* insert =
-        "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min, jolts, choices,"
-        " timeline, replay) VALUES ((SELECT id FROM profiles WHERE name = ?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11);";
-    ok = ok && sqlite3_prepare_v2(db_, insert, -1, &st, nullptr) == SQLITE_OK;
-    if (ok) {
-        sqlite3_bind_text(st, 1, profile.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, a.level.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 3, a.title.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 4, a.level_hash.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 5, a.outcome.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(st, 6, a.score);
-        sqlite3_bind_double(st, 7, a.composure_min);
-        sqlite3_bind_int(st, 8, a.jolts);
-        sqlite3_bind_text(st, 9, a.choices_json.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 10, a.timeline_json.c_str(), -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 11, a.replay_json.c_str(), -1, SQLITE_TRANSIENT);
-        ok = sqlite3_step(st) == SQLITE_DONE;
-    }
-    if (!ok) error = sqlite3_errmsg(db_);
-    sqlite3_finalize(st);
-    if (!ok) {
+    if (!body()) {
+        error = sqlite3_errmsg(db_);
         exec("ROLLBACK;");
         return false;
     }
@@ -146,46 +222,176 @@ bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::s
     return true;
 }
 
+std::string ProfileDb::name_problem(const std::string& name) {
+    if (name.empty()) return "a profile needs a name";
+    if (name.size() > 40) return "a profile's name can be at most 40 characters";
+    for (unsigned char c : name)
+        if (c < 0x20 || c == 0x7f) return "a profile's name cannot hold control characters";
+    return "";
+}
+
+bool ProfileDb::ensure_profile(const std::string& profile, std::string& error) {
+    if (std::string why = name_problem(profile); !why.empty()) {
+        error = why;
+        return false;
+    }
+    return write(error, [&] {
+        return Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run();
+    });
+}
+
+bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::string& error) {
+    return write(error, [&] {
+        if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
+        // An empty `when` is now; a given one (an imported or sample attempt) is kept.
+        Stmt st(db_,
+                "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min, jolts,"
+                " choices, timeline, replay, at) VALUES ((SELECT id FROM profiles WHERE name = ?1), ?2, ?3, ?4, ?5,"
+                " ?6, ?7, ?8, ?9, ?10, ?11, coalesce(nullif(?12, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')));");
+        return st.text(1, profile)
+            .text(2, a.level)
+            .text(3, a.title)
+            .text(4, a.level_hash)
+            .text(5, a.outcome)
+            .integer(6, a.score)
+            .real(7, a.composure_min)
+            .integer(8, a.jolts)
+            .text(9, a.choices_json)
+            .text(10, a.timeline_json)
+            .text(11, a.replay_json)
+            .text(12, a.when)
+            .run();
+    });
+}
+
 std::vector<Attempt> ProfileDb::attempts(const std::string& profile) const {
     std::vector<Attempt> out;
-    if (!db_) return out;
-    sqlite3_stmt* st = nullptr;
-    const char* sql =
-        "SELECT a.id, a.level, a.title, a.level_hash, a.at, a.outcome, a.score, a.composure_min, a.jolts, a.choices,"
-        " a.timeline, a.replay FROM attempts a JOIN profiles p ON p.id = a.profile_id WHERE p.name = ?1 ORDER BY a.id;";
-    if (sqlite3_prepare_v2(db_, sql, -1, &st, nullptr) != SQLITE_OK) return out;
-    sqlite3_bind_text(st, 1, profile.c_str(), -1, SQLITE_TRANSIENT);
-    auto text = [&](int col) {
-        const unsigned char* t = sqlite3_column_text(st, col);
-        return t ? std::string(reinterpret_cast<const char*>(t)) : std::string();
-    };
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    Stmt st(db_,
+            "SELECT a.id, a.level, a.title, a.level_hash, a.at, a.outcome, a.score, a.composure_min, a.jolts, a.choices,"
+            " a.timeline, a.replay FROM attempts a JOIN profiles p ON p.id = a.profile_id WHERE p.name = ?1"
+            " ORDER BY a.id;");
+    st.text(1, profile);
+    while (st.row()) {
         Attempt a;
-        a.id = sqlite3_column_int64(st, 0);
-        a.level = text(1);
-        a.title = text(2);
-        a.level_hash = text(3);
-        a.when = text(4);
-        a.outcome = text(5);
-        a.score = sqlite3_column_int(st, 6);
-        a.composure_min = sqlite3_column_double(st, 7);
-        a.jolts = sqlite3_column_int(st, 8);
-        a.choices_json = text(9);
-        a.timeline_json = text(10);
-        a.replay_json = text(11);
-        out.push_back(a);
+        a.id = st.col_int(0);
+        a.level = st.col_text(1);
+        a.title = st.col_text(2);
+        a.level_hash = st.col_text(3);
+        a.when = st.col_text(4);
+        a.outcome = st.col_text(5);
+        a.score = static_cast<int>(st.col_int(6));
+        a.composure_min = st.col_real(7);
+        a.jolts = static_cast<int>(st.col_int(8));
+        a.choices_json = st.col_text(9);
+        a.timeline_json = st.col_text(10);
+        a.replay_json = st.col_text(11);
+        out.push_back(std::move(a));
     }
-    sqlite3_finalize(st);
     return out;
 }
 
 std::vector<std::string> ProfileDb::profiles() const {
     std::vector<std::string> out;
-    if (!db_) return out;
-    sqlite3_stmt* st = nullptr;
-    if (sqlite3_prepare_v2(db_, "SELECT name FROM profiles ORDER BY name;", -1, &st, nullptr) != SQLITE_OK) return out;
-    while (sqlite3_step(st) == SQLITE_ROW) out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-    sqlite3_finalize(st);
+    Stmt st(db_, "SELECT name FROM profiles ORDER BY name;");
+    while (st.row()) out.push_back(st.col_text(0));
+    return out;
+}
+
+CampaignProgress ProfileDb::campaign(const std::string& profile, const std::string& playlist) const {
+    auto all = campaigns(profile);
+    auto it = all.find(playlist);
+    return it == all.end() ? CampaignProgress{} : it->second;
+}
+
+std::map<std::string, CampaignProgress> ProfileDb::campaigns(const std::string& profile) const {
+    std::map<std::string, CampaignProgress> out;
+    {
+        Stmt st(db_, "SELECT playlist, next_call FROM campaign WHERE profile_id = (SELECT id FROM profiles WHERE name = ?1);");
+        st.text(1, profile);
+        while (st.row()) out[st.col_text(0)].next = static_cast<int>(std::max(0LL, st.col_int(1)));
+    }
+    Stmt st(db_,
+            "SELECT playlist, call_index, best FROM campaign_best WHERE profile_id = (SELECT id FROM profiles WHERE"
+            " name = ?1) AND call_index >= 0 AND call_index < 10000 ORDER BY playlist, call_index;");
+    st.text(1, profile);
+    while (st.row()) {
+        CampaignProgress& p = out[st.col_text(0)];
+        size_t index = static_cast<size_t>(st.col_int(1));
+        if (p.best.size() <= index) p.best.resize(index + 1, -1);
+        p.best[index] = static_cast<int>(st.col_int(2));
+    }
+    return out;
+}
+
+namespace {
+
+bool upsert_next(sqlite3* db, const std::string& profile, const std::string& playlist, int next) {
+    std::string sql = std::string("INSERT INTO campaign (profile_id, playlist, next_call) VALUES (") + kProfileId +
+                      ", ?2, ?3) ON CONFLICT (profile_id, playlist) DO UPDATE SET next_call ="
+                      " max(next_call, excluded.next_call);";
+    return Stmt(db, sql.c_str()).text(1, profile).text(2, playlist).integer(3, next).run();
+}
+
+bool upsert_best(sqlite3* db, const std::string& profile, const std::string& playlist, int index, int score) {
+    std::string sql = std::string("INSERT INTO campaign_best (profile_id, playlist, call_index, best) VALUES (") +
+                      kProfileId + ", ?2, ?3, ?4) ON CONFLICT (profile_id, playlist, call_index) DO UPDATE SET best ="
+                      " max(best, excluded.best);";
+    return Stmt(db, sql.c_str()).text(1, profile).text(2, playlist).integer(3, index).integer(4, score).run();
+}
+
+}  // namespace
+
+bool ProfileDb::record_campaign(const std::string& profile, const std::string& playlist, int index, int score,
+                                std::string& error) {
+    if (index < 0 || index >= 10000) {
+        error = "no call " + std::to_string(index) + " in a playlist";
+        return false;
+    }
+    return write(error, [&] {
+        return Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run() &&
+               upsert_next(db_, profile, playlist, index + 1) && upsert_best(db_, profile, playlist, index, score);
+    });
+}
+
+bool ProfileDb::merge_campaigns(const std::string& profile, const std::map<std::string, CampaignProgress>& progress,
+                                std::string& error) {
+    return write(error, [&] {
+        if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
+        for (const auto& [playlist, p] : progress) {
+            if (!upsert_next(db_, profile, playlist, std::max(0, p.next))) return false;
+            for (size_t i = 0; i < p.best.size() && i < 10000; ++i)
+                if (p.best[i] >= 0 && !upsert_best(db_, profile, playlist, static_cast<int>(i), p.best[i])) return false;
+        }
+        return true;
+    });
+}
+
+bool ProfileDb::save_settings(const std::string& profile, const SettingsList& values, std::string& error) {
+    for (const auto& [key, value] : values) {
+        if (key.empty() || key.size() > kMaxSettingKey) {
+            error = "a setting's name must be 1 to " + std::to_string(kMaxSettingKey) + " bytes (\"" + key.substr(0, 80) + "\")";
+            return false;
+        }
+        if (value.size() > kMaxSettingValue) {
+            error = "the setting " + key + " is longer than " + std::to_string(kMaxSettingValue) + " bytes";
+            return false;
+        }
+    }
+    return write(error, [&] {
+        if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
+        std::string sql = std::string("INSERT INTO settings (profile_id, key, value) VALUES (") + kProfileId +
+                          ", ?2, ?3) ON CONFLICT (profile_id, key) DO UPDATE SET value = excluded.value;";
+        for (const auto& [key, value] : values)
+            if (!Stmt(db_, sql.c_str()).text(1, profile).text(2, key).text(3, value).run()) return false;
+        return true;
+    });
+}
+
+std::map<std::string, std::string> ProfileDb::settings(const std::string& profile) const {
+    std::map<std::string, std::string> out;
+    Stmt st(db_, "SELECT key, value FROM settings WHERE profile_id = (SELECT id FROM profiles WHERE name = ?1);");
+    st.text(1, profile);
+    while (st.row()) out[st.col_text(0)] = st.col_text(1);
     return out;
 }
 

@@ -1,9 +1,12 @@
-// Profiles and their attempts, in SQLite (profiles.sqlite in the data folder). The schema is
-// versioned (PRAGMA user_version) and migrated forward step by step; every write is one
-// transaction, so a crash or a kill loses at most the attempt being saved; a file that is
-// not a readable database is moved aside with a message, never silently emptied.
+// Profiles in SQLite (profiles.sqlite in the data folder): each profile's attempts (with their
+// replays), its campaign progress and its settings. The schema is versioned
+// (PRAGMA user_version) and migrated forward step by step; every write is one transaction, so a
+// crash or a kill loses at most the write in progress; a file that is not a readable database is
+// moved aside with a message, never silently emptied.
 #pragma once
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -13,7 +16,7 @@ namespace cw {
 struct Attempt {
     long long id = 0;
     std::string level, title, level_hash;  // path, title, hash of the level file
-    std::string when;                      // UTC, ISO 8601
+    std::string when;                      // UTC, ISO 8601 (on saving: empty means now)
     std::string outcome;
     int score = 0;
     double composure_min = 0;
@@ -23,9 +26,18 @@ struct Attempt {
     std::string replay_json;      // the replay file's text, so a trainer can open the run
 };
 
+// How far a profile got through one playlist, and its best score on each call.
+struct CampaignProgress {
+    int next = 0;              // index of the first call not yet finished
+    std::vector<int> best;     // best score per call, -1 when not played
+};
+
+using SettingsList = std::vector<std::pair<std::string, std::string>>;
+
 class ProfileDb {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
+    static constexpr size_t kMaxSettingKey = 64, kMaxSettingValue = 4096;
 
     // Opens (creating or migrating) `path`. On failure ok() is false and error() says why.
     explicit ProfileDb(std::string path);
@@ -37,19 +49,47 @@ public:
     const std::string& error() const { return error_; }
     const std::string& warning() const { return warning_; }  // e.g. a damaged file moved aside
 
+    // Why `name` cannot be a profile's name ("" when it can): not empty, at most 40 characters,
+    // no control characters.
+    static std::string name_problem(const std::string& name);
+    // Creates the profile if it does not exist yet.
+    bool ensure_profile(const std::string& profile, std::string& error);
+
     bool add_attempt(const std::string& profile, const Attempt& a, std::string& error);
     std::vector<Attempt> attempts(const std::string& profile) const;
     std::vector<std::string> profiles() const;
     int schema_version() const;
     const std::string& path() const { return path_; }
 
+    // Campaign progress. `best` holds as many calls as the profile has scores for; callers size it.
+    CampaignProgress campaign(const std::string& profile, const std::string& playlist) const;
+    std::map<std::string, CampaignProgress> campaigns(const std::string& profile) const;
+    // A finished call: moves `next` past it and keeps the better score, in one transaction.
+    bool record_campaign(const std::string& profile, const std::string& playlist, int index, int score,
+                         std::string& error);
+    // Merges progress kept elsewhere (the old progress.toml): the further `next` and the better
+    // scores win, so merging twice changes nothing. One transaction for the lot.
+    bool merge_campaigns(const std::string& profile, const std::map<std::string, CampaignProgress>& progress,
+                         std::string& error);
+
+    // Settings: text keys and values per profile. save_settings replaces the given keys (others
+    // are kept) in one transaction; keys are at most 64 bytes and values 4096.
+    bool save_settings(const std::string& profile, const SettingsList& values, std::string& error);
+    std::map<std::string, std::string> settings(const std::string& profile) const;
+
 private:
-    bool migrate();
+    bool open_once(std::string& why, bool& damaged);
+    bool migrate(bool& damaged);
     bool exec(const char* sql);
+    // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it fails.
+    template <class Body>
+    bool write(std::string& error, Body body);
 
     std::string path_;
     sqlite3* db_ = nullptr;
-    std::string error_, warning_;
+    mutable std::string error_;
+    std::string warning_;
+    mutable int last_code_ = 0;  // SQLite's code for the last failed read
 };
 
 }  // namespace cw

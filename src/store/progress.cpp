@@ -1,10 +1,8 @@
 #include "progress.hpp"
 
-#include <cstdio>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <toml.hpp>
 
@@ -19,72 +17,82 @@ std::string default_data_dir() {
     return ".calmwaters";
 }
 
-ProgressStore::ProgressStore(std::string dir) : dir_(std::move(dir)) { load(); }
+std::map<std::string, CampaignProgress> read_progress_toml(const std::string& path) {
+    std::map<std::string, CampaignProgress> out;
+    toml::value doc = toml::parse(path);
+    for (const auto& [id, value] : toml::find(doc, "campaign").as_table()) {
+        CampaignProgress p;
+        p.next = static_cast<int>(std::clamp<long long>(toml::find<long long>(value, "next"), 0, 10000));
+        for (long long b : toml::find<std::vector<long long>>(value, "best"))
+            p.best.push_back(static_cast<int>(std::clamp<long long>(b, -1, 1000000)));
+        out[id] = p;
+    }
+    return out;
+}
 
-void ProgressStore::load() {
+ProgressStore::ProgressStore(std::string dir, std::string profile) : dir_(std::move(dir)), profile_(std::move(profile)) {
+    db_ = std::make_unique<ProfileDb>(path());
+    warning_ = db_->warning();
+    import_legacy();
+}
+
+ProgressStore::~ProgressStore() = default;
+
+void ProgressStore::import_legacy() {
     std::error_code ec;
-    if (!fs::exists(path(), ec)) return;
+    if (!fs::exists(legacy_path(), ec)) return;
+    std::map<std::string, CampaignProgress> old;
     try {
-        toml::value doc = toml::parse(path());
-        for (const auto& [id, value] : toml::find(doc, "campaign").as_table()) {
-            CampaignProgress p;
-            p.next = static_cast<int>(toml::find<long long>(value, "next"));
-            for (long long b : toml::find<std::vector<long long>>(value, "best")) p.best.push_back(static_cast<int>(b));
-            if (p.next < 0) p.next = 0;
-            campaigns_[id] = p;
-        }
+        old = read_progress_toml(legacy_path());
     } catch (const std::exception& e) {
-        // Never silently start over: keep the damaged file beside the new one and say so.
-        campaigns_.clear();
-        std::string aside = path() + ".damaged";
-        fs::rename(path(), aside, ec);
+        // Never silently start over: keep the damaged file beside the database and say so.
+        std::string aside = legacy_path() + ".damaged";
+        fs::rename(legacy_path(), aside, ec);
         warning_ = "Your saved progress could not be read (" + std::string(e.what()).substr(0, 120) +
                    "). It was moved to " + aside + " and a fresh record has been started.";
+        return;
     }
+    if (!db()) {
+        legacy_ = std::move(old);  // shown read-only until the database can be opened
+        return;
+    }
+    std::string error;
+    if (!db_->merge_campaigns(profile_, old, error)) {
+        legacy_ = std::move(old);
+        warning_ = "Your saved progress could not be moved into " + path() + " (" + error + "); it is still in " +
+                   legacy_path() + ".";
+        return;
+    }
+    // Merging keeps the better of each, so if this rename fails the next start merges again
+    // and changes nothing.
+    std::string kept = legacy_path() + ".imported";
+    for (int n = 2; fs::exists(kept, ec) && n < 100; ++n) kept = legacy_path() + ".imported." + std::to_string(n);
+    fs::rename(legacy_path(), kept, ec);
 }
 
 CampaignProgress ProgressStore::get(const std::string& playlist, size_t calls) const {
     CampaignProgress p;
-    auto it = campaigns_.find(playlist);
-    if (it != campaigns_.end()) p = it->second;
+    if (db_ && db_->ok()) {
+        p = db_->campaign(profile_, playlist);
+    } else if (auto it = legacy_.find(playlist); it != legacy_.end()) {
+        p = it->second;
+    }
     p.best.resize(calls, -1);
-    if (p.next > static_cast<int>(calls)) p.next = static_cast<int>(calls);
+    p.next = std::clamp(p.next, 0, static_cast<int>(calls));
     return p;
 }
 
 bool ProgressStore::record(const std::string& playlist, size_t calls, size_t index, int score, std::string& error) {
-    CampaignProgress p = get(playlist, calls);
-    if (index < p.best.size() && score > p.best[index]) p.best[index] = score;
-    if (static_cast<int>(index) + 1 > p.next) p.next = static_cast<int>(index) + 1;
-    campaigns_[playlist] = p;
-    return save(error);
-}
-
-bool ProgressStore::save(std::string& error) const {
-    std::error_code ec;
-    fs::create_directories(dir_, ec);
-    std::ostringstream out;
-    out << "# Calm Waters campaign progress. Written by the game; safe to delete to start over.\n";
-    for (const auto& [id, p] : campaigns_) {
-        out << "\n[campaign." << id << "]\nnext = " << p.next << "\nbest = [";
-        for (size_t i = 0; i < p.best.size(); ++i) out << (i ? ", " : "") << p.best[i];
-        out << "]\n";
+    if (index >= calls) {
+        error = "call " + std::to_string(index) + " is not in the playlist " + playlist;
+        return false;
     }
-    std::string tmp = path() + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::trunc);
-        f << out.str();
-        f.flush();
-        if (!f) {
-            error = "cannot write " + tmp + " (is the data folder read-only or the disk full?)";
-            std::remove(tmp.c_str());
-            return false;
-        }
+    if (!db()) {
+        error = "cannot write your progress to " + path() + ": " + db_->error();
+        return false;
     }
-    fs::rename(tmp, path(), ec);
-    if (ec) {
-        error = "cannot replace " + path() + ": " + ec.message();
-        std::remove(tmp.c_str());
+    if (!db_->record_campaign(profile_, playlist, static_cast<int>(index), score, error)) {
+        error = "cannot write your progress to " + path() + ": " + error;
         return false;
     }
     return true;

@@ -1,0 +1,249 @@
+// Campaign progress and settings in the profile database (schema 3): migrations from every
+// older schema, round trips, the one-time import of progress.toml, and writes that a kill
+// cannot tear.
+#include <signal.h>
+#include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "fixtures.hpp"
+#include "store/profile_db.hpp"
+#include "store/progress.hpp"
+
+using namespace cw;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The tables exactly as schema 1 created them, and what schema 2 added.
+const char* kSchema1 =
+    "CREATE TABLE profiles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE TABLE attempts (id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  level TEXT NOT NULL, title TEXT NOT NULL, level_hash TEXT NOT NULL,"
+    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  outcome TEXT NOT NULL, score INTEGER NOT NULL, composure_min REAL NOT NULL, jolts INTEGER NOT NULL,"
+    "  choices TEXT NOT NULL, timeline TEXT NOT NULL);";
+const char* kSchema2Step =
+    "ALTER TABLE attempts ADD COLUMN replay TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE settings (profile_id INTEGER NOT NULL REFERENCES profiles(id), key TEXT NOT NULL,"
+    "  value TEXT NOT NULL, PRIMARY KEY (profile_id, key));";
+
+void run_sql(const fs::path& db_path, const std::string& sql) {
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open(db_path.c_str(), &raw) == SQLITE_OK);
+    char* msg = nullptr;
+    int rc = sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, &msg);
+    std::string why = msg ? msg : "";
+    sqlite3_free(msg);
+    sqlite3_close(raw);
+    REQUIRE_MESSAGE(rc == SQLITE_OK, why);
+}
+
+Attempt sample(int score, size_t replay_bytes = 10) {
+    Attempt a;
+    a.level = "levels/flatpack_shelf.toml";
+    a.title = "The Flat-Pack Shelf";
+    a.level_hash = "0123456789abcdef";
+    a.outcome = "resolved";
+    a.score = score;
+    a.composure_min = 70;
+    a.choices_json = "[]";
+    a.timeline_json = "[]";
+    a.replay_json = std::string(replay_bytes, 'r');
+    return a;
+}
+
+}  // namespace
+
+TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts and settings") {
+    fs::path db_path = cwtest::fresh_dir("cw_store_v2") / "profiles.sqlite";
+    run_sql(db_path, std::string(kSchema1) + kSchema2Step +
+                         "PRAGMA user_version = 2;"
+                         "INSERT INTO profiles (name) VALUES ('dee');"
+                         "INSERT INTO attempts (profile_id, level, title, level_hash, at, outcome, score, composure_min,"
+                         " jolts, choices, timeline, replay) VALUES (1, 'l.toml', 'Two', 'h', '2024-03-01T10:00:00Z',"
+                         " 'resolved', 81, 55, 1, '[]', '[]', '{\"r\":1}');"
+                         "INSERT INTO settings VALUES (1, 'assist', 'true');");
+    ProfileDb db(db_path.string());
+    REQUIRE_MESSAGE(db.ok(), db.error());
+    CHECK(db.warning().empty());
+    CHECK(db.schema_version() == 3);
+    auto kept = db.attempts("dee");
+    REQUIRE(kept.size() == 1);
+    CHECK(kept[0].score == 81);
+    CHECK(kept[0].when == "2024-03-01T10:00:00Z");
+    CHECK(kept[0].replay_json == "{\"r\":1}");
+    CHECK(db.settings("dee") == std::map<std::string, std::string>{{"assist", "true"}});
+    // The new tables work at once.
+    std::string error;
+    CHECK(db.record_campaign("dee", "first_week", 0, 64, error));
+    CHECK(db.campaign("dee", "first_week").next == 1);
+}
+
+TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
+    fs::path db_path = cwtest::fresh_dir("cw_store_v1") / "profiles.sqlite";
+    run_sql(db_path, std::string(kSchema1) +
+                         "PRAGMA user_version = 1;"
+                         "INSERT INTO profiles (name) VALUES ('old');"
+                         "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min,"
+                         " jolts, choices, timeline) VALUES (1, 'l.toml', 'Old call', 'h', 'hung_up', 42, 30, 2, '[]',"
+                         " '[]');");
+    ProfileDb db(db_path.string());
+    REQUIRE_MESSAGE(db.ok(), db.error());
+    CHECK(db.schema_version() == 3);
+    REQUIRE(db.attempts("old").size() == 1);
+    CHECK(db.attempts("old")[0].replay_json.empty());
+    std::string error;
+    CHECK(db.save_settings("old", {{"breath", "478"}}, error));
+    CHECK(db.record_campaign("old", "first_week", 2, 70, error));
+    CHECK(db.campaign("old", "first_week").best == std::vector<int>{-1, -1, 70});
+}
+
+TEST_CASE("profile store: a database from a newer game is refused and left exactly where it is") {
+    fs::path db_path = cwtest::fresh_dir("cw_store_newer") / "profiles.sqlite";
+    run_sql(db_path, std::string(kSchema1) + "PRAGMA user_version = 99;");
+    auto before = fs::file_size(db_path);
+    ProfileDb db(db_path.string());
+    CHECK_FALSE(db.ok());
+    CHECK(db.error().find("newer version") != std::string::npos);
+    CHECK(fs::exists(db_path));
+    CHECK_FALSE(fs::exists(db_path.string() + ".damaged"));
+    CHECK(fs::file_size(db_path) == before);
+}
+
+TEST_CASE("profile store: settings round-trip per profile, replacing only the keys given") {
+    fs::path db_path = cwtest::fresh_dir("cw_store_settings") / "profiles.sqlite";
+    std::string error;
+    {
+        ProfileDb db(db_path.string());
+        REQUIRE(db.ok());
+        CHECK(db.settings("ana").empty());
+        CHECK(db.save_settings("ana", {{"assist", "true"}, {"breath", "box"}, {"ui_scale", "1.25"}}, error));
+        CHECK(db.save_settings("ana", {{"breath", "478"}, {"touchstone_text", "Still water, \"steady\" hands\n"}}, error));
+        CHECK(db.save_settings("ben", {{"assist", "false"}}, error));
+        // Bad keys are refused whole: nothing of that save is written.
+        CHECK_FALSE(db.save_settings("ana", {{"volume", "3"}, {"", "x"}}, error));
+        CHECK(error.find("setting's name") != std::string::npos);
+        CHECK_FALSE(db.save_settings("ana", {{"big", std::string(5000, 'x')}}, error));
+    }
+    ProfileDb db(db_path.string());
+    std::map<std::string, std::string> want{{"assist", "true"},
+                                            {"breath", "478"},
+                                            {"touchstone_text", "Still water, \"steady\" hands\n"},
+                                            {"ui_scale", "1.25"}};
+    CHECK(db.settings("ana") == want);
+    CHECK(db.settings("ben") == std::map<std::string, std::string>{{"assist", "false"}});
+    CHECK(db.profiles() == std::vector<std::string>{"ana", "ben"});
+}
+
+TEST_CASE("profile store: campaign progress round-trips per profile through ProgressStore") {
+    fs::path dir = cwtest::fresh_dir("cw_store_campaign");
+    std::string error;
+    {
+        ProgressStore store(dir.string());
+        CHECK(store.profile() == "player");
+        CHECK(store.record("first_week", 4, 0, 70, error));
+        CHECK(store.record("first_week", 4, 1, 55, error));
+        CHECK(store.record("first_week", 4, 1, 90, error));
+        CHECK(store.record("first_week", 4, 1, 20, error));  // a worse go keeps the best
+        store.use_profile("kai");
+        CHECK(store.get("first_week", 4).next == 0);
+        CHECK(store.record("first_week", 4, 0, 33, error));
+        CHECK_FALSE(store.record("first_week", 4, 7, 33, error));  // no such call
+    }
+    ProgressStore again(dir.string());
+    CampaignProgress p = again.get("first_week", 4);
+    CHECK(p.next == 2);
+    CHECK(p.best == std::vector<int>{70, 90, -1, -1});
+    CHECK(again.get("first_week", 1).best == std::vector<int>{70});  // a shorter playlist clips
+    CHECK(again.get("first_week", 1).next == 1);
+    again.use_profile("kai");
+    CHECK(again.get("first_week", 4).best == std::vector<int>{33, -1, -1, -1});
+    CHECK_FALSE(fs::exists(dir / "progress.toml"));  // nothing is written there any more
+    REQUIRE(again.db());
+    CHECK(again.db()->campaigns("player").size() == 1);
+}
+
+TEST_CASE("profile store: an old progress.toml is imported once and kept as .imported") {
+    fs::path dir = cwtest::fresh_dir("cw_store_import");
+    std::ofstream(dir / "progress.toml") << "# written by an older build\n"
+                                            "[campaign.first_week]\nnext = 3\nbest = [61, 74, 80, -1]\n"
+                                            "[campaign.extra]\nnext = 1\nbest = [12]\n";
+    std::string error;
+    {
+        ProgressStore store(dir.string());
+        CHECK(store.warning().empty());
+        CHECK_FALSE(fs::exists(dir / "progress.toml"));
+        CHECK(fs::exists(dir / "progress.toml.imported"));
+        CampaignProgress p = store.get("first_week", 4);
+        CHECK(p.next == 3);
+        CHECK(p.best == std::vector<int>{61, 74, 80, -1});
+        CHECK(store.get("extra", 1).best == std::vector<int>{12});
+        CHECK(store.record("first_week", 4, 1, 95, error));
+    }
+    // The same file appearing again (restored from a backup) merges without undoing anything.
+    fs::copy_file(dir / "progress.toml.imported", dir / "progress.toml");
+    ProgressStore again(dir.string());
+    CampaignProgress p = again.get("first_week", 4);
+    CHECK(p.next == 3);
+    CHECK(p.best == std::vector<int>{61, 95, 80, -1});
+    CHECK(fs::exists(dir / "progress.toml.imported.2"));
+    // Another profile does not inherit the imported progress.
+    again.use_profile("someone_else");
+    CHECK(again.get("first_week", 4).next == 0);
+}
+
+TEST_CASE("profile store: a child killed while saving attempts and progress leaves both whole") {
+    // The child writes attempts and campaign records as fast as it can and reports each commit;
+    // it is killed (SIGKILL, no clean-up) part-way through a write. Run a few times at different
+    // moments so the kill lands inside a transaction, not only between them.
+    for (int round = 0; round < 4; ++round) {
+        CAPTURE(round);
+        fs::path dir = cwtest::fresh_dir("cw_store_killed");
+        fs::path db_path = dir / "profiles.sqlite";
+        int pipe_fd[2];
+        REQUIRE(pipe(pipe_fd) == 0);
+        pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            close(pipe_fd[0]);
+            ProfileDb db(db_path.string());
+            std::string error;
+            for (int i = 0;; ++i) {
+                if (!db.add_attempt("kim", sample(i % 100, 256 * 1024 + i), error)) _exit(3);
+                if (!db.record_campaign("kim", "first_week", i % 9, i, error)) _exit(3);
+                char c = 1;
+                if (write(pipe_fd[1], &c, 1) != 1) _exit(4);
+            }
+        }
+        close(pipe_fd[1]);
+        int committed = 0;
+        char c;
+        while (committed < 3 + round && read(pipe_fd[0], &c, 1) == 1) ++committed;
+        usleep(500 + 700 * round);
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        while (read(pipe_fd[0], &c, 1) == 1) ++committed;
+        close(pipe_fd[0]);
+        REQUIRE(WIFSIGNALED(status));
+
+        ProfileDb db(db_path.string());
+        REQUIRE_MESSAGE(db.ok(), db.error());
+        CHECK(db.warning().empty());
+        auto kept = db.attempts("kim");
+        REQUIRE(static_cast<int>(kept.size()) >= committed);
+        CHECK(static_cast<int>(kept.size()) <= committed + 1);
+        for (size_t i = 0; i < kept.size(); ++i) {
+            CHECK(kept[i].replay_json.size() == 256 * 1024 + i);  // every one whole, none half-written
+            CHECK(kept[i].score == static_cast<int>(i % 100));
+        }
+        // Each commit that reported also moved the campaign on.
+        CampaignProgress p = db.campaign("kim", "first_week");
+        CHECK(p.next == std::min(9, committed));
+    }
+}
