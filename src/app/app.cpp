@@ -121,14 +121,18 @@ int run_game(const std::vector<std::string>& args, bool replay) {
 }
 
 int screenshot_command(const std::vector<std::string>& args) {
-    static const char* kScreens[] = {"menu", "river", "end", "debrief", "dock", "editor"};
+    // `class` and `progress` show whatever those screens are in this build.
+    static const char* kScreens[] = {"menu", "river", "end", "debrief", "dock", "editor", "class", "progress", "settings"};
+    static const char* kUsage =
+        "usage: calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH] [--dpi 2]\n"
+        "  SCREEN: menu, river, debrief (or end), dock, editor, class, progress, settings\n";
     if (args.empty()) {
-        std::cerr << "usage: calmwaters screenshot SCREEN --out FILE.png [--level L]   (SCREEN: menu, river, end, debrief, dock, editor)\n";
+        std::cerr << kUsage;
         return 2;
     }
     const std::string screen = args[0];
     if (std::find(std::begin(kScreens), std::end(kScreens), screen) == std::end(kScreens)) {
-        std::cerr << "calmwaters screenshot: no screen called \"" << screen << "\"; this build has menu, river, end (= debrief), dock, editor\n";
+        std::cerr << "calmwaters screenshot: no screen called \"" << screen << "\"\n" << kUsage;
         return 2;
     }
     auto out = flag_value(args, "--out");
@@ -143,9 +147,19 @@ int screenshot_command(const std::vector<std::string>& args) {
             return 2;
         }
     }
+    // --dpi 2 pictures a HiDPI screen: the same layout, drawn with twice the pixels.
+    float dpi = 1.0f;
+    if (auto d = flag_value(args, "--dpi")) {
+        char* end = nullptr;
+        dpi = std::strtof(d->c_str(), &end);
+        if (!end || *end || !(dpi >= 1.0f && dpi <= 3.0f) || w * dpi > 7680 || h * dpi > 4320) {
+            std::cerr << "calmwaters screenshot: --dpi wants a number from 1 to 3 (and at most 7680x4320 pixels)\n";
+            return 2;
+        }
+    }
     AppShell shell;
     std::string error;
-    if (!shell.init(true, error, w, h)) {
+    if (!shell.init(true, error, w, h, dpi)) {
         std::cerr << "calmwaters: " << error << '\n';
         return 1;
     }
@@ -159,6 +173,12 @@ int screenshot_command(const std::vector<std::string>& args) {
             return 1;
         }
         shell.show(std::move(dock));
+    } else if (screen == "settings") {
+        shell.show(make_settings_screen(shell.ctx));
+    } else if (screen == "progress") {
+        shell.show(make_progress_screen(shell.ctx));
+    } else if (screen == "class") {
+        shell.show(make_host_screen(shell.ctx, flag_value(args, "--level").value_or("")));
     } else if (screen == "editor") {
         shell.show(make_editor_screen(shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml")));
     } else {

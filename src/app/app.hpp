@@ -12,18 +12,11 @@
 #include "input.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
+#include "store/settings_file.hpp"  // struct Settings: the one place, shared with the file that keeps it
 
 namespace cw {
 
-struct Settings {
-    bool assist = false;        // click a reply and the raft steers itself there
-    std::string breath = "box"; // the breathing pattern: box, 478 or slow
-    bool breath_holds = true;   // holding the breath makes some people dizzy: they can turn it off
-    int touchstone = 0;         // which quote the dock shows (see touchstone_quotes()),
-    std::string touchstone_text;  // or the player's own words when not empty
-    bool fullscreen = false;
-    float ui_scale = 1.0f;
-};
+class AudioDevice;
 
 struct Fonts {
     ImFont* body = nullptr;
@@ -35,9 +28,12 @@ struct Fonts {
 struct AppContext {
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
-    int width = 1280, height = 720;   // output size in pixels
+    int width = 1280, height = 720;   // drawing size: pixels, or points on a HiDPI screen
+    float dpi = 1.0f;                 // pixels per point (2 on most HiDPI screens); SDL scales for us
     Fonts fonts;
     Settings settings;
+    std::string settings_warning;     // the saved settings could not all be read (or saved): why
+    AudioDevice* audio = nullptr;     // the sound; null when headless
     const Catalogue* catalogue = nullptr;
     InputDevices* input = nullptr;
     ProgressStore* progress = nullptr;  // null when headless (screenshots keep nothing)
@@ -49,7 +45,7 @@ struct AppContext {
 
 // What a screen asks the shell to do next.
 struct ScreenRequest {
-    enum Kind { none, menu, play, dock, editor, host, join, progress, quit } kind = none;
+    enum Kind { none, menu, play, dock, editor, host, join, progress, settings, quit } kind = none;
     std::string level_path;   // play, editor (empty: a new level), host (a level or a playlist)
     std::string playlist;     // playing a campaign: its playlist file,
     int campaign_index = -1;  // and which of its calls
@@ -67,6 +63,9 @@ public:
     // True when the screen paints every pixel itself, so clearing first would be wasted fill.
     virtual bool covers_screen() const { return false; }
 };
+
+// Settings: sound, comfort, text and controls; saved as they change.
+std::unique_ptr<Screen> make_settings_screen(AppContext& ctx);
 
 // calmwaters [play LEVEL], or with `replay`: calmwaters replay FILE (watch it)
 int run_game(const std::vector<std::string>& args, bool replay = false);

@@ -1,5 +1,7 @@
 #include "app_shell.hpp"
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <iostream>
 
@@ -17,10 +19,13 @@ namespace {
 const char* kFontPaths[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                             "/usr/share/fonts/dejavu/DejaVuSans.ttf"};
 
+// Glyphs are rasterised at the size they take on the screen in pixels (UI scale times the
+// screen's pixels per point) and drawn at 1/dpi, so text is sharp on HiDPI screens too.
 void load_fonts(AppContext& ctx) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
-    float s = ctx.settings.ui_scale;
+    float s = ctx.settings.ui_scale * ctx.dpi;
+    io.FontGlobalScale = 1.0f / ctx.dpi;
     // Latin-1 plus typographic punctuation (dashes, curly quotes, ellipsis) for the dialogue.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0};
     const char* found = nullptr;
@@ -64,13 +69,14 @@ AppShell::~AppShell() {
         ImGui::DestroyContext();
     }
     input_.reset();
+    audio_.reset();
     if (ctx.renderer) SDL_DestroyRenderer(ctx.renderer);
     if (ctx.window) SDL_DestroyWindow(ctx.window);
     if (surface_) SDL_FreeSurface(surface_);
     if (sdl_) SDL_Quit();
 }
 
-bool AppShell::init(bool headless, std::string& error, int width, int height) {
+bool AppShell::init(bool headless, std::string& error, int width, int height, float dpi) {
     auto cat = load_shipped_catalogue();
     if (!cat) {
         error = "the technique catalogue could not be loaded";
@@ -85,13 +91,25 @@ bool AppShell::init(bool headless, std::string& error, int width, int height) {
         return false;
     }
     sdl_ = true;
+    if (!headless) {
+        // The player's settings first: the window, the fonts and the sound follow them.
+        settings_file_ = settings_path(default_data_dir());
+        SettingsLoad load = load_settings(settings_file_);
+        ctx.settings = load.settings;
+        ctx.settings_warning = load.warning;
+        if (!load.warning.empty()) std::cerr << "calmwaters: " << load.warning << '\n';
+        saved_ = ctx.settings;
+    }
     if (headless) {
-        surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_RGBA32);
+        ctx.dpi = std::clamp(dpi, 1.0f, 4.0f);
+        surface_ = SDL_CreateRGBSurfaceWithFormat(0, static_cast<int>(width * ctx.dpi), static_cast<int>(height * ctx.dpi),
+                                                  32, SDL_PIXELFORMAT_RGBA32);
         if (surface_) ctx.renderer = SDL_CreateSoftwareRenderer(surface_);
         if (!ctx.renderer) {
             error = std::string("cannot create an offscreen renderer (") + SDL_GetError() + ")";
             return false;
         }
+        SDL_RenderSetScale(ctx.renderer, ctx.dpi, ctx.dpi);
     } else {
         if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
             std::cerr << "calmwaters: no gamepad support here (" << SDL_GetError() << "); keyboard and mouse work\n";
@@ -111,6 +129,14 @@ bool AppShell::init(bool headless, std::string& error, int width, int height) {
             error = std::string("cannot create a renderer (") + SDL_GetError() + ")";
             return false;
         }
+        if (ctx.settings.fullscreen) SDL_SetWindowFullscreen(ctx.window, SDL_WINDOW_FULLSCREEN_DESKTOP);
+        update_dpi();
+        // Sound: without a device the game plays silently and the settings screen says why.
+        audio_ = std::make_unique<AudioDevice>();
+        if (!audio_->open()) std::cerr << "calmwaters: " << audio_->status() << '\n';
+        audio_->set_volume(ctx.settings.volume);
+        audio_->set_muted(ctx.settings.muted);
+        ctx.audio = audio_.get();
     }
     SDL_SetRenderDrawBlendMode(ctx.renderer, SDL_BLENDMODE_BLEND);
     input_ = std::make_unique<InputDevices>();
@@ -129,11 +155,14 @@ bool AppShell::init(bool headless, std::string& error, int width, int height) {
     ImGui::CreateContext();
     imgui_ = true;
     ImGui::GetIO().IniFilename = nullptr;  // layouts are ours; no imgui.ini litter
+    // Menus, settings and dialogs work from the keyboard (Tab, arrows, Space) and a gamepad too.
+    // (Headless there is no platform backend to map the keys, so no navigation either.)
+    if (ctx.window) ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard | ImGuiConfigFlags_NavEnableGamepad;
     if (ctx.window) ImGui_ImplSDL2_InitForSDLRenderer(ctx.window);
     ImGui_ImplSDLRenderer_Init(ctx.renderer);
     theme::apply_imgui_style(ctx.settings.ui_scale);
     load_fonts(ctx);
-    fonts_scale_ = ctx.settings.ui_scale;
+    fonts_scale_ = ctx.settings.ui_scale * ctx.dpi;
     return true;
 }
 
@@ -153,6 +182,7 @@ void AppShell::apply(const ScreenRequest& req) {
         case ScreenRequest::host: show(make_host_screen(ctx, req.level_path)); break;
         case ScreenRequest::join: show(make_join_screen(ctx)); break;
         case ScreenRequest::progress: show(make_progress_screen(ctx)); break;
+        case ScreenRequest::settings: show(make_settings_screen(ctx)); break;
         case ScreenRequest::play: {
             std::string error;
             PlayOptions options;
@@ -186,15 +216,40 @@ void AppShell::toggle_fullscreen() {
     SDL_SetWindowFullscreen(ctx.window, ctx.settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
 }
 
+// HiDPI: the renderer draws in points and SDL scales them to the screen's pixels, so every
+// screen lays out the same on any display; only the fonts are rasterised for the pixels.
+void AppShell::update_dpi() {
+    if (!ctx.window) return;
+    int ww = 0, wh = 0, pw = 0, ph = 0;
+    SDL_GetWindowSize(ctx.window, &ww, &wh);
+    SDL_GetRendererOutputSize(ctx.renderer, &pw, &ph);
+    float ratio = ww > 0 && pw > 0 ? static_cast<float>(pw) / static_cast<float>(ww) : 1.0f;
+    ratio = std::clamp(std::round(ratio * 4.0f) / 4.0f, 1.0f, 4.0f);  // whole quarters: no blur from 1.98
+    if (ratio != ctx.dpi) {
+        ctx.dpi = ratio;
+        SDL_RenderSetScale(ctx.renderer, ratio, ratio);
+    }
+}
+
 void AppShell::frame(double dt, bool present) {
-    if (fonts_scale_ != ctx.settings.ui_scale) rebuild_fonts();
-    SDL_GetRendererOutputSize(ctx.renderer, &ctx.width, &ctx.height);
+    update_dpi();
+    if (fonts_scale_ != ctx.settings.ui_scale * ctx.dpi) rebuild_fonts();
+    int pw = 0, ph = 0;
+    SDL_GetRendererOutputSize(ctx.renderer, &pw, &ph);
+    ctx.width = static_cast<int>(pw / ctx.dpi);
+    ctx.height = static_cast<int>(ph / ctx.dpi);
     ImGui_ImplSDLRenderer_NewFrame();
     if (ctx.window) ImGui_ImplSDL2_NewFrame();
     if (ctx.headless) {
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(static_cast<float>(ctx.width), static_cast<float>(ctx.height));
+        io.DisplayFramebufferScale = ImVec2(ctx.dpi, ctx.dpi);
         io.DeltaTime = static_cast<float>(dt > 0 ? dt : 1.0 / 60.0);
+    }
+    theme::set_reduced_motion(ctx.settings.reduced_motion);
+    if (audio_) {
+        audio_->set_volume(ctx.settings.volume);
+        audio_->set_muted(ctx.settings.muted);
     }
     ImGui::NewFrame();
     if (!screen_ || !screen_->covers_screen()) {
@@ -202,6 +257,8 @@ void AppShell::frame(double dt, bool present) {
         SDL_RenderClear(ctx.renderer);
     }
     ScreenRequest req = screen_ ? screen_->frame(ctx, dt) : ScreenRequest{};
+    if (audio_) audio_->frame_done();
+    keep_settings();
     ImGui::Render();
     ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
     if (present && ctx.window) SDL_RenderPresent(ctx.renderer);
@@ -213,7 +270,19 @@ void AppShell::rebuild_fonts() {
     load_fonts(ctx);
     ImGui_ImplSDLRenderer_DestroyFontsTexture();
     ImGui_ImplSDLRenderer_CreateFontsTexture();
-    fonts_scale_ = ctx.settings.ui_scale;
+    fonts_scale_ = ctx.settings.ui_scale * ctx.dpi;
+}
+
+// Settings are written as soon as they change (not while a slider is being dragged), wherever
+// they were changed: the settings screen, the pause menu, F11.
+void AppShell::keep_settings() {
+    if (settings_file_.empty() || ctx.settings == saved_ || ImGui::IsAnyItemActive()) return;
+    std::string error;
+    if (!save_settings(settings_file_, ctx.settings, error)) {
+        ctx.settings_warning = "Your settings could not be saved: " + error;
+        std::cerr << "calmwaters: " << ctx.settings_warning << '\n';
+    }
+    saved_ = ctx.settings;  // do not retry every frame; the next change tries again
 }
 
 }  // namespace cw

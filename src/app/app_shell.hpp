@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app.hpp"
+#include "audio_device.hpp"
 #include "screens.hpp"
 
 namespace cw {
@@ -13,8 +14,10 @@ class AppShell {
 public:
     ~AppShell();
     // Headless: no window and no video driver at all, just a software renderer drawing into a
-    // surface in memory, so screenshots work on machines with no display.
-    bool init(bool headless, std::string& error, int width = 1280, int height = 720);
+    // surface in memory, so screenshots work on machines with no display. `dpi` (headless only):
+    // pixels per point, to picture a HiDPI screen (the PNG is width*dpi by height*dpi).
+    // A windowed shell loads the player's settings and opens the sound; a headless one does not.
+    bool init(bool headless, std::string& error, int width = 1280, int height = 720, float dpi = 1.0f);
 
     void show(std::unique_ptr<Screen> s) { screen_ = std::move(s); }
     void apply(const ScreenRequest& req);
@@ -29,12 +32,17 @@ public:
 
 private:
     void rebuild_fonts();
+    void update_dpi();
+    void keep_settings();
 
     Catalogue catalogue_;
     std::unique_ptr<InputDevices> input_;
     std::unique_ptr<ProgressStore> progress_;
     std::unique_ptr<ProfileDb> profiles_;
     std::unique_ptr<Screen> screen_;
+    std::unique_ptr<AudioDevice> audio_;
+    Settings saved_;                   // the settings as last written to the file
+    std::string settings_file_;        // "" when headless: screenshots neither read nor write it
     SDL_Surface* surface_ = nullptr;  // the headless canvas
     bool sdl_ = false, imgui_ = false;
     float fonts_scale_ = 1.0f;

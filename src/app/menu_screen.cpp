@@ -1,4 +1,4 @@
-// The main menu: pick a call, play it, set the few things a player needs first.
+// The main menu: pick a call and play it; the way to progress, classes, the editor and settings.
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -99,6 +99,12 @@ public:
             req.kind = ScreenRequest::editor;
             if (selected_ >= 0 && selected_ < static_cast<int>(levels_.size())) req.level_path = levels_[selected_].path;
         }
+        ImGui::SameLine();
+        if (ImGui::Button("Settings", ImVec2(130 * s, 36 * s))) req.kind = ScreenRequest::settings;
+        if (!ctx.settings_warning.empty()) {
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.40f, 1), "(see Settings)");
+        }
 
         ImGui::Spacing();
         // Open for a new player; out of the way once the week is under way.
@@ -118,40 +124,6 @@ public:
                 ImGui::TextWrapped("%s", tip);
             }
             ImGui::PopTextWrapPos();
-        }
-        if (ImGui::CollapsingHeader("Settings")) {
-            ImGui::Checkbox("Assist: click a reply and the raft steers itself", &ctx.settings.assist);
-            ImGui::SetNextItemWidth(360 * s);
-            if (ImGui::BeginCombo("Breathing", breath_pattern_label(ctx.settings.breath))) {
-                for (const char* id : {"box", "478", "slow"})
-                    if (ImGui::Selectable(breath_pattern_label(id), ctx.settings.breath == id)) ctx.settings.breath = id;
-                ImGui::EndCombo();
-            }
-            ImGui::Checkbox("Hold the breath between in and out (turn off if it makes you dizzy)",
-                            &ctx.settings.breath_holds);
-            const auto& quotes = touchstone_quotes();
-            ImGui::SetNextItemWidth(360 * s);
-            int& pick = ctx.settings.touchstone;
-            if (ImGui::BeginCombo("Touchstone on the dock", quotes[static_cast<size_t>(pick) % quotes.size()].c_str())) {
-                for (size_t i = 0; i < quotes.size(); ++i)
-                    if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
-                ImGui::EndCombo();
-            }
-            char own[160];
-            std::snprintf(own, sizeof own, "%s", ctx.settings.touchstone_text.c_str());
-            ImGui::SetNextItemWidth(360 * s);
-            if (ImGui::InputTextWithHint("##own", "...or your own words", own, sizeof own))
-                ctx.settings.touchstone_text = own;
-            bool fs = ctx.settings.fullscreen;
-            if (ImGui::Checkbox("Fullscreen (F11)", &fs)) {
-                ctx.settings.fullscreen = fs;
-                if (ctx.window) SDL_SetWindowFullscreen(ctx.window, fs ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-            }
-            float scale = ctx.settings.ui_scale;
-            ImGui::SetNextItemWidth(200 * s);
-            if (ImGui::SliderFloat("Text and panel size", &scale, 0.75f, 2.0f, "%.2fx"))
-                pending_scale_ = scale;
-            if (ImGui::IsItemDeactivatedAfterEdit()) ctx.settings.ui_scale = pending_scale_;
         }
         ImGui::End();
         return req;
@@ -207,25 +179,10 @@ private:
         return r;
     }
 
-    // A calm river behind the menu: a band of water with slow drifting streaks.
+    // A calm river behind the menu, the same one the settings screen shows.
     void draw_backdrop(AppContext& ctx) {
-        ImDrawList* dl = ImGui::GetBackgroundDrawList();
-        float w = static_cast<float>(ctx.width), h = static_cast<float>(ctx.height);
-        float x0 = w * 0.18f, x1 = w * 0.82f;
-        dl->AddRectFilledMultiColor(ImVec2(x0, 0), ImVec2(w * 0.5f, h), theme::im(theme::kWaterShallow),
-                                    theme::im(theme::kWaterDeep), theme::im(theme::kWaterDeep),
-                                    theme::im(theme::kWaterShallow));
-        dl->AddRectFilledMultiColor(ImVec2(w * 0.5f, 0), ImVec2(x1, h), theme::im(theme::kWaterDeep),
-                                    theme::im(theme::kWaterShallow), theme::im(theme::kWaterShallow),
-                                    theme::im(theme::kWaterDeep));
-        dl->AddRectFilled(ImVec2(x0 - 14, 0), ImVec2(x0, h), theme::im(theme::kSand));
-        dl->AddRectFilled(ImVec2(x1, 0), ImVec2(x1 + 14, h), theme::im(theme::kSand));
-        for (int i = 0; i < 40; ++i) {
-            float fx = x0 + (x1 - x0) * std::fmod(i * 0.618034f, 1.0f);
-            float speed = 30.0f + 40.0f * (1.0f - std::fabs((fx - w * 0.5f) / (w * 0.32f)));
-            float fy = std::fmod(h - static_cast<float>(clock_) * speed + i * 97.0f, h + 60.0f) ;
-            dl->AddLine(ImVec2(fx, fy), ImVec2(fx, fy + 26), IM_COL32(220, 240, 245, 70), 2.0f);
-        }
+        theme::draw_river_backdrop(ImGui::GetBackgroundDrawList(), static_cast<float>(ctx.width),
+                                   static_cast<float>(ctx.height), clock_, ctx.settings.reduced_motion);
     }
 
     std::vector<LevelEntry> levels_;
@@ -234,7 +191,6 @@ private:
     std::string message_;
     int selected_ = 0;
     bool start_ = false;
-    float pending_scale_ = 1.0f;
     double clock_ = 0;
 };
 

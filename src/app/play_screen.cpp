@@ -13,6 +13,8 @@
 #include "cli/commands.hpp"
 #include "content/replay_file.hpp"
 #include "debrief_view.hpp"
+#include "audio_device.hpp"    // issue 9: sound
+#include "caller_portrait.hpp"  // issue 9: the caller's face
 #include "core/tuning.hpp"
 #include "river_layer.hpp"
 #include "river_view.hpp"
@@ -249,17 +251,10 @@ private:
                                static_cast<int>(campaign_->calls.size()));
         else
             ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), st.finished ? "Call ended" : "On the line");
-        ImGui::SameLine(ImGui::GetWindowWidth() - 70 * s);
-        ImGui::TextDisabled("%s", clock_text(sim_->time()).c_str());
         const Node& node = sim_->call().node();
-        ImGui::PushFont(ctx.fonts.large);
-        ImGui::TextUnformatted(level_.caller.name.c_str());
-        ImGui::PopFont();
-        if (!node.mood.empty()) {
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.45f, 1), "(%s)", node.mood.c_str());
-        }
+        // Look and sound (issue 9): the caller's face in a phone-call frame, and the river's sound.
+        draw_caller_card(ctx, {level_.caller.name, node.mood, clock_text(sim_->time()), st.intensity, st.finished}, clock_);
+        if (ctx.audio) ctx.audio->follow(*sim_, paused_);
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled("%s", level_.caller.issue.c_str());
         ImGui::PopTextWrapPos();

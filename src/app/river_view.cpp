@@ -135,6 +135,7 @@ void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation&
             for (Vec2 p : rock.polygon) size = std::max(size, length(p));
         // Foam where the current piles against the rock, livelier in rough water.
         double foam = 0.35 + 0.25 * std::sin(clock * 3.0 + rock.at.x) * (0.3 + rough);
+        if (theme::reduced_motion()) foam = 0.4 + 0.1 * rough;
         disc(cam, rock.at + Vec2{0, 0.25}, size + 0.45 + 0.3 * rough, with_alpha({240, 248, 250, 255}, foam),
              with_alpha({240, 248, 250, 255}, 0.0), 24);
         if (rock.radius > 0) {
@@ -201,7 +202,7 @@ void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, dou
         auto walls = river.channel_walls(fi, f.at + 2.0);
         double lat = 0.5 * (walls[c].first + walls[c].second);
         Vec2 at = river.point_at(f.at - 3.0, lat);
-        double bob = 0.08 * std::sin(clock * 2.2 + c);
+        double bob = theme::reduced_motion() ? 0.0 : 0.08 * std::sin(clock * 2.2 + c);
         SDL_FPoint p = cam.to_screen(at + Vec2{0, bob});
         float rad = static_cast<float>(1.05 * cam.pixels_per_metre);
         draw_channel_badge(labels, ImVec2(p.x, p.y), rad, c, font, size);
@@ -230,8 +231,9 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
     double angle = st.angle;
     auto fade = [&](theme::Rgba c) { return with_alpha(c, c.a / 255.0 * st.alpha); };
     // Visual bob and tilt only: the simulation's raft is steady; this is the water's feel.
-    double bob = 1.0 + 0.03 * std::sin(clock * 4.1) * (0.3 + rough);
-    double tilt = 0.05 * std::sin(clock * 2.7) * rough;
+    bool still = theme::reduced_motion();
+    double bob = still ? 1.0 : 1.0 + 0.03 * std::sin(clock * 4.1) * (0.3 + rough);
+    double tilt = still ? 0.0 : 0.05 * std::sin(clock * 2.7) * rough;
     Vec2 fwd = heading_from_angle(angle + tilt);
     Vec2 side = right_of(fwd);
     Vec2 c = pos;
@@ -241,7 +243,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
     double calm = st.calm;
     if (calm > 0.02) {
         for (int k = 0; k < 3; ++k) {
-            double t = std::fmod(clock * 0.35 + k / 3.0, 1.0);
+            double t = std::fmod((still ? 0.0 : clock * 0.35) + k / 3.0, 1.0);
             ring(cam, c, 1.5 + t * tuning::kCalmRadius, 0.18, with_alpha({220, 245, 240, 255}, calm * (1.0 - t) * 0.7));
         }
     }
@@ -295,7 +297,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
     disc(cam, c + fwd * 0.05, 0.26, fade(theme::kPaddler), fade(theme::kPaddler), 12);
     // A red edge while composure is low, so the player feels it without reading a number.
     if (st.composure < 30) {
-        double a = (30 - st.composure) / 30.0 * (0.5 + 0.5 * std::sin(clock * 6));
+        double a = (30 - st.composure) / 30.0 * (still ? 0.8 : 0.5 + 0.5 * std::sin(clock * 6));
         ring(cam, c, hl + 0.5, 0.15, with_alpha({213, 94, 0, 255}, a));
     }
     flush(r);

@@ -1,6 +1,7 @@
 #include "theme.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cw::theme {
 
@@ -63,6 +64,39 @@ void apply_imgui_style(float scale) {
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0.02f, 0.05f, 0.07f, 0.55f);
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
+}
+
+namespace {
+bool g_reduced_motion = false;
+}
+
+void set_reduced_motion(bool reduced) { g_reduced_motion = reduced; }
+bool reduced_motion() { return g_reduced_motion; }
+
+void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool reduced_motion) {
+    float x0 = w * 0.18f, x1 = w * 0.82f;
+    dl->AddRectFilledMultiColor(ImVec2(x0, 0), ImVec2(w * 0.5f, h), im(kWaterShallow), im(kWaterDeep), im(kWaterDeep),
+                                im(kWaterShallow));
+    dl->AddRectFilledMultiColor(ImVec2(w * 0.5f, 0), ImVec2(x1, h), im(kWaterDeep), im(kWaterShallow),
+                                im(kWaterShallow), im(kWaterDeep));
+    dl->AddRectFilled(ImVec2(x0 - 14, 0), ImVec2(x0, h), im(kSand));
+    dl->AddRectFilled(ImVec2(x1, 0), ImVec2(x1 + 14, h), im(kSand));
+    double t = reduced_motion ? 0.0 : clock;
+    for (int i = 0; i < 40; ++i) {
+        float fx = x0 + (x1 - x0) * std::fmod(i * 0.618034f, 1.0f);
+        float speed = 30.0f + 40.0f * (1.0f - std::fabs((fx - w * 0.5f) / (w * 0.32f)));
+        float fy = std::fmod(h - static_cast<float>(t) * speed + i * 97.0f, h + 60.0f);
+        if (fy < 0) fy += h + 60.0f;
+        dl->AddLine(ImVec2(fx, fy), ImVec2(fx, fy + 26), IM_COL32(220, 240, 245, 70), 2.0f);
+    }
+}
+
+void section_heading(const char* text, ImFont* font) {
+    ImGui::Spacing();
+    if (font) ImGui::PushFont(font);
+    ImGui::TextColored(ImVec4(0.55f, 0.85f, 0.80f, 1.0f), "%s", text);
+    if (font) ImGui::PopFont();
+    ImGui::Separator();
 }
 
 }  // namespace cw::theme

@@ -34,4 +34,17 @@ Rgba mix(Rgba a, Rgba b, double t);
 
 void apply_imgui_style(float scale);
 
+// The calm river behind the menus (menu, settings): a band of water between sandy banks with
+// slow streaks drifting up it; still when `reduced_motion`.
+void draw_river_backdrop(ImDrawList* dl, float width, float height, double clock, bool reduced_motion);
+
+// The player's reduced-motion setting, for the drawing code that has no AppContext (river,
+// particles, rafts): no bobbing, swaying, spreading rings or moving streaks. The shell sets it
+// from the settings every frame.
+void set_reduced_motion(bool reduced);
+bool reduced_motion();
+
+// A titled box for a group of settings or facts, the same on every screen.
+void section_heading(const char* text, ImFont* font);
+
 }  // namespace cw::theme

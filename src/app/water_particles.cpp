@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "theme.hpp"
+
 namespace cw {
 
 void WaterParticles::respawn(Particle& p, const Simulation& sim, const Camera& cam) {
@@ -34,7 +36,14 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
     }
     double radius = cam.view_radius() + 2.0;
     CalmSpot calm = sim.calm_spot();
+    bool still = theme::reduced_motion();
     for (Particle& p : particles_) {
+        if (still) {  // held in place, only replaced once the view has moved away from them
+            if (length(p.pos - cam.centre) > radius) respawn(p, sim, cam);
+            else if (length(p.vel) < 0.02) p.vel = sim.flow().velocity(p.pos, sim.time(), sim.state().roughness, calm, p.hint);
+            if (p.life > 0) p.age = p.life * 0.5;  // fully shown
+            continue;
+        }
         p.age += dt;
         if (p.age >= p.life || length(p.pos - cam.centre) > radius) {
             respawn(p, sim, cam);
@@ -50,6 +59,7 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
 }
 
 void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion) {
+    reduced_motion = reduced_motion || theme::reduced_motion();
     verts_.clear();
     indices_.clear();
     for (const Particle& p : particles_) {

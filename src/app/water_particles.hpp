@@ -15,6 +15,8 @@ namespace cw {
 class WaterParticles {
 public:
     explicit WaterParticles(int count = 420) : count_(count) {}
+    // With reduced motion (here or in theme::reduced_motion()) the streaks hold still: they still
+    // show the current's direction, without moving across the screen.
     void update(const Simulation& sim, const Camera& cam, double dt);
     void draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion = false);
 

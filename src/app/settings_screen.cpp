@@ -1,0 +1,192 @@
+// Settings: sound, how the call plays, comfort, text and display, the dock's touchstone, and
+// the controls. Every change takes effect at once and is saved by the shell as it happens.
+#include <algorithm>
+#include <cstdio>
+
+#include "audio_device.hpp"
+#include "core/breathing.hpp"
+#include "screens.hpp"
+#include "theme.hpp"
+
+namespace cw {
+
+namespace {
+
+// A label on the left, the control on the right, so the page reads as one column of choices.
+void row_label(const char* label, float column) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(label);
+    ImGui::SameLine(column);
+}
+
+class SettingsScreen : public Screen {
+public:
+    explicit SettingsScreen(AppContext& ctx) : pending_scale_(ctx.settings.ui_scale) {}
+
+    void event(AppContext&, const SDL_Event& e) override {
+        if ((e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
+            (e.type == SDL_CONTROLLERBUTTONDOWN && e.cbutton.button == SDL_CONTROLLER_BUTTON_B))
+            back_ = true;
+    }
+
+    ScreenRequest frame(AppContext& ctx, double dt) override {
+        clock_ += dt;
+        Settings& set = ctx.settings;
+        theme::draw_river_backdrop(ImGui::GetBackgroundDrawList(), static_cast<float>(ctx.width),
+                                   static_cast<float>(ctx.height), clock_, set.reduced_motion);
+        float s = set.ui_scale;
+        float w = std::min(ctx.width - 40.0f * s, 820.0f * s);
+        ImGui::SetNextWindowPos(ImVec2(ctx.width * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(w, ctx.height - 40.0f * s));
+        if (first_) ImGui::SetNextWindowFocus();  // keyboard and gamepad can move through it at once
+        first_ = false;
+        ImGui::Begin("##settings", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                                ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        ImGui::PushFont(ctx.fonts.title);
+        ImGui::TextUnformatted("Settings");
+        ImGui::PopFont();
+        ImGui::TextDisabled("Changes take effect at once and are kept for next time.");
+
+        if (!ctx.settings_warning.empty()) {
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.12f, 0.08f, 0.9f));
+            ImGui::BeginChild("##warning", ImVec2(0, 96 * s), true);
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextUnformatted(ctx.settings_warning.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndChild();
+            ImGui::PopStyleColor();
+        }
+
+        // Everything but the footer scrolls, so a big UI scale on a small window still works.
+        ImGui::BeginChild("##page", ImVec2(0, -56 * s), false);
+        float column = 250 * s;
+        float control = std::max(200 * s, ImGui::GetContentRegionAvail().x - column - 10 * s);
+
+        theme::section_heading("Sound", ctx.fonts.large);
+        row_label("Volume", column);
+        int volume = static_cast<int>(set.volume * 100.0f + 0.5f);
+        ImGui::SetNextItemWidth(control * 0.6f);
+        if (ImGui::SliderInt("##volume", &volume, 0, 100, "%d%%")) set.volume = volume / 100.0f;
+        ImGui::SameLine();
+        ImGui::Checkbox("Mute", &set.muted);
+        row_label("", column);
+        if (ImGui::Button("Play the reply chime") && ctx.audio) ctx.audio->chime();
+        ImGui::SameLine();
+        if (!ctx.audio) ImGui::TextDisabled("(no sound in this mode)");
+        else if (!ctx.audio->playing()) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.40f, 1), "%s", ctx.audio->status().c_str());
+        else ImGui::TextDisabled(set.muted ? "Sound is muted." : "The river, your breath, a chime for calm replies.");
+
+        theme::section_heading("The call", ctx.fonts.large);
+        row_label("Assist", column);
+        ImGui::Checkbox("Click a reply and the raft steers itself there", &set.assist);
+        row_label("Breathing pattern", column);
+        ImGui::SetNextItemWidth(control);
+        if (ImGui::BeginCombo("##breath", breath_pattern_label(set.breath))) {
+            for (const char* id : {"box", "478", "slow"})
+                if (ImGui::Selectable(breath_pattern_label(id), set.breath == id)) set.breath = id;
+            ImGui::EndCombo();
+        }
+        row_label("Holds", column);
+        ImGui::Checkbox("Hold the breath between in and out", &set.breath_holds);
+        row_label("", column);
+        ImGui::TextDisabled("Turn holds off if they make you dizzy.");
+        row_label("Reading time", column);
+        ImGui::SetNextItemWidth(control * 0.6f);
+        ImGui::SliderFloat("##text_speed", &set.text_speed, 0.5f, 2.0f, "%.2fx");
+        row_label("", column);
+        ImGui::TextDisabled(set.text_speed > 1.05f   ? "The caller's last line stays on screen longer."
+                            : set.text_speed < 0.95f ? "Lines give way to the next one sooner."
+                                                     : "Lines stay as long as the call gives them.");
+
+        theme::section_heading("Comfort and display", ctx.fonts.large);
+        row_label("Reduced motion", column);
+        ImGui::Checkbox("No camera sway, bobbing or moving streaks", &set.reduced_motion);
+        row_label("Fullscreen", column);
+        bool fs = set.fullscreen;
+        if (ImGui::Checkbox("Fill the screen (F11)", &fs)) {
+            set.fullscreen = fs;
+            if (ctx.window) SDL_SetWindowFullscreen(ctx.window, fs ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        }
+        row_label("Text and panel size", column);
+        ImGui::SetNextItemWidth(control * 0.6f);
+        // The fonts are rebuilt when the slider is let go, not on every step of a drag.
+        ImGui::SliderFloat("##scale", &pending_scale_, 0.75f, 2.0f, "%.2fx");
+        if (ImGui::IsItemDeactivatedAfterEdit()) set.ui_scale = std::clamp(pending_scale_, 0.75f, 2.0f);
+        if (ctx.dpi > 1.0f) {
+            row_label("", column);
+            ImGui::TextDisabled("High-density screen: drawn at %.2g pixels per point.", ctx.dpi);
+        }
+        if (!ctx.fonts.dejavu) {
+            row_label("", column);
+            ImGui::TextDisabled("Using the built-in font: install fonts-dejavu-core for clearer text.");
+        }
+
+        theme::section_heading("On the dock", ctx.fonts.large);
+        const auto& quotes = touchstone_quotes();
+        row_label("Touchstone", column);
+        ImGui::SetNextItemWidth(control);
+        int& pick = set.touchstone;
+        if (ImGui::BeginCombo("##touchstone", quotes[static_cast<size_t>(pick) % quotes.size()].c_str())) {
+            for (size_t i = 0; i < quotes.size(); ++i)
+                if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
+            ImGui::EndCombo();
+        }
+        row_label("Your own words", column);
+        char own[160];
+        std::snprintf(own, sizeof own, "%s", set.touchstone_text.c_str());
+        ImGui::SetNextItemWidth(control);
+        if (ImGui::InputTextWithHint("##own", "(leave empty to use the quote above)", own, sizeof own))
+            set.touchstone_text = own;
+
+        theme::section_heading("Controls", ctx.fonts.large);
+        if (ImGui::BeginTable("##controls", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+            ImGui::TableSetupColumn("");
+            ImGui::TableSetupColumn("Keyboard");
+            ImGui::TableSetupColumn("Mouse");
+            ImGui::TableSetupColumn("Gamepad");
+            ImGui::TableHeadersRow();
+            const char* rows[][4] = {
+                {"Paddle", "A / D or arrows", "left / right button", "stick, d-pad, shoulders"},
+                {"Breathe", "hold Space", "hold both buttons, or the middle", "hold A"},
+                {"Reply (assist)", "-", "click the reply", "-"},
+                {"Pause", "Esc", "-", "Start"},
+                {"Menus", "Tab, arrows, Space", "click", "d-pad, A, B"},
+            };
+            for (auto& r : rows) {
+                ImGui::TableNextRow();
+                for (int c = 0; c < 4; ++c) {
+                    ImGui::TableSetColumnIndex(c);
+                    if (c == 0) ImGui::TextUnformatted(r[c]);
+                    else ImGui::TextDisabled("%s", r[c]);
+                }
+            }
+            ImGui::EndTable();
+        }
+        ImGui::EndChild();
+
+        ImGui::Separator();
+        ScreenRequest req;
+        if (ImGui::Button("Back to the menu", ImVec2(220 * s, 40 * s)) || back_) req.kind = ScreenRequest::menu;
+        back_ = false;
+        ImGui::SameLine();
+        if (ImGui::Button("Defaults", ImVec2(140 * s, 40 * s))) {
+            bool was_fullscreen = set.fullscreen;
+            set = Settings{};
+            pending_scale_ = set.ui_scale;
+            if (ctx.window && was_fullscreen) SDL_SetWindowFullscreen(ctx.window, 0);
+        }
+        ImGui::End();
+        return req;
+    }
+
+private:
+    float pending_scale_;
+    double clock_ = 0;
+    bool back_ = false, first_ = true;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_settings_screen(AppContext& ctx) { return std::make_unique<SettingsScreen>(ctx); }
+
+}  // namespace cw

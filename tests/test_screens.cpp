@@ -1,0 +1,105 @@
+// Every screen the screenshot command knows renders offscreen, at 1280x720 or more, and the
+// picture is not blank: many colours, and light and dark parts (text on panels, water on land).
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <sys/wait.h>
+
+#include <stb/stb_image.h>
+
+#include "fixtures.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Picture {
+    int code = -1;
+    std::string out;
+    int w = 0, h = 0;
+    size_t colours = 0;
+    double spread = 0;  // standard deviation of brightness, 0..255
+};
+
+Picture shoot(const std::string& screen, const std::string& extra = "") {
+    Picture pic;
+    fs::path png = fs::temp_directory_path() / ("cw_screen_" + screen + ".png");
+    fs::remove(png);
+    // A data folder of its own: a screenshot must neither read nor write the player's files.
+    fs::path home = cwtest::fresh_dir(("cw_screen_home_" + screen).c_str());
+    std::string cmd = "CALMWATERS_HOME=" + home.string() + " SDL_AUDIODRIVER=dummy " + std::string(CW_BINARY) +
+                      " screenshot " + screen + " --out " + png.string() + " " + extra + " 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) pic.out.append(buf, n);
+    int status = pclose(p);
+    pic.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    CHECK_MESSAGE(fs::is_empty(home), "the screenshot wrote into the data folder");
+    if (pic.code != 0) return pic;
+    int comps = 0;
+    unsigned char* px = stbi_load(png.string().c_str(), &pic.w, &pic.h, &comps, 3);
+    REQUIRE_MESSAGE(px, "cannot read " << png.string());
+    std::set<int> colours;
+    double sum = 0, sum2 = 0;
+    int count = 0;
+    for (int y = 0; y < pic.h; y += 5)
+        for (int x = 0; x < pic.w; x += 5) {
+            const unsigned char* q = px + (static_cast<size_t>(y) * pic.w + x) * 3;
+            colours.insert((q[0] >> 3) << 10 | (q[1] >> 3) << 5 | (q[2] >> 3));
+            double lum = 0.3 * q[0] + 0.59 * q[1] + 0.11 * q[2];
+            sum += lum;
+            sum2 += lum * lum;
+            ++count;
+        }
+    stbi_image_free(px);
+    fs::remove(png);
+    pic.colours = colours.size();
+    double mean = sum / count;
+    pic.spread = std::sqrt(std::max(0.0, sum2 / count - mean * mean));
+    return pic;
+}
+
+void check_screen(const std::string& screen, const std::string& extra = "", int min_w = 1280, int min_h = 720) {
+    Picture pic = shoot(screen, extra);
+    REQUIRE_MESSAGE(pic.code == 0, pic.out);
+    MESSAGE(screen << ": " << pic.w << "x" << pic.h << ", " << pic.colours << " colours, brightness spread "
+                   << pic.spread);
+    CHECK(pic.w >= min_w);
+    CHECK(pic.h >= min_h);
+    CHECK(pic.colours > 60);   // a blank or flat frame has a handful
+    CHECK(pic.spread > 12.0);  // and is all one brightness
+}
+
+}  // namespace
+
+TEST_CASE("screens: the menu renders offscreen and is not blank") { check_screen("menu"); }
+TEST_CASE("screens: the river renders offscreen and is not blank") { check_screen("river"); }
+TEST_CASE("screens: the dock renders offscreen and is not blank") { check_screen("dock"); }
+TEST_CASE("screens: the debrief renders offscreen and is not blank") { check_screen("debrief"); }
+TEST_CASE("screens: the editor renders offscreen and is not blank") { check_screen("editor"); }
+TEST_CASE("screens: the class screen renders offscreen and is not blank") { check_screen("class"); }
+TEST_CASE("screens: the progress screen renders offscreen and is not blank") { check_screen("progress"); }
+TEST_CASE("screens: the settings screen renders offscreen and is not blank") { check_screen("settings"); }
+
+TEST_CASE("screens: a HiDPI screen gets twice the pixels, the same layout") {
+    check_screen("settings", "--dpi 2", 2560, 1440);
+    check_screen("river", "--dpi 2", 2560, 1440);
+}
+
+TEST_CASE("screens: bigger windows and a small one render too") {
+    check_screen("menu", "--size 1920x1080", 1920, 1080);
+    check_screen("river", "--size 800x500", 800, 500);
+}
+
+TEST_CASE("screens: an unknown screen or a bad size is refused with a reason") {
+    Picture a = shoot("nowhere");
+    CHECK(a.code == 2);
+    CHECK(a.out.find("no screen called \"nowhere\"") != std::string::npos);
+    Picture b = shoot("menu", "--dpi 9");
+    CHECK(b.code == 2);
+    CHECK(b.out.find("--dpi") != std::string::npos);
+}

@@ -1,0 +1,99 @@
+// Settings kept between sessions: written and read back the same, a damaged file set aside with
+// a message that says where, a bad value named with its line.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "fixtures.hpp"
+#include "store/settings_file.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+TEST_CASE("settings: written and read back, every value the same") {
+    fs::path dir = cwtest::fresh_dir("cw_settings_roundtrip");
+    cw::Settings s;
+    s.assist = true;
+    s.breath = "478";
+    s.breath_holds = false;
+    s.touchstone = 2;
+    s.touchstone_text = "Breathe \"out\" \\ slowly\tthen answer. Caf\xc3\xa9.";
+    s.fullscreen = true;
+    s.ui_scale = 1.25f;
+    s.volume = 0.35f;
+    s.muted = true;
+    s.reduced_motion = true;
+    s.text_speed = 1.5f;
+    std::string path = cw::settings_path(dir.string());
+    std::string error;
+    REQUIRE_MESSAGE(cw::save_settings(path, s, error), error);
+    CHECK_FALSE(fs::exists(path + ".tmp"));
+    cw::SettingsLoad back = cw::load_settings(path);
+    CHECK_MESSAGE(back.warning.empty(), back.warning);
+    CHECK(back.settings == s);
+    // Saving again gives the same bytes: nothing drifts from one session to the next.
+    std::string first = slurp(path);
+    REQUIRE(cw::save_settings(path, back.settings, error));
+    CHECK(slurp(path) == first);
+}
+
+TEST_CASE("settings: no file yet gives the defaults quietly") {
+    fs::path dir = cwtest::fresh_dir("cw_settings_none");
+    cw::SettingsLoad load = cw::load_settings(cw::settings_path(dir.string()));
+    CHECK(load.warning.empty());
+    CHECK(load.settings == cw::Settings{});
+}
+
+TEST_CASE("settings: a damaged file is set aside, located, and the defaults used") {
+    fs::path dir = cwtest::fresh_dir("cw_settings_damaged");
+    std::string path = cw::settings_path(dir.string());
+    std::ofstream(path) << "format = 1\nassist = true\nvolume = = 0.4\n";
+    cw::SettingsLoad load = cw::load_settings(path);
+    CHECK(load.settings == cw::Settings{});
+    CHECK(load.warning.find("settings.toml") != std::string::npos);
+    CHECK(load.warning.find(" 3 | volume = = 0.4") != std::string::npos);  // the line, quoted
+    CHECK(load.warning.find(".damaged") != std::string::npos);
+    CHECK_FALSE(fs::exists(path));
+    CHECK(fs::exists(path + ".damaged"));
+}
+
+TEST_CASE("settings: a bad value is named with its line; the rest are kept") {
+    fs::path dir = cwtest::fresh_dir("cw_settings_badvalue");
+    std::string path = cw::settings_path(dir.string());
+    std::ofstream(path) << "format = 1\nassist = true\nui_scale = 9\nbreath = \"fast\"\nmuted = \"yes\"\n";
+    cw::SettingsLoad load = cw::load_settings(path);
+    CHECK(load.settings.assist);
+    CHECK(load.settings.ui_scale == 1.0f);
+    CHECK(load.settings.breath == "box");
+    CHECK_FALSE(load.settings.muted);
+    CHECK(load.warning.find("ui_scale must be between 0.75 and 2") != std::string::npos);
+    CHECK(load.warning.find("breath must be") != std::string::npos);
+    CHECK(load.warning.find("muted must be true or false") != std::string::npos);
+    CHECK(load.warning.find(" 3 | ui_scale = 9") != std::string::npos);  // its line, quoted
+    CHECK(fs::exists(path));  // it parsed, so it is not moved; the next save mends it
+}
+
+TEST_CASE("settings: nonsense bytes never crash the reader") {
+    const char* inputs[] = {"", "\xff\xfe\x00", "[[[", "ui_scale = nan\n", "touchstone = -4\n",
+                            "volume = 1e400\n", "breath = 3\n"};
+    for (const char* in : inputs) {
+        cw::SettingsLoad load = cw::settings_from_toml(in, "fuzz.toml");
+        CHECK(load.settings.ui_scale >= 0.75f);
+        CHECK(load.settings.ui_scale <= 2.0f);
+        CHECK(load.settings.volume >= 0.0f);
+        CHECK(load.settings.volume <= 1.0f);
+        CHECK(load.settings.touchstone >= 0);
+    }
+}
