@@ -178,7 +178,9 @@ int screenshot_command(const std::vector<std::string>& args) {
     } else if (screen == "progress") {
         shell.show(make_progress_screen(shell.ctx));
     } else if (screen == "class") {
-        shell.show(make_host_screen(shell.ctx, flag_value(args, "--level").value_or("")));
+        // The trainer's live view of a class of forty, 45 seconds into the call.
+        shell.show(make_class_preview_screen(
+            shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml"), 40, 45));
     } else if (screen == "editor") {
         shell.show(make_editor_screen(shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml")));
     } else {

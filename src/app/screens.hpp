@@ -12,6 +12,19 @@ namespace cw {
 
 std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = "");
 
+// A call played as part of something bigger (a class session): the link sees every tick's
+// input, may shape it (the class quantizes inputs so the host re-simulates the same numbers),
+// and may hold the river (the trainer paused the class).
+class PlayLink {
+public:
+    virtual ~PlayLink() = default;
+    virtual void service() = 0;                  // once a frame: the network
+    virtual bool hold() const = 0;               // the river waits while true
+    virtual Input shape(const Input& in) const = 0;
+    virtual void stepped(const Input& in) = 0;   // after each tick, with the input it used
+    virtual std::string banner() const = 0;      // one line over the river ("" for none)
+};
+
 struct PlayOptions {
     std::optional<BotPolicy> autopilot;  // a bot plays (demos, screenshots, benchmarks)
     int speed = 1;                       // simulation ticks per displayed tick
@@ -21,6 +34,8 @@ struct PlayOptions {
     double composure = -1;               // composure carried over from the dock (-1: the level's own)
     std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
     bool keep_attempt = true;            // false for play-tests: they are not the player's attempts
+    std::shared_ptr<PlayLink> link;      // a class session's call
+    std::vector<Input> prefix;           // ticks already played (a rejoin): run before the player takes over
 };
 
 // The dock between campaign calls, before call `next_index` of the playlist.
@@ -43,6 +58,10 @@ std::unique_ptr<Screen> make_progress_screen(AppContext& ctx);
 // chosen on the screen when empty) and the trainee's join screen.
 std::unique_ptr<Screen> make_host_screen(AppContext& ctx, const std::string& level_path);
 std::unique_ptr<Screen> make_join_screen(AppContext& ctx);
+// The host's live view of a sample class of `trainees` bots, `seconds` into the call (for a
+// trainer's preview, screenshots and the frame benchmark).
+std::unique_ptr<Screen> make_class_preview_screen(AppContext& ctx, const std::string& level_path, int trainees,
+                                                  double seconds);
 
 // For screenshots: run a play screen's simulation ahead without drawing until `until` holds.
 enum class PlayMoment { approaching_fork, finished };
