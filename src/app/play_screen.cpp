@@ -285,7 +285,7 @@ private:
             ImGui::TextUnformatted(ctx.settings.assist ? "Your reply: click one, or steer into its channel"
                                                        : "Your reply: steer into its channel");
             for (size_t i = 0; i < node.replies.size(); ++i) reply_row(ctx, node, static_cast<int>(i));
-        } else if (st.tick - st.last_reply_tick < 6 * 60 && !sim_->call().choices().empty()) {
+        } else if (st.tick - st.last_reply_tick < 6 * 60 * ctx.settings.text_speed && !sim_->call().choices().empty()) {
             const ChoiceRecord& c = sim_->call().choices().back();
             const Reply& r = level_.nodes[c.node].replies[c.reply];
             ImGui::TextDisabled("You said:");
