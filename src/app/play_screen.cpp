@@ -18,6 +18,8 @@
 #include "core/tuning.hpp"
 #include "river_layer.hpp"
 #include "river_view.hpp"
+#include "cli/replay_seek.hpp"     // replays: seeking
+#include "replay_timeline.hpp"     // replays: the timeline bar
 #include "screens.hpp"
 #include "water_particles.hpp"
 
@@ -61,6 +63,7 @@ public:
             sim_options_ = replay_options(*options_.replay);
             level_ = replay_level(*options_.replay, level_);
             replay_inputs_ = expand_inputs(*options_.replay);
+            timeline_.prepare(*options_.replay, level_, catalogue_);
         }
         // A shift: the composure the last call and the dock left you with carries over, never
         // below a floor that keeps the next call winnable.
@@ -101,7 +104,8 @@ public:
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
         layout(ctx);
-        if (!paused_ && !sim_->state().finished) advance(ctx, dt);
+        if (!paused_ && !replay_held() && !sim_->state().finished)
+            advance(ctx, options_.replay ? dt * timeline_.speed() : dt);
         clock_ += paused_ ? 0.0 : dt;
         if (!paused_) particles_.update(*sim_, camera_, dt);
 
@@ -129,6 +133,7 @@ public:
         bg->PopClipRect();
 
         draw_panel(ctx);
+        if (options_.replay) replay_bar(ctx);
         if (sim_->state().finished && options_.exit_at_end) {
             ScreenRequest quit;
             quit.kind = ScreenRequest::quit;
@@ -179,6 +184,30 @@ private:
         prev_angle_ = sim_->state().raft_angle;
         sim_->step(in);
         recorder_.checksum(*sim_);
+    }
+
+    // --- watching a replay: the timeline, pause and seeking ---
+    bool replay_held() const { return options_.replay && !timeline_.playing(); }
+
+    void replay_bar(AppContext& ctx) {
+        float s = ctx.settings.ui_scale, h = ReplayTimeline::height(s);
+        ImVec2 pos(170 * s, ctx.height - h - 10 * s);
+        int target = timeline_.draw(ctx, pos, ImVec2(std::max(200 * s, camera_.viewport.w - pos.x - 12 * s), h),
+                                    sim_->state().tick, sim_->state().finished);
+        if (target >= 0) seek_replay(target);
+    }
+
+    // Forward: step on. Back: start again from tick 0 and step the recording up to `target`
+    // (deterministic, so it lands on exactly the recorded state).
+    void seek_replay(int target) {
+        SeekPlan plan = plan_seek(sim_->state().tick, target, options_.replay->final_tick);
+        if (plan.restart) restart();
+        for (int i = 0; i < plan.steps && !sim_->state().finished; ++i) step_once(Input{});
+        accumulator_ = 0;
+        prev_pos_ = sim_->state().raft_pos;
+        prev_angle_ = sim_->state().raft_angle;
+        camera_.centre = sim_->state().raft_pos + sim_->river().sample_at(sim_->state().progress).tangent * 9.0;
+        if (!sim_->state().finished) debrief_.reset();
     }
 
     void advance(AppContext& ctx, double dt) {
@@ -362,6 +391,9 @@ private:
         return req;
     }
 
+    // Room kept free under the debrief for a replay's timeline, to scrub back from the end.
+    float replay_reserve(float s) const { return options_.replay ? ReplayTimeline::height(s) + 10 * s : 0.0f; }
+
     ScreenRequest draw_end(AppContext& ctx) {
         float s = ctx.settings.ui_scale;
         if (!debrief_) {
@@ -374,8 +406,9 @@ private:
         if (has_next) next_label = "To the dock, then: " + campaign_->calls[options_.campaign_index + 1].title;
         else if (campaign_) next_label = "Back to the week";
         DebriefAction action =
-            draw_debrief(ctx, *sim_, *debrief_, ImVec2(ctx.width * 0.5f, ctx.height * 0.5f),
-                         ImVec2(ctx.width - 40 * s, ctx.height - 40 * s), campaign_ ? next_label.c_str() : nullptr);
+            draw_debrief(ctx, *sim_, *debrief_, ImVec2(ctx.width * 0.5f, (ctx.height - replay_reserve(s)) * 0.5f),
+                         ImVec2(ctx.width - 40 * s, ctx.height - 40 * s - replay_reserve(s)),
+                         campaign_ ? next_label.c_str() : nullptr);
         if (!progress_error_.empty()) {  // never lose work silently: say what could not be kept
             std::string msg = "Your progress could not be saved: " + progress_error_;
             ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(ctx.width), 28 * s),
@@ -441,6 +474,7 @@ private:
     RiverView view_;
     RiverLayer layer_;
     WaterParticles particles_;
+    ReplayTimeline timeline_;  // replays only
 };
 
 }  // namespace
