@@ -87,6 +87,11 @@ public:
         paused_ = false;
         assist_channel_ = -1;
         assist_node_ = -1;
+        for (const Input& in : options_.prefix) {  // a rejoin: the run so far, already known to the class
+            recorder_.record(in, sim_->state().tick);
+            sim_->step(in);
+            recorder_.checksum(*sim_);
+        }
         prev_pos_ = sim_->state().raft_pos;
         prev_angle_ = sim_->state().raft_angle;
         camera_.centre = sim_->state().raft_pos;
@@ -104,7 +109,8 @@ public:
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
         layout(ctx);
-        if (!paused_ && !replay_held() && !sim_->state().finished)
+        if (options_.link) options_.link->service();
+        if (!paused_ && !replay_held() && !sim_->state().finished && !(options_.link && options_.link->hold()))
             advance(ctx, options_.replay ? dt * timeline_.speed() : dt);
         clock_ += paused_ ? 0.0 : dt;
         if (!paused_) particles_.update(*sim_, camera_, dt);
@@ -134,6 +140,7 @@ public:
 
         draw_panel(ctx);
         if (options_.replay) replay_bar(ctx);
+        if (options_.link) draw_link_banner(ctx, options_.link->banner());
         if (sim_->state().finished && options_.exit_at_end) {
             ScreenRequest quit;
             quit.kind = ScreenRequest::quit;
@@ -179,11 +186,28 @@ private:
             size_t t = static_cast<size_t>(sim_->state().tick);
             in = t < replay_inputs_.size() ? replay_inputs_[t] : Input{};
         }
+        if (options_.link) in = options_.link->shape(in);
         recorder_.record(in, sim_->state().tick);
         prev_pos_ = sim_->state().raft_pos;
         prev_angle_ = sim_->state().raft_angle;
         sim_->step(in);
         recorder_.checksum(*sim_);
+        if (options_.link) options_.link->stepped(in);
+    }
+
+    // A class session's line over the river: paused by the trainer, the host gone, and so on.
+    void draw_link_banner(AppContext& ctx, const std::string& text) {
+        if (text.empty()) return;
+        float s = ctx.settings.ui_scale;
+        ImGui::SetNextWindowPos(ImVec2(camera_.viewport.w * 0.5f, 14 * s), ImGuiCond_Always, ImVec2(0.5f, 0));
+        ImGui::SetNextWindowBgAlpha(0.85f);
+        ImGui::Begin("##class_banner", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                                                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoFocusOnAppearing |
+                                                     ImGuiWindowFlags_NoInputs);
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopFont();
+        ImGui::End();
     }
 
     // --- watching a replay: the timeline, pause and seeking ---
