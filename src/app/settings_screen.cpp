@@ -71,10 +71,12 @@ public:
         ImGui::Checkbox("Mute", &set.muted);
         row_label("", column);
         if (ImGui::Button("Play the reply chime") && ctx.audio) ctx.audio->chime();
-        ImGui::SameLine();
-        if (!ctx.audio) ImGui::TextDisabled("(no sound in this mode)");
+        row_label("", column);
+        ImGui::PushTextWrapPos(0);
+        if (!ctx.audio) ImGui::TextDisabled("No sound in screenshots.");
         else if (!ctx.audio->playing()) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.40f, 1), "%s", ctx.audio->status().c_str());
-        else ImGui::TextDisabled(set.muted ? "Sound is muted." : "The river, your breath, a chime for calm replies.");
+        else ImGui::TextDisabled(set.muted ? "Sound is muted." : "The river, your breathing, a chime for calm replies.");
+        ImGui::PopTextWrapPos();
 
         theme::section_heading("The call", ctx.fonts.large);
         row_label("Assist", column);
@@ -94,13 +96,13 @@ public:
         ImGui::SetNextItemWidth(control * 0.6f);
         ImGui::SliderFloat("##text_speed", &set.text_speed, 0.5f, 2.0f, "%.2fx");
         row_label("", column);
-        ImGui::TextDisabled(set.text_speed > 1.05f   ? "The caller's last line stays on screen longer."
-                            : set.text_speed < 0.95f ? "Lines give way to the next one sooner."
-                                                     : "Lines stay as long as the call gives them.");
+        ImGui::TextDisabled(set.text_speed > 1.05f   ? "What you said stays on screen longer."
+                            : set.text_speed < 0.95f ? "What you said gives way sooner."
+                                                     : "What you said stays six seconds.");
 
         theme::section_heading("Comfort and display", ctx.fonts.large);
         row_label("Reduced motion", column);
-        ImGui::Checkbox("No camera sway, bobbing or moving streaks", &set.reduced_motion);
+        ImGui::Checkbox("No bobbing, swaying, spreading rings or moving streaks", &set.reduced_motion);
         row_label("Fullscreen", column);
         bool fs = set.fullscreen;
         if (ImGui::Checkbox("Fill the screen (F11)", &fs)) {

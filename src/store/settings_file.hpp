@@ -33,7 +33,7 @@ struct Settings {
     float ui_scale = 1.0f;      // 0.75 .. 2: text and panels
     float volume = 0.8f;        // 0 .. 1
     bool muted = false;
-    bool reduced_motion = false;  // no camera sway, bobbing or moving streaks
+    bool reduced_motion = false;  // no bobbing, swaying, spreading rings or moving streaks
     float text_speed = 1.0f;    // how long the caller's lines stay readable: 0.5 (brief) .. 2 (twice as long)
 
     bool operator==(const Settings& o) const {
