@@ -36,27 +36,44 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     for (const TraineeView& t : trainees) view_.draw_raft(ctx.renderer, camera_, t.raft, clock_);
     SDL_RenderSetClipRect(ctx.renderer, nullptr);
     bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
-    // Name tags, nudged up until they clear the ones already placed: a class starts together,
-    // and forty names on one spot would be unreadable.
-    label_rects_.clear();
+    // Name tags, nudged up to clear the ones already placed; past two levels a tag joins the one
+    // it would cover as "+N", so a class that starts together does not bury the river in names.
+    labels_.clear();
     for (const TraineeView& t : trainees) {
         SDL_FPoint p = camera_.to_screen(t.raft.pos);
         ImVec2 ts = ImGui::CalcTextSize(t.name.c_str());
         ImVec2 at(p.x - ts.x * 0.5f, p.y - 28 * s);
-        for (int tries = 0; tries < 12; ++tries) {
-            bool clear = true;
-            for (const ImVec4& r : label_rects_)
-                if (at.x < r.z && at.x + ts.x > r.x && at.y < r.w && at.y + ts.y > r.y) {
+        int blocker = -1;
+        for (int tries = 0; tries < 3; ++tries) {
+            blocker = -1;
+            for (size_t i = 0; i < labels_.size(); ++i) {
+                const ImVec4& r = labels_[i].rect;
+                if (at.x - 4 < r.z && at.x + ts.x + 4 > r.x && at.y - 1 < r.w && at.y + ts.y + 1 > r.y) {
+                    blocker = static_cast<int>(i);
                     at.y = r.y - ts.y - 3;
-                    clear = false;
+                    break;
                 }
-            if (clear) break;
+            }
+            if (blocker < 0) break;
         }
-        label_rects_.push_back(ImVec4(at.x - 4, at.y - 1, at.x + ts.x + 4, at.y + ts.y + 1));
-        if (at.y < p.y - 30 * s) bg->AddLine(ImVec2(p.x, p.y - 8 * s), ImVec2(p.x, at.y + ts.y), IM_COL32(10, 25, 32, 120));
-        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), IM_COL32(10, 25, 32, 170),
-                          4);
-        bg->AddText(at, IM_COL32(240, 248, 248, 255), t.name.c_str());
+        if (blocker >= 0) {
+            ++labels_[labels_[blocker].joined_to >= 0 ? labels_[blocker].joined_to : blocker].extra;
+            continue;
+        }
+        Label l;
+        l.rect = ImVec4(at.x - 4, at.y - 1, at.x + ts.x + 4, at.y + ts.y + 1);
+        l.anchor = ImVec2(p.x, p.y);
+        l.text = t.name;
+        labels_.push_back(std::move(l));
+    }
+    for (Label& l : labels_) {
+        std::string text = l.extra > 0 ? l.text + "  +" + std::to_string(l.extra) : l.text;
+        ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+        ImVec2 at(l.rect.x + 4, l.rect.y + 1);
+        if (at.y + ts.y < l.anchor.y - 30 * s)
+            bg->AddLine(ImVec2(l.anchor.x, l.anchor.y - 8 * s), ImVec2(l.anchor.x, at.y + ts.y), IM_COL32(10, 25, 32, 120));
+        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), IM_COL32(10, 25, 32, 170), 4);
+        bg->AddText(at, IM_COL32(240, 248, 248, 255), text.c_str());
     }
     bg->PopClipRect();
 

@@ -36,7 +36,14 @@ private:
     WaterParticles particles_{260};
     double clock_ = 0;
     std::vector<double> progress_scratch_;
-    std::vector<ImVec4> label_rects_;
+    struct Label {
+        ImVec4 rect;       // x0, y0, x1, y1 on screen
+        ImVec2 anchor;     // the raft it names
+        std::string text;
+        int extra = 0;     // rafts under this tag whose own tags did not fit
+        int joined_to = -1;
+    };
+    std::vector<Label> labels_;
 };
 
 }  // namespace cw
