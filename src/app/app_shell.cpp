@@ -16,6 +16,11 @@ namespace cw {
 
 namespace {
 
+// The profile database keeps a profile's settings as one value: the same text as settings.toml,
+// read by the same checked reader.
+const char* const kSettingsKey = "settings.toml";
+
+
 const char* kFontPaths[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                             "/usr/share/fonts/dejavu/DejaVuSans.ttf"};
 
@@ -149,6 +154,19 @@ bool AppShell::init(bool headless, std::string& error, int width, int height, fl
         if (!profiles_->warning().empty()) std::cerr << "calmwaters: " << profiles_->warning() << '\n';
         if (profiles_->ok()) ctx.profiles = profiles_.get();
         else std::cerr << "calmwaters: attempts will not be kept: " << profiles_->error() << '\n';
+        // The profile's own settings, when it has them, win over the file (which mirrors the
+        // last profile's, so a damaged database still leaves the player's choices in place).
+        if (ctx.profiles) {
+            auto kept = ctx.profiles->settings(ctx.profile);
+            if (auto it = kept.find(kSettingsKey); it != kept.end()) {
+                SettingsLoad load = settings_from_toml(it->second, "profiles.sqlite (settings of " + ctx.profile + ")");
+                if (load.warning.empty() && !(load.settings == ctx.settings)) {
+                    ctx.settings = load.settings;
+                    saved_ = ctx.settings;
+                    if (ctx.window) SDL_SetWindowFullscreen(ctx.window, ctx.settings.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+                }
+            }
+        }
     }
 
     IMGUI_CHECKVERSION();
@@ -282,6 +300,9 @@ void AppShell::keep_settings() {
         ctx.settings_warning = "Your settings could not be saved: " + error;
         std::cerr << "calmwaters: " << ctx.settings_warning << '\n';
     }
+    // And in the profile, so each person's choices go with their profile.
+    if (ctx.profiles && !ctx.profiles->save_settings(ctx.profile, {{kSettingsKey, settings_to_toml(ctx.settings)}}, error))
+        std::cerr << "calmwaters: the profile's settings could not be saved: " << error << '\n';
     saved_ = ctx.settings;  // do not retry every frame; the next change tries again
 }
 
