@@ -19,4 +19,17 @@ EnetLibrary::~EnetLibrary() {
     if (users.fetch_sub(1) == 1) enet_deinitialize();
 }
 
+size_t send_message(ENetPeer* peer, const Message& m) {
+    if (!peer) return 0;
+    std::vector<uint8_t> bytes = encode(m);
+    bool state = std::holds_alternative<RaftState>(m);
+    ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), state ? 0 : ENET_PACKET_FLAG_RELIABLE);
+    if (!packet) return 0;
+    if (enet_peer_send(peer, state ? kChannelState : kChannelReliable, packet) != 0) {
+        enet_packet_destroy(packet);  // not queued, so still ours
+        return 0;
+    }
+    return bytes.size();
+}
+
 }  // namespace cw::net

@@ -1,8 +1,17 @@
 // ENet wants enet_initialize() before use and enet_deinitialize() after; hosts and clients
 // hold one of these so the library is up exactly while any of them lives.
 #pragma once
+#include <cstddef>
+
+#include "protocol.hpp"
+
+struct _ENetPeer;
 
 namespace cw::net {
+
+// Sends one message on the channel its kind goes on (raft states unreliable, the rest
+// reliable). Returns the bytes queued, or 0 when ENet would not take it.
+size_t send_message(_ENetPeer* peer, const Message& m);
 
 class EnetLibrary {
 public:

@@ -124,18 +124,7 @@ void NetClient::service(uint32_t timeout_ms) {
     enet_host_flush(host_);
 }
 
-void NetClient::send(const Message& m) {
-    if (!peer_) return;
-    std::vector<uint8_t> bytes = encode(m);
-    bool state = std::holds_alternative<RaftState>(m);
-    ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), state ? 0 : ENET_PACKET_FLAG_RELIABLE);
-    if (!packet) return;
-    if (enet_peer_send(peer_, state ? kChannelState : kChannelReliable, packet) != 0) {
-        enet_packet_destroy(packet);
-        return;
-    }
-    bytes_out_ += bytes.size();
-}
+void NetClient::send(const Message& m) { bytes_out_ += send_message(peer_, m); }
 
 void NetClient::close(uint32_t wait_ms) {
     if (!host_ || !peer_) return;

@@ -181,17 +181,7 @@ void NetHost::on_disconnect(ENetPeer* peer) {
     peers_.erase(it);
 }
 
-void NetHost::send_to(ENetPeer* peer, const Message& m) {
-    std::vector<uint8_t> bytes = encode(m);
-    bool state = std::holds_alternative<RaftState>(m);
-    ENetPacket* packet = enet_packet_create(bytes.data(), bytes.size(), state ? 0 : ENET_PACKET_FLAG_RELIABLE);
-    if (!packet) return;
-    if (enet_peer_send(peer, state ? kChannelState : kChannelReliable, packet) != 0) {
-        enet_packet_destroy(packet);  // not queued, so still ours
-        return;
-    }
-    traffic_.bytes_out += bytes.size();
-}
+void NetHost::send_to(ENetPeer* peer, const Message& m) { traffic_.bytes_out += send_message(peer, m); }
 
 void NetHost::send_outbox() {
     for (Outgoing& o : session_.take_outbox()) {
