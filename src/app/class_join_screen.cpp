@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "net/lan.hpp"
 #include "net/net_client.hpp"
+#include "net/rejoin_token.hpp"
 #include "screens.hpp"
 #include "store/progress.hpp"
 #include "theme.hpp"
@@ -147,7 +148,9 @@ private:
         hello.name = name_;
         hello.breath = ctx.settings.breath;
         hello.breath_holds = ctx.settings.breath_holds;
-        hello.rejoin_token = token_;  // coming back after a dropped connection
+        // Coming back (a dropped connection, or this game restarted): the token kept on disk.
+        token_file_ = rejoin_token_path(default_data_dir(), code_, hello.name);
+        hello.rejoin_token = read_rejoin_token(token_file_);
         conn_ = std::make_shared<Connection>(*ctx.catalogue, hello);
         if (!conn_->client.connect(address_, error_)) conn_.reset();
     }
@@ -155,7 +158,7 @@ private:
     void status(AppContext& ctx, ScreenRequest& req) {
         float s = ctx.settings.ui_scale;
         TraineeSession& session = conn_->session;
-        if (session.welcome()) token_ = session.welcome()->rejoin_token;
+        if (session.welcome() && session.welcome()->rejoin_token) write_rejoin_token(token_file_, session.welcome()->rejoin_token);
         LinkState link = conn_->client.link();
         if (session.phase() == TraineePhase::refused || link == LinkState::failed) {
             ImGui::TextWrapped("%s", session.phase() == TraineePhase::refused ? session.problem().c_str()
@@ -273,7 +276,7 @@ private:
     char code_[9] = {};  // 8 letters and digits at most
     char name_[64] = {};
     std::string error_;
-    uint64_t token_ = 0;
+    std::string token_file_;
     std::shared_ptr<Connection> conn_;
     std::unique_ptr<DiscoveryFinder> finder_;
     std::unique_ptr<Screen> child_;

@@ -19,6 +19,7 @@
 #include "net/class_report.hpp"
 #include "net/net_client.hpp"
 #include "net/net_host.hpp"
+#include "net/rejoin_token.hpp"
 #include "run_report.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
@@ -93,29 +94,6 @@ nlohmann::ordered_json call_summary(const net::CallDebrief& d) {
         c["questions"].push_back({{"node", q.id}, {"spread", spread}});
     }
     return c;
-}
-
-std::string token_path(const std::string& code, const std::string& name) {
-    // One file per session and name, so a trainee whose game restarts can take their place back.
-    uint64_t h = 1469598103934665603ull;
-    for (unsigned char c : net::normalise_code(code) + "\n" + name) h = (h ^ c) * 1099511628211ull;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return default_data_dir() + "/class/" + buf + ".token";
-}
-
-uint64_t read_token(const std::string& path) {
-    std::ifstream in(path);
-    unsigned long long t = 0;
-    if (in >> t) return t;
-    return 0;
-}
-
-void write_token(const std::string& path, uint64_t token) {
-    std::error_code ec;
-    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
-    std::ofstream out(path, std::ios::trunc);
-    out << static_cast<unsigned long long>(token) << '\n';
 }
 
 }  // namespace
@@ -256,8 +234,8 @@ int join_command(const Args& args) {
     hello.build = build_id();
     hello.code = *code;
     hello.name = *name;
-    const std::string token_file = token_path(*code, *name);
-    hello.rejoin_token = read_token(token_file);
+    const std::string token_file = net::rejoin_token_path(default_data_dir(), *code, *name);
+    hello.rejoin_token = net::read_rejoin_token(token_file);
     net::TraineeSession session(*catalogue, hello);
     net::NetClient client(session);
     std::string error;
@@ -271,9 +249,8 @@ int join_command(const Args& args) {
     double owed_ticks = 0;
     for (;;) {
         client.service(1);
-        if (session.welcome() && session.welcome()->rejoin_token != 0) {
-            if (read_token(token_file) != session.welcome()->rejoin_token) write_token(token_file, session.welcome()->rejoin_token);
-        }
+        if (session.welcome() && session.welcome()->rejoin_token != 0)
+            net::write_rejoin_token(token_file, session.welcome()->rejoin_token);
         if (session.phase() == net::TraineePhase::refused) {
             std::cerr << "calmwaters join: the class refused us: " << session.problem() << '\n';
             return 3;
