@@ -2,7 +2,6 @@
 // silence when muted, the same samples from the same seed.
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <cmath>
 #include <vector>
 
@@ -119,17 +118,4 @@ TEST_CASE("sound: the same seed and calls give the same samples; another seed do
     };
     CHECK(render(9) == render(9));
     CHECK(render(9) != render(10));
-}
-
-TEST_CASE("sound: a block of audio costs far less than the time it lasts") {
-    RiverSound s(1);
-    s.set_roughness(0.8);
-    s.set_breath(cw::sound::BreathCue::in, 0.5);
-    s.chime();
-    std::vector<float> buf(2 * 512);
-    auto t0 = std::chrono::steady_clock::now();
-    for (int i = 0; i < 200; ++i) s.render(buf.data(), 512);  // 200 callbacks: about 2.1 s of sound
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    MESSAGE("200 blocks of 512 frames took " << ms << " ms (" << ms / 200 << " ms per 10.7 ms block)");
-    CHECK(ms < 2133 * 0.25);  // generous for sanitizer builds and a busy machine
 }
