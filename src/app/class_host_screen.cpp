@@ -466,12 +466,13 @@ private:
         heading(ctx, "Class debrief");
         ImGui::Text("%s: %d finished, %d resolved, mean score %.0f", d.title.c_str(), d.finished, d.resolved, d.mean_score);
         ImGui::BeginChild("##debrief_body", ImVec2(0, -70 * s));
+        // Every question, reached or not: its replies and its prompt are worth talking about either way.
         for (const QuestionTally& q : d.questions) {
-            if (!session_->settings().projector && q.answered == 0) continue;
             ImGui::Separator();
             ImGui::PushFont(ctx.fonts.large);
             ImGui::TextWrapped("\"%s\"", q.say.c_str());
             ImGui::PopFont();
+            if (q.answered == 0) ImGui::TextDisabled("No one reached this question in this call.");
             for (const ReplyTally& r : q.replies) {
                 ImGui::PushID(r.letter.c_str());
                 ImGui::PushStyleColor(ImGuiCol_PlotHistogram, quality_colour(r.quality));
@@ -497,6 +498,34 @@ private:
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.45f, 1));
                 ImGui::TextWrapped("Talk about it: %s", q.discuss.c_str());
                 ImGui::PopStyleColor();
+            }
+        }
+        if (!session_->settings().projector && !d.trainees.empty()) {
+            ImGui::Separator();
+            ImGui::PushFont(ctx.fonts.large);
+            ImGui::TextUnformatted("The class");
+            ImGui::PopFont();
+            if (ImGui::BeginTable("##results", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+                for (const char* h : {"Trainee", "Outcome", "Score", "Checked by the host"})
+                    ImGui::TableSetupColumn(h);
+                ImGui::TableHeadersRow();
+                for (const TraineeResult& t : d.trainees) {
+                    if (!t.played) continue;
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(t.shown_name.c_str());
+                    ImGui::TableNextColumn();
+                    auto outcome = outcome_from_id(t.outcome);
+                    ImGui::TextUnformatted(t.verdict == Verdict::unfinished ? "did not finish"
+                                                                            : outcome ? outcome_label(*outcome) : t.outcome.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::Text("%d", t.score);
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(t.verdict == Verdict::verified   ? "yes"
+                                           : t.verdict == Verdict::mismatch ? "did not match"
+                                                                            : "-");
+                }
+                ImGui::EndTable();
             }
         }
         if (!d.techniques.empty()) {
