@@ -1,13 +1,11 @@
 // Class sessions on the loopback network (127.0.0.1 only): the real binary as host and as
 // trainees, and a raw ENet peer that misbehaves on purpose.
+#include "child_process.hpp"
 #include "fixtures.hpp"
 
 #include <arpa/inet.h>
-#include <csignal>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -44,55 +42,11 @@ uint16_t free_port() {
     return ntohs(a.sin_port);
 }
 
-// The binary run as a child process, its output going to files in `dir`.
-struct Child {
-    pid_t pid = -1;
-    fs::path out, err;
-    int wait(int seconds = 120) {
-        for (int i = 0; i < seconds * 20; ++i) {
-            int status = 0;
-            if (waitpid(pid, &status, WNOHANG) == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-        kill(pid, SIGKILL);
-        waitpid(pid, nullptr, 0);
-        FAIL("a child process did not finish in time: " << out);
-        return -1;
-    }
-    void kill_now() {
-        kill(pid, SIGKILL);
-        waitpid(pid, nullptr, 0);
-    }
-    std::string stdout_text() const { return slurp(out); }
-    std::string stderr_text() const { return slurp(err); }
-    static std::string slurp(const fs::path& p) {
-        std::ifstream in(p);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    }
-};
+using cwtest::Child;
 
+// The binary with a data folder of its own, its output going to files in `dir`.
 Child spawn(const std::vector<std::string>& args, const fs::path& dir, const std::string& tag, const fs::path& home) {
-    Child c;
-    c.out = dir / (tag + ".out");
-    c.err = dir / (tag + ".err");
-    c.pid = fork();
-    REQUIRE(c.pid >= 0);
-    if (c.pid == 0) {
-        int o = open(c.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        int e = open(c.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(o, 1);
-        dup2(e, 2);
-        setenv("CALMWATERS_HOME", home.c_str(), 1);
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(CW_BINARY));
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        execv(CW_BINARY, argv.data());
-        _exit(127);
-    }
-    return c;
+    return cwtest::spawn_binary(args, dir / (tag + ".out"), dir / (tag + ".err"), {{"CALMWATERS_HOME=" + home.string()}});
 }
 
 fs::path write_level(const fs::path& dir) {
@@ -170,7 +124,7 @@ TEST_CASE("class network: a host with ten headless trainees finishes, and the re
         CHECK(rows[name].second == "verified");
     }
     CHECK(fs::file_size(dir / "report" / "class-RIVER.html") > 1000);
-    CHECK(nlohmann::json::parse(Child::slurp(dir / "report" / "class-RIVER.xapi.json")).size() == 10);
+    CHECK(nlohmann::json::parse(cwtest::slurp(dir / "report" / "class-RIVER.xapi.json")).size() == 10);
 }
 
 TEST_CASE("class network: a wrong code is refused with a message") {

@@ -1,0 +1,119 @@
+// The real binary run as a child process (fork and execv), its stdout and stderr going to files.
+// One runner for the tests that check what the game prints and how it exits: run_binary waits
+// for the end; spawn_binary leaves the child running, to be waited for or killed later.
+#pragma once
+#include <doctest/doctest.h>
+
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace cwtest {
+
+struct ChildOptions {
+    // Changes to the child's environment: "NAME=value" sets (an empty value too), "NAME" unsets.
+    std::vector<std::string> env;
+    // When > 0, a cap on the size of any file the child writes: the kernel then refuses the write
+    // with EFBIG, as a full disk refuses with ENOSPC.
+    long file_limit = 0;
+};
+
+inline std::string slurp(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+// A child that may still be running. Copies share the process: whoever waits for it reaps it.
+struct Child {
+    pid_t pid = -1;
+    std::filesystem::path out, err;
+
+    // The exit code, or 128 + the signal that ended it. A child still running after `seconds` is
+    // killed and fails the test.
+    int wait(int seconds = 120) {
+        for (int i = 0; i < seconds * 100; ++i) {
+            int status = 0;
+            if (waitpid(pid, &status, WNOHANG) == pid)
+                return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        kill_now();
+        FAIL("a child process did not finish in " << seconds << " s: " << err);
+        return -1;
+    }
+    void kill_now() {
+        kill(pid, SIGKILL);
+        waitpid(pid, nullptr, 0);
+    }
+    std::string stdout_text() const { return slurp(out); }
+    std::string stderr_text() const { return slurp(err); }
+};
+
+// Starts CW_BINARY with `args`, writing its stdout to `out` and its stderr to `err`.
+inline Child spawn_binary(const std::vector<std::string>& args, const std::filesystem::path& out,
+                          const std::filesystem::path& err, const ChildOptions& options = {}) {
+    Child c;
+    c.out = out;
+    c.err = err;
+    std::fflush(nullptr);  // or the child would write our buffered output a second time
+    c.pid = fork();
+    REQUIRE(c.pid >= 0);
+    if (c.pid == 0) {
+        int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0) _exit(126);
+        for (const std::string& change : options.env) {
+            size_t eq = change.find('=');
+            if (eq == std::string::npos) unsetenv(change.c_str());
+            else setenv(change.substr(0, eq).c_str(), change.c_str() + eq + 1, 1);
+        }
+        if (options.file_limit > 0) {
+            signal(SIGXFSZ, SIG_IGN);
+            rlimit r{static_cast<rlim_t>(options.file_limit), static_cast<rlim_t>(options.file_limit)};
+            setrlimit(RLIMIT_FSIZE, &r);
+        }
+        std::vector<char*> argv{const_cast<char*>(CW_BINARY)};
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        execv(CW_BINARY, argv.data());
+        _exit(127);
+    }
+    return c;
+}
+
+struct Finished {
+    int code = -1;  // the exit code, or 128 + the signal that ended it
+    std::string out, err;
+};
+
+// Runs CW_BINARY with `args` to the end and returns what it printed.
+inline Finished run_binary(const std::vector<std::string>& args, const ChildOptions& options = {}, int seconds = 120) {
+    // Files of their own: ctest runs test cases side by side, each in its own process.
+    static int runs = 0;
+    std::string stem = "cw_child_" + std::to_string(getpid()) + "_" + std::to_string(++runs);
+    std::filesystem::path dir = std::filesystem::temp_directory_path();
+    Child c = spawn_binary(args, dir / (stem + ".out"), dir / (stem + ".err"), options);
+    Finished f;
+    f.code = c.wait(seconds);
+    f.out = c.stdout_text();
+    f.err = c.stderr_text();
+    std::filesystem::remove(c.out);
+    std::filesystem::remove(c.err);
+    return f;
+}
+
+}  // namespace cwtest
