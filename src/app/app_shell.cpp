@@ -1,9 +1,16 @@
 #include "app_shell.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <vector>
 
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
@@ -24,8 +31,128 @@ const char* const kSettingsKey = "settings.toml";
 const char* kFontPaths[] = {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                             "/usr/share/fonts/dejavu/DejaVuSans.ttf"};
 
+// Bigger than any font we could want (DejaVu Sans is under 1 MB, a CJK collection some 30 MB).
+constexpr std::uintmax_t kMaxFontBytes = 64u << 20;
+
+std::uint32_t be32(const std::vector<unsigned char>& d, std::size_t at) {
+    return std::uint32_t(d[at]) << 24 | std::uint32_t(d[at + 1]) << 16 | std::uint32_t(d[at + 2]) << 8 | d[at + 3];
+}
+std::uint32_t be16(const std::vector<unsigned char>& d, std::size_t at) { return std::uint32_t(d[at]) << 8 | d[at + 1]; }
+
+// Why ImGui cannot be given these bytes as a font, or "" when it can. ImGui and its stb_truetype
+// trust the file completely: on a foreign one ImGui asserts, and a truncated one makes
+// stb_truetype read past the end. So the sfnt table directory is checked first, and every table
+// stb_truetype looks up must be there and lie inside the file.
+std::string font_data_problem(const std::vector<unsigned char>& d) {
+    const std::string foreign = "is not a TrueType or OpenType font";
+    if (d.size() < 12) return foreign + " (too short to be one)";
+    std::size_t start = 0;
+    std::uint32_t magic = be32(d, 0);
+    if (magic == 0x74746366) {  // 'ttcf': a collection; ImGui takes its first font
+        std::uint32_t version = be32(d, 4);
+        if ((version != 0x00010000 && version != 0x00020000) || be32(d, 8) == 0 || d.size() < 16)
+            return "is a damaged font collection (its header is wrong)";
+        start = be32(d, 12);
+        if (start > d.size() - 12) return "is a damaged font collection (its first font lies past the end of the file)";
+        magic = be32(d, start);
+    }
+    if (magic != 0x00010000 && magic != 0x74727565 /* 'true' */ && magic != 0x4F54544F /* 'OTTO' */)
+        return foreign + " (it does not start like one)";
+    std::uint32_t tables = be16(d, start + 4);
+    if (tables == 0 || start + 12 + 16u * tables > d.size())
+        return "is a damaged font (its table directory runs past the end of the file)";
+    auto find = [&](const char* tag, std::uint32_t& offset, std::uint32_t& length) {
+        for (std::uint32_t i = 0; i < tables; ++i) {
+            std::size_t rec = start + 12 + 16u * i;
+            if (std::memcmp(&d[rec], tag, 4) != 0) continue;
+            offset = be32(d, rec + 8);
+            length = be32(d, rec + 12);
+            return true;
+        }
+        return false;
+    };
+    // What stb_truetype reads without checking: the tables, and in them at least these bytes.
+    struct Need {
+        const char* tag;
+        std::uint32_t min_length;
+        bool required;  // maxp is read only when it is there
+    };
+    const Need needed[] = {{"cmap", 4, true}, {"head", 54, true}, {"hhea", 36, true}, {"hmtx", 4, true}, {"maxp", 6, false}};
+    std::uint32_t offset = 0, length = 0;
+    for (const Need& n : needed) {
+        if (!find(n.tag, offset, length)) {
+            if (!n.required) continue;
+            return "is a damaged font (it has no '" + std::string(n.tag) + "' table)";
+        }
+        if (length < n.min_length || offset > d.size() || length > d.size() - offset)
+            return "is a damaged font (its '" + std::string(n.tag) + "' table lies past the end of the file)";
+    }
+    // The character map's encoding records, which stb_truetype walks to pick one.
+    find("cmap", offset, length);
+    std::uint32_t encodings = be16(d, offset + 2);
+    if (4 + 8u * encodings > length) return "is a damaged font (its character map is cut short)";
+    for (std::uint32_t i = 0; i < encodings; ++i)
+        if (be32(d, offset + 4 + 8u * i + 4) >= length) return "is a damaged font (its character map points outside itself)";
+    // Outlines: TrueType glyphs (glyf with its loca index) or OpenType's CFF.
+    std::uint32_t o2 = 0, l2 = 0;
+    bool truetype = find("glyf", offset, length) && find("loca", o2, l2);
+    bool inside = truetype ? offset <= d.size() && length <= d.size() - offset && o2 <= d.size() && l2 <= d.size() - o2
+                           : find("CFF ", offset, length) && offset <= d.size() && length <= d.size() - offset;
+    if (!inside) return "is a damaged font (its glyph outlines are missing or lie past the end of the file)";
+    return "";
+}
+
+// Reads the font at `path`; false with `problem` (completing "PATH ...") when it will not do.
+bool read_font_file(const std::string& path, std::vector<unsigned char>& data, std::string& problem) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (st.type() == fs::file_type::not_found) {
+        problem = "does not exist";
+        return false;
+    }
+    if (ec) {
+        problem = "cannot be read (" + ec.message() + ")";
+        return false;
+    }
+    if (fs::is_directory(st)) {
+        problem = "is a folder, not a font file";
+        return false;
+    }
+    if (!fs::is_regular_file(st)) {
+        problem = "is not a regular file";
+        return false;
+    }
+    std::uintmax_t size = fs::file_size(path, ec);
+    if (!ec && size > kMaxFontBytes) {
+        problem = "is too big to be a font (" + std::to_string(size >> 20) + " MB; at most " +
+                  std::to_string(kMaxFontBytes >> 20) + " MB)";
+        return false;
+    }
+    errno = 0;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        problem = std::string("cannot be read (") + (errno ? std::strerror(errno) : "open failed") + ")";
+        return false;
+    }
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    if (in.bad()) {
+        problem = "cannot be read (a read error)";
+        return false;
+    }
+    if (data.empty()) {
+        problem = "is empty";
+        return false;
+    }
+    problem = font_data_problem(data);
+    return problem.empty();
+}
+
 // Glyphs are rasterised at the size they take on the screen in pixels (UI scale times the
 // screen's pixels per point) and drawn at 1/dpi, so text is sharp on HiDPI screens too.
+// CALMWATERS_FONT names a .ttf/.otf to use instead of DejaVu Sans; when it is set (and not
+// empty), it is the only file tried. A font that cannot be used is named on stderr, with what is
+// wrong with it, and ImGui's built-in font is used.
 void load_fonts(AppContext& ctx) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -33,26 +160,55 @@ void load_fonts(AppContext& ctx) {
     io.FontGlobalScale = 1.0f / ctx.dpi;
     // Latin-1 plus typographic punctuation (dashes, curly quotes, ellipsis) for the dialogue.
     static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0};
-    const char* found = nullptr;
-    for (const char* p : kFontPaths)
-        if (std::filesystem::exists(p)) {
+    // Rebuilt fonts (a new UI scale, another screen's DPI) do not repeat the same complaint.
+    static std::string said;
+    auto say = [](const std::string& message) {
+        if (message != said) std::cerr << "calmwaters: " << message << '\n';
+        said = message;
+    };
+    const char* chosen = std::getenv("CALMWATERS_FONT");
+    bool override_font = chosen && *chosen;
+    std::vector<std::string> candidates;
+    if (override_font) candidates.push_back(chosen);
+    else candidates.assign(std::begin(kFontPaths), std::end(kFontPaths));
+
+    std::vector<unsigned char> data;
+    std::string found, problem, complaint;
+    for (const std::string& p : candidates) {
+        if (read_font_file(p, data, problem)) {
             found = p;
             break;
         }
+        if (override_font) complaint = "CALMWATERS_FONT names " + p + ", which " + problem;
+        // The usual places differ between systems: one not being there is no news.
+        else if (problem != "does not exist" && complaint.empty()) complaint = p + " " + problem;
+    }
     ctx.fonts.dejavu = false;
-    if (found) {
+    if (!found.empty()) {
+        // ImGui frees the font data it is given, so each size gets its own copy.
+        auto copy = [&data] {
+            void* p = ImGui::MemAlloc(data.size());
+            std::memcpy(p, data.data(), data.size());
+            return p;
+        };
+        const int bytes = static_cast<int>(data.size());
         // Horizontal oversampling sharpens small text; big text does not need it, and each step
         // of it multiplies the start-up time spent rasterising glyphs.
         ImFontConfig small, big;
         small.OversampleH = 2;
         big.OversampleH = 1;
-        ctx.fonts.body = io.Fonts->AddFontFromFileTTF(found, 18.0f * s, &small, ranges);
-        ctx.fonts.large = io.Fonts->AddFontFromFileTTF(found, 23.0f * s, &big, ranges);
-        ctx.fonts.title = io.Fonts->AddFontFromFileTTF(found, 46.0f * s, &big, io.Fonts->GetGlyphRangesDefault());
-        ctx.fonts.dejavu = ctx.fonts.body && ctx.fonts.large && ctx.fonts.title;
+        ctx.fonts.body = io.Fonts->AddFontFromMemoryTTF(copy(), bytes, 18.0f * s, &small, ranges);
+        ctx.fonts.large = io.Fonts->AddFontFromMemoryTTF(copy(), bytes, 23.0f * s, &big, ranges);
+        ctx.fonts.title = io.Fonts->AddFontFromMemoryTTF(copy(), bytes, 46.0f * s, &big, io.Fonts->GetGlyphRangesDefault());
+        // Built now rather than at the first frame, so a font stb_truetype still refuses falls
+        // back here too instead of leaving the atlas empty.
+        ctx.fonts.dejavu = ctx.fonts.body && ctx.fonts.large && ctx.fonts.title && io.Fonts->Build();
+        if (!ctx.fonts.dejavu)
+            complaint = (override_font ? "CALMWATERS_FONT names " + found + ", which" : found) + " could not be rasterised";
     }
     if (!ctx.fonts.dejavu) {
-        std::cerr << "calmwaters: DejaVu Sans not found (install fonts-dejavu-core); using ImGui's built-in font\n";
+        if (!complaint.empty()) say(complaint + "; using ImGui's built-in font");
+        else say("DejaVu Sans not found (install fonts-dejavu-core); using ImGui's built-in font");
         io.Fonts->Clear();
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * s;
