@@ -16,14 +16,14 @@ void print_usage() {
         "\n"
         "  calmwaters                          open the game\n"
         "  calmwaters play LEVEL               straight into a level\n"
-        "  calmwaters run LEVEL --bot B [--seed N]\n"
+        "  calmwaters run LEVEL --bot B [--seed N] [--pace X]\n"
         "                                      play headless with a bot (calm, random, worst); JSON result\n"
         "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
         "  calmwaters solve LEVEL [--json]     try every path through the call with the steering bot\n"
         "  calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]\n"
         "                                      run a class session on the local network\n"
-        "  calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot calm|random --seed S]\n"
+        "  calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot calm|random --seed S --pace X]\n"
         "                                      join a class session\n"
         "  calmwaters run LEVEL --bot B [--record FILE] [--profile NAME]\n"
         "                                      ...and save the run as a replay, or as a profile's attempt\n"
@@ -35,7 +35,11 @@ void print_usage() {
         "                                      render a screen (menu, river, debrief, dock) offscreen to PNG\n"
         "  calmwaters [play LEVEL] --autopilot calm|random|worst [--speed N] [--exit-at-end]\n"
         "                                      let a bot play (a demo for a class, or a quick look)\n"
-        "  calmwaters --version                the build id\n";
+        "  calmwaters --version                the build id\n"
+        "\n"
+        "  --pace X (run, join): the reading pace, 0.5 to 2 (default 1). At 2 the river runs at half\n"
+        "  speed, so every line stays up twice as long and every fork comes twice as late; the call\n"
+        "  plays out and is scored the same way. A replay keeps its pace; a class host uses yours.\n";
 }
 
 }  // namespace

@@ -148,6 +148,7 @@ private:
         hello.name = name_;
         hello.breath = ctx.settings.breath;
         hello.breath_holds = ctx.settings.breath_holds;
+        hello.reading_pace = sim_options_from(ctx.settings).reading_pace;  // the host re-runs the call at it
         // Coming back (a dropped connection, or this game restarted): the token kept on disk.
         token_file_ = rejoin_token_path(default_data_dir(), code_, hello.name);
         hello.rejoin_token = read_rejoin_token(token_file_);

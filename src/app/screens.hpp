@@ -7,6 +7,7 @@
 #include "core/bot.hpp"
 #include "core/dock.hpp"
 #include "core/replay.hpp"
+#include "sim_options.hpp"  // every screen that starts a call builds its options from the settings here
 
 namespace cw {
 

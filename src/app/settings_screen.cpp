@@ -6,6 +6,7 @@
 #include "audio_device.hpp"
 #include "core/breathing.hpp"
 #include "screens.hpp"
+#include "sim_options.hpp"
 #include "theme.hpp"
 
 namespace cw {
@@ -92,13 +93,26 @@ public:
         ImGui::Checkbox("Hold the breath between in and out", &set.breath_holds);
         row_label("", column);
         ImGui::TextDisabled("Turn holds off if they make you dizzy.");
-        row_label("Reading time", column);
+        // The reading pace: a rule of the game (core/reading_pace.hpp), not only how long text stays.
+        row_label("Time to read", column);
         ImGui::SetNextItemWidth(control * 0.6f);
-        ImGui::SliderFloat("##text_speed", &set.text_speed, 0.5f, 2.0f, "%.2fx");
+        ImGui::SliderFloat("##text_speed", &set.text_speed, 0.5f, 2.0f, "%.2fx", ImGuiSliderFlags_AlwaysClamp);
         row_label("", column);
-        ImGui::TextDisabled(set.text_speed > 1.05f   ? "What you said stays on screen longer."
-                            : set.text_speed < 0.95f ? "What you said gives way sooner."
-                                                     : "What you said stays six seconds.");
+        double pace = reading_pace_from(set);
+        char about[200];
+        if (pace > 1.0)
+            std::snprintf(about, sizeof about, "%.3g times as long to read: the river flows slower, so the caller's "
+                          "words stay up longer and each fork comes later.", pace);
+        else if (pace < 1.0)
+            std::snprintf(about, sizeof about, "%.3g times as long to read: the river flows faster, so each fork "
+                          "comes sooner.", pace);
+        else
+            std::snprintf(about, sizeof about, "The usual time to read: the river flows at its normal speed.");
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", about);
+        row_label("", column);
+        ImGui::TextDisabled("Your breathing keeps its own time, and the call is scored the same way at any pace.");
+        ImGui::PopTextWrapPos();
 
         theme::section_heading("Comfort and display", ctx.fonts.large);
         row_label("Reduced motion", column);

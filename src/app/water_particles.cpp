@@ -35,12 +35,11 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
         }
     }
     double radius = cam.view_radius() + 2.0;
-    CalmSpot calm = sim.calm_spot();
     bool still = theme::reduced_motion();
     for (Particle& p : particles_) {
         if (still) {  // held in place, only replaced once the view has moved away from them
             if (length(p.pos - cam.centre) > radius) respawn(p, sim, cam);
-            else if (length(p.vel) < 0.02) p.vel = sim.flow().velocity(p.pos, sim.time(), sim.state().roughness, calm, p.hint);
+            else if (length(p.vel) < 0.02) p.vel = sim.water_velocity(p.pos, p.hint);
             if (p.life > 0) p.age = p.life * 0.5;  // fully shown
             continue;
         }
@@ -49,7 +48,7 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
             respawn(p, sim, cam);
             continue;
         }
-        p.vel = sim.flow().velocity(p.pos, sim.time(), sim.state().roughness, calm, p.hint);
+        p.vel = sim.water_velocity(p.pos, p.hint);  // as fast as the raft sees it, at the reading pace
         if (length(p.vel) < 0.02) {  // stranded in a dead corner
             p.age = p.life;
             continue;

@@ -206,8 +206,9 @@ int host_command(const Args& args) {
 
 int join_command(const Args& args) {
     const char* usage =
-        "usage: calmwaters join ADDRESS:PORT --code C --name NAME --headless [--bot calm|random] [--seed S] [--speed N]\n";
-    std::vector<std::string> pos = positionals(args, {"--code", "--name", "--bot", "--seed", "--speed"});
+        "usage: calmwaters join ADDRESS:PORT --code C --name NAME --headless [--bot calm|random] [--seed S] [--speed N]\n"
+        "                       [--pace X]\n";
+    std::vector<std::string> pos = positionals(args, {"--code", "--name", "--bot", "--seed", "--speed", "--pace"});
     auto code = flag_value(args, "--code");
     auto name = flag_value(args, "--name");
     if (pos.size() != 1 || !code || !name) {
@@ -227,6 +228,8 @@ int join_command(const Args& args) {
     long seed = 1, speed = 1;
     if (!number_flag(args, "--seed", 0, 2147483647, seed, "join") || !number_flag(args, "--speed", 1, 1000, speed, "join"))
         return 2;
+    double pace = kNormalReadingPace;
+    if (!pace_flag(args, "join", pace)) return 2;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 1;
 
@@ -236,6 +239,7 @@ int join_command(const Args& args) {
     hello.name = *name;
     const std::string token_file = net::rejoin_token_path(default_data_dir(), *code, *name);
     hello.rejoin_token = net::read_rejoin_token(token_file);
+    hello.reading_pace = pace;  // the host re-simulates at this pace too
     net::TraineeSession session(*catalogue, hello);
     net::NetClient client(session);
     std::string error;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "content/data_paths.hpp"
+#include "core/reading_pace.hpp"
 
 namespace cw {
 
@@ -25,6 +26,24 @@ std::optional<std::string> flag_value(const std::vector<std::string>& args, cons
 
 bool has_flag(const std::vector<std::string>& args, const std::string& name) {
     return std::find(args.begin(), args.end(), name) != args.end();
+}
+
+bool pace_flag(const std::vector<std::string>& args, const char* command, double& pace) {
+    pace = kNormalReadingPace;
+    if (!has_flag(args, "--pace")) return true;
+    std::string v = flag_value(args, "--pace").value_or("");  // `--pace` as the last word has no value
+    try {
+        size_t used = 0;
+        double p = std::stod(v, &used);
+        if (used == v.size() && reading_pace_valid(p)) {
+            pace = p;
+            return true;
+        }
+    } catch (const std::exception&) {
+    }
+    std::cerr << "calmwaters " << command << ": --pace wants a number from 0.5 to 2 (1 is normal, 2 gives twice "
+              << "the time to read), got \"" << v << "\"\n";
+    return false;
 }
 
 }  // namespace cw

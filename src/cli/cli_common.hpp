@@ -17,4 +17,8 @@ std::optional<Catalogue> load_shipped_catalogue();
 std::optional<std::string> flag_value(const std::vector<std::string>& args, const std::string& name);
 bool has_flag(const std::vector<std::string>& args, const std::string& name);
 
+// `--pace X`, the reading pace (see core/reading_pace.hpp): `pace` is left at 1 when the flag is
+// absent. False, after a message on stderr naming `command`, when it is not a number from 0.5 to 2.
+bool pace_flag(const std::vector<std::string>& args, const char* command, double& pace);
+
 }  // namespace cw

@@ -37,6 +37,7 @@ int replay_verify_command(const Args& args) {
     out["ok"] = check.ok;
     out["final_tick"] = check.final_tick;
     out["state_hash"] = hash_hex(check.final_hash);
+    out["reading_pace"] = replay.replay->reading_pace;
     if (!check.ok) {
         out["first_bad_tick"] = check.first_bad_tick;
         out["message"] = check.message;

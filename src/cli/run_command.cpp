@@ -17,7 +17,7 @@ namespace cw {
 
 int run_command(const Args& args) {
     if (args.empty() || args[0].rfind("--", 0) == 0) {
-        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--record FILE] [--profile NAME]\n";
+        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--pace X] [--record FILE] [--profile NAME]\n";
         return 2;
     }
     std::string bot_id = flag_value(args, "--bot").value_or("calm");
@@ -26,6 +26,8 @@ int run_command(const Args& args) {
         std::cerr << "calmwaters run: unknown bot \"" << bot_id << "\"; use calm, random or worst\n";
         return 2;
     }
+    SimOptions options;
+    if (!pace_flag(args, "run", options.reading_pace)) return 2;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 1;
     LevelLoad load = load_level_file(args[0], *catalogue);
@@ -46,7 +48,7 @@ int run_command(const Args& args) {
         }
     }
 
-    Simulation sim(*load.level, *catalogue, seed);
+    Simulation sim(*load.level, *catalogue, seed, options);
     SteeringBot bot(*policy, seed);
     ReplayRecorder recorder;
     while (!sim.state().finished) {

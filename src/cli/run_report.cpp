@@ -51,6 +51,7 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
     j["choices"] = choices;
     j["ticks"] = st.tick;
     j["seconds"] = r2(sim.time());
+    j["reading_pace"] = sim.reading_pace();  // 1 normal; 2 twice the time to read (the river at half speed)
     j["state_hash"] = sim.state_hash();
     return j;
 }
@@ -65,6 +66,7 @@ Replay replay_header(const Simulation& sim, const std::string& level_path, const
     r.breath = b.id;
     r.breath_holds = b.hold_in > 0 || b.hold_out > 0;
     r.start_composure = sim.level().composure;
+    r.reading_pace = sim.reading_pace();
     return r;
 }
 

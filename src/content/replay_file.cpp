@@ -1,5 +1,7 @@
 #include "replay_file.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -19,7 +21,7 @@ std::string hash_hex(uint64_t h) {
     return buf;
 }
 
-ReplayLoad read_fields(const json& j, const SourceText& src, ReplayLoad& out);
+ReplayLoad read_fields(const json& j, const std::string& text, const SourceText& src, ReplayLoad& out);
 
 namespace {
 
@@ -45,6 +47,27 @@ SourceLoc loc_of_byte(const std::string& text, size_t byte) {
     return l;
 }
 
+// Where `"key": value` is in the text, pointing at the value, for a message about that value.
+// JSON keeps no positions once parsed, so the key is looked for again (not inside a string:
+// an escaped quote before it means it is text, not a key). {1, 1} when it cannot be found.
+SourceLoc loc_of_value(const std::string& text, const std::string& key, int& width) {
+    const std::string quoted = "\"" + key + "\"";
+    width = 1;
+    for (size_t at = text.find(quoted); at != std::string::npos; at = text.find(quoted, at + 1)) {
+        if (at > 0 && text[at - 1] == '\\') continue;
+        size_t p = at + quoted.size();
+        while (p < text.size() && std::isspace(static_cast<unsigned char>(text[p]))) ++p;
+        if (p >= text.size() || text[p] != ':') continue;
+        ++p;
+        while (p < text.size() && std::isspace(static_cast<unsigned char>(text[p]))) ++p;
+        size_t end = p;
+        while (end < text.size() && text[end] != ',' && text[end] != '}' && text[end] != '\n') ++end;
+        width = std::max(1, static_cast<int>(end - p));
+        return loc_of_byte(text, p);
+    }
+    return {1, 1};
+}
+
 }  // namespace
 
 std::string replay_to_json(const Replay& r) {
@@ -57,6 +80,7 @@ std::string replay_to_json(const Replay& r) {
     j["breath"] = r.breath;
     j["breath_holds"] = r.breath_holds;
     j["start_composure"] = r.start_composure;
+    j["reading_pace"] = r.reading_pace;
     json inputs = json::array();
     for (const InputChange& c : r.inputs) inputs.push_back(json::array({c.tick, c.input.paddle, c.input.breath ? 1 : 0}));
     j["inputs"] = inputs;
@@ -87,13 +111,13 @@ ReplayLoad replay_from_json(const std::string& text, const std::string& file) {
         return bad("this replay cannot be read (" + std::string(e.what()).substr(0, 160) + ")");
     }
     try {
-        return read_fields(j, src, out);
+        return read_fields(j, text, src, out);
     } catch (const std::exception& e) {
         return bad("this replay cannot be read (" + std::string(e.what()).substr(0, 160) + ")");
     }
 }
 
-ReplayLoad read_fields(const json& j, const SourceText& src, ReplayLoad& out) {
+ReplayLoad read_fields(const json& j, const std::string& text, const SourceText& src, ReplayLoad& out) {
     auto bad = [&](const std::string& what) {
         out.problems.push_back(src.at({1, 1}, what));
         return out;
@@ -122,6 +146,18 @@ ReplayLoad read_fields(const json& j, const SourceText& src, ReplayLoad& out) {
     r.start_composure = j["start_composure"].get<double>();
     if (!std::isfinite(r.start_composure) || r.start_composure > 100 || (r.start_composure < 0 && r.start_composure != -1))
         return bad("`start_composure` should be -1 or between 0 and 100");
+    // A replay from before the reading pace was recorded was played at the normal pace.
+    if (j.contains("reading_pace")) {
+        const json& pace = j["reading_pace"];
+        if (!pace.is_number() || !reading_pace_valid(pace.get<double>())) {
+            int width = 1;
+            SourceLoc at = loc_of_value(text, "reading_pace", width);
+            out.problems.push_back(src.at(at, "`reading_pace` should be a number from 0.5 to 2 (1 is the normal pace, "
+                                              "2 twice the time to read)", width));
+            return out;
+        }
+        r.reading_pace = pace.get<double>();
+    }
     if (!j.contains("final_tick") || !j["final_tick"].is_number_integer()) return bad("`final_tick` should be a whole number");
     long long ft = j["final_tick"].get<long long>();
     if (ft < 0 || ft > tuning::kMaxTicks) return bad("`final_tick` is out of range");

@@ -36,6 +36,7 @@ std::vector<Input> expand_inputs(const Replay& replay) {
 SimOptions replay_options(const Replay& replay) {
     SimOptions o;
     o.breath = breath_pattern(replay.breath, replay.breath_holds);
+    o.reading_pace = replay.reading_pace;
     return o;
 }
 

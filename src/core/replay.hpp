@@ -1,6 +1,6 @@
 // A replay: the player's inputs from tick 0, with what is needed to play them back exactly
-// (the seed, the breathing options, the starting composure) and checksums of the state along
-// the way, so a playback that drifts is caught at the first tick it differs.
+// (the seed, the breathing options, the reading pace, the starting composure) and checksums of
+// the state along the way, so a playback that drifts is caught at the first tick it differs.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -32,6 +32,7 @@ struct Replay {
     std::string breath = "box";
     bool breath_holds = true;
     double start_composure = -1;  // -1: the level's own
+    double reading_pace = kNormalReadingPace;  // recorded at this pace, so played back at it too
     std::vector<InputChange> inputs;
     std::vector<ReplayChecksum> checksums;
     int final_tick = 0;

@@ -21,6 +21,7 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
     : level_(level),
       catalogue_(catalogue),
       seed_(seed),
+      clock_(options.reading_pace),
       river_(level_.river),
       flow_(river_, level_.river, seed),
       world_(river_, level_.river, raft_start_position(river_),
@@ -47,11 +48,19 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
 
 double Simulation::time() const { return state_.tick * kDt; }
 
+double Simulation::river_time() const { return clock_.seconds(state_.tick); }
+
+Vec2 Simulation::water_velocity(Vec2 p, int& hint) const {
+    return flow_.velocity(p, river_time(), state_.roughness, calm_spot(), hint) * (1.0 / clock_.pace());
+}
+
 CalmSpot Simulation::calm_spot() const {
     return CalmSpot{state_.raft_pos, breathing_.calm(), kCalmRadius};
 }
 
+// The raft lives on the river's clock: every rate here is per second of river time (dt).
 void Simulation::apply_water_and_paddle(const Input& input) {
+    const double dt = clock_.dt();
     const double m = world_.raft_mass();
     const Vec2 pos = world_.raft_position();
     const Vec2 vel = world_.raft_velocity();
@@ -60,13 +69,13 @@ void Simulation::apply_water_and_paddle(const Input& input) {
 
     // Drag toward the water's velocity, in the exact form that is stable for any rate:
     // impulse = m * (1 - exp(-k dt)) * (u - v), separately along and across the keel.
-    Vec2 water = flow_.velocity_at(raft_frame_, pos, time(), state_.roughness, calm_spot());
+    Vec2 water = flow_.velocity_at(raft_frame_, pos, river_time(), state_.roughness, calm_spot());
     Vec2 rel = water - vel;
     double along = dot(rel, heading), across = dot(rel, side);
     double k_along = kDragAlong + kDragAlongQuad * std::fabs(along);
     double k_across = kDragAcross + kDragAcrossQuad * std::fabs(across);
-    Vec2 dv = heading * (along * (1.0 - std::exp(-k_along * kDt))) +
-              side * (across * (1.0 - std::exp(-k_across * kDt)));
+    Vec2 dv = heading * (along * (1.0 - std::exp(-k_along * dt))) +
+              side * (across * (1.0 - std::exp(-k_across * dt)));
     world_.push_raft(dv * m);
 
     // The current turns the raft to face downstream; spin dies away.
@@ -74,29 +83,29 @@ void Simulation::apply_water_and_paddle(const Input& input) {
     double target_spin = 0;
     if (length(water) > 0.2)
         target_spin = kWeathervane * std::atan2(cross(heading, water), dot(heading, water));
-    double dspin = (target_spin - world_.raft_spin()) * (1.0 - std::exp(-kSpinDrag * kDt));
+    double dspin = (target_spin - world_.raft_spin()) * (1.0 - std::exp(-kSpinDrag * dt));
     world_.twist_raft(dspin * inertia);
 
     // Paddle strokes: a cycle of pull and recovery while the paddle is held.
     double paddle = clamp(input.paddle, -1.0, 1.0);
     state_.paddle = paddle;
     if (std::fabs(paddle) > 0.05) {
-        state_.stroke_phase = std::fmod(state_.stroke_phase + kDt / kStrokePeriod, 1.0);
+        state_.stroke_phase = std::fmod(state_.stroke_phase + dt / kStrokePeriod, 1.0);
         double power = 0.6 + 0.4 * std::sin(2.0 * kPi * state_.stroke_phase);
         double strength = kStrengthAtZeroComposure + (1.0 - kStrengthAtZeroComposure) * state_.composure / 100.0;
         if (breathing_.active()) strength *= kStrengthWhileBreathing;
-        double push = kPaddleAccel * strength * power * std::fabs(paddle) * kDt;
+        double push = kPaddleAccel * strength * power * std::fabs(paddle) * dt;
         Vec2 dir = normalized(side * ((paddle > 0 ? 1.0 : -1.0) * (1.0 - kPaddleForwardShare)) +
                               heading * kPaddleForwardShare);
         world_.push_raft(dir * (m * push));
-        world_.twist_raft(-paddle * kPaddleTurn * strength * power * kDt * inertia);
+        world_.twist_raft(-paddle * kPaddleTurn * strength * power * dt * inertia);
     } else {
         state_.stroke_phase = 0;
     }
 
     // Waves: random shoves in rough water, tamed inside the breathing calm.
     double r = state_.roughness;
-    double chance = kWaveChancePerTick * r * r * (1.0 - breathing_.calm());
+    double chance = clock_.per_tick(kWaveChancePerTick) * r * r * (1.0 - breathing_.calm());
     double roll = rng_.uniform();
     double angle = rng_.uniform(0.0, 2.0 * kPi);
     if (roll < chance) {
@@ -107,7 +116,7 @@ void Simulation::apply_water_and_paddle(const Input& input) {
 
 void Simulation::handle_contacts() {
     double impact = world_.hardest_impact();
-    if (impact > kJoltSpeed && state_.tick - state_.last_jolt_tick > kJoltCooldownTicks) {
+    if (impact > kJoltSpeed && state_.tick - state_.last_jolt_tick > clock_.stretch(kJoltCooldownTicks)) {
         state_.jolts += 1;
         state_.last_jolt_tick = state_.tick;
         state_.composure -= kJoltComposure + 3.0 * (impact - kJoltSpeed);
@@ -153,7 +162,7 @@ void Simulation::give_reply(int fork, int channel) {
     // once per breath (a breath taken before the last reply does not count again).
     bool breathed = false;
     int last_reply = call_.choices().empty() ? -1 : call_.choices().back().tick;
-    if (state_.tick - last_breath_tick_ <= kBreathBeforeReplySeconds * kTicksPerSecond && last_breath_tick_ > last_reply) {
+    if (state_.tick - last_breath_tick_ <= clock_.ticks(kBreathBeforeReplySeconds) && last_breath_tick_ > last_reply) {
         if (const Technique* t = catalogue_.find("breathe")) {
             Effects b = technique_effects(*t, catalogue_.persona(level_.caller.persona));
             fx.intensity += b.intensity;
@@ -165,7 +174,7 @@ void Simulation::give_reply(int fork, int channel) {
     }
     if (!call_.answer(fork, channel, state_.tick, fx, state_.intensity, breathed)) return;
     if (reply.later) {
-        int due = state_.tick + static_cast<int>(reply.later->after * kTicksPerSecond);
+        int due = state_.tick + clock_.ticks(reply.later->after);
         pending_later_.push_back({due, static_cast<int>(call_.choices().size()) - 1, *reply.later});
     }
     state_.intensity += fx.intensity;
@@ -199,13 +208,13 @@ void Simulation::step(const Input& input) {
 
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
     gate_channels();
-    breathing_.step(input.breath, kDt);
+    breathing_.step(input.breath, kDt);  // the player's own rhythm: real seconds, whatever the pace
     if (breathing_.cycles() != breath_cycles_seen_) {
         breath_cycles_seen_ = breathing_.cycles();
         last_breath_tick_ = state_.tick;
     }
     apply_water_and_paddle(input);
-    world_.step(kDt);
+    world_.step(clock_.dt());
     ++state_.tick;
 
     state_.raft_pos = world_.raft_position();
@@ -236,9 +245,10 @@ void Simulation::step(const Input& input) {
     }
 
     CallValues meters{state_.intensity, state_.composure, state_.trust, nullptr, nullptr};
-    call_.step(kDt, state_.progress, river_, meters);
-    if (!call_.node().is_end()) state_.intensity += level_.caller.drift * kDt;
-    if (call_.node().hold) state_.intensity += level_.caller.hold_rate * kDt;  // waiting on hold
+    const double dt = clock_.dt();  // the call, the caller and composure: river time
+    call_.step(dt, state_.progress, river_, meters);
+    if (!call_.node().is_end()) state_.intensity += level_.caller.drift * dt;
+    if (call_.node().hold) state_.intensity += level_.caller.hold_rate * dt;  // waiting on hold
     // Consequences that catch up with an earlier reply.
     for (size_t i = 0; i < pending_later_.size();) {
         if (pending_later_[i].due_tick > state_.tick) {
@@ -262,8 +272,8 @@ void Simulation::step(const Input& input) {
             thresholds_[i] = Cut::done;
         }
     }
-    state_.composure -= kRoughWear * state_.roughness * kDt;
-    if (breathing_.in_rhythm()) state_.composure += kBreathRestore * kDt;
+    state_.composure -= kRoughWear * state_.roughness * dt;
+    if (breathing_.in_rhythm()) state_.composure += kBreathRestore * dt;
     state_.intensity = clamp(state_.intensity, 0.0, 100.0);
     state_.composure = clamp(state_.composure, 0.0, 100.0);
     state_.trust = clamp(state_.trust, 0.0, 100.0);
@@ -280,12 +290,12 @@ void Simulation::step(const Input& input) {
         end(Outcome::capsized);
     } else if (state_.intensity >= 100.0) {
         end(Outcome::hung_up);
-    } else if (hangup_tick_ >= 0 && state_.tick - hangup_tick_ >= 2 * kTicksPerSecond) {
+    } else if (hangup_tick_ >= 0 && state_.tick - hangup_tick_ >= clock_.ticks(2.0)) {
         end(Outcome::hung_up);
     } else if (state_.progress >= river_.pool_start()) {
         call_.finish_lines();
         end(call_.ending() != Outcome::none ? call_.ending() : Outcome::timed_out);
-    } else if (state_.tick >= kMaxTicks) {
+    } else if (state_.tick >= kMaxTicks) {  // a safety stop in real ticks, not a rule of the call
         end(Outcome::timed_out);
     }
     gate_channels();  // so whoever looks next (a bot, the screen) sees this question's open channels

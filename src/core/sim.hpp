@@ -13,6 +13,7 @@
 #include "flow.hpp"
 #include "hash.hpp"
 #include "level.hpp"
+#include "reading_pace.hpp"
 #include "rng.hpp"
 #include "river.hpp"
 #include "score.hpp"
@@ -62,6 +63,11 @@ struct SimState {
 // The player's choices that change how the game plays (and so belong in a replay).
 struct SimOptions {
     BreathPattern breath = box_breathing();
+    // How much time the player gets to read: 1 normal, 2 twice as long, 0.5 half (the
+    // accessibility setting "text speed"). The river's clock runs this many times slower than
+    // the player's; see reading_pace.hpp for the whole rule. Outside [0.5, 2] counts as 1:
+    // files, messages and command lines are checked before they get here.
+    double reading_pace = kNormalReadingPace;
 };
 
 class Simulation {
@@ -86,7 +92,12 @@ public:
     bool channel_open(int channel) const;
     // Each rock in river coordinates (same order as the level's rocks), computed once.
     const std::vector<RiverFrame>& rock_frames() const { return rock_frames_; }
-    double time() const;  // seconds of simulation
+    double time() const;        // seconds the player has spent on the call (real time)
+    double river_time() const;  // seconds of the river's clock: time() / reading_pace
+    double reading_pace() const { return clock_.pace(); }
+    // The water's velocity at p as it looks on screen, in metres per real second (the river's
+    // velocity slowed by the pace): for drawing the water, never for the rules.
+    Vec2 water_velocity(Vec2 p, int& hint) const;
     uint64_t seed() const { return seed_; }
 
     Score score() const;
@@ -105,6 +116,7 @@ private:
     Level level_;
     Catalogue catalogue_;
     uint64_t seed_;
+    RiverClock clock_;  // the reading pace: what runs on the river's clock uses clock_.dt()
     RiverGeometry river_;
     FlowField flow_;
     PhysicsWorld world_;

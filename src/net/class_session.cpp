@@ -112,6 +112,10 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
         result.refusal = "Your breathing setting is not one this class knows.";
         return result;
     }
+    if (!reading_pace_valid(h.reading_pace)) {  // the decoder checks it too; a Hello may come from elsewhere
+        result.refusal = "Your reading pace setting is outside 0.5 to 2, so this class cannot use it.";
+        return result;
+    }
     // The same name again: a trainee coming back (their game restarted, or the network
     // dropped). While the old connection still looks alive, only its token may take it over.
     for (Trainee& t : trainees_) {
@@ -140,6 +144,7 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
     t.breath = h.breath;
     t.breath_holds = h.breath_holds;
     t.options.breath = breath_pattern(h.breath, h.breath_holds);
+    t.options.reading_pace = h.reading_pace;  // the shadow run reads at the trainee's pace
     trainees_.push_back(std::move(t));
     Trainee& added = trainees_.back();
     result.trainee = added.id;

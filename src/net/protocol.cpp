@@ -53,6 +53,7 @@ struct Encoder {
         w.u64(m.rejoin_token);
         w.str(m.breath);
         w.u8(m.breath_holds ? 1 : 0);
+        if (m.protocol >= 2) w.f64(m.reading_pace);  // as the decoder reads it
     }
     void operator()(const RaftState& m) {
         w.u8(tag_raft_state);
@@ -149,6 +150,9 @@ std::optional<Message> decode_trainee(uint8_t tag, WireReader& r) {
             if (!r.u16(m.protocol) || !r.str(m.build, kMaxBuildBytes) || !r.str(m.code, kMaxCodeBytes) ||
                 !r.str(m.name, kMaxNameBytes) || !r.u64(m.rejoin_token) || !r.str(m.breath, 8) ||
                 !get_bool(r, m.breath_holds))
+                return std::nullopt;
+            // Version 1 had no pace; its Hello is read so the host can refuse it by version.
+            if (m.protocol >= 2 && (!r.f64(m.reading_pace) || !reading_pace_valid(m.reading_pace)))
                 return std::nullopt;
             return m;
         }

@@ -16,7 +16,9 @@
 
 namespace cw::net {
 
-constexpr uint16_t kProtocolVersion = 1;
+// 2: the Hello carries the trainee's reading pace. A Hello from version 1 still decodes (with
+// the normal pace) so that the host can tell that trainee plainly to update.
+constexpr uint16_t kProtocolVersion = 2;
 constexpr uint16_t kDefaultPort = 7777;
 
 // Sizes a peer may send. The host accepts nothing bigger from a trainee than kMaxTraineePacket.
@@ -54,6 +56,7 @@ struct Hello {
     uint64_t rejoin_token = 0;  // 0: a first join; otherwise the token the host gave this name
     std::string breath = "box"; // the trainee's breathing options (they change the simulation)
     bool breath_holds = true;
+    double reading_pace = kNormalReadingPace;  // so does the reading pace: 0.5 .. 2, sent exactly
 };
 // The raft as the trainee sees it now: for the trainer's live view only; the host's own
 // re-simulation of the inputs is what counts.

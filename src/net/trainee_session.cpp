@@ -43,6 +43,7 @@ void TraineeSession::load_call(const CallInfo& c) {
     level_ = std::move(load.level);
     SimOptions options;
     options.breath = breath_pattern(hello_.breath, hello_.breath_holds);
+    options.reading_pace = hello_.reading_pace;  // the host simulates with the same pace, sent in the Hello
     sim_ = std::make_unique<Simulation>(*level_, catalogue_, c.seed, options);
     phase_ = TraineePhase::lobby;
 }

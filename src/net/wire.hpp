@@ -22,6 +22,12 @@ public:
         std::memcpy(&bits, &v, 4);
         u32(bits);
     }
+    // A double travels as its exact bits, so both ends simulate with the very same number.
+    void f64(double v) {
+        uint64_t bits;
+        std::memcpy(&bits, &v, 8);
+        u64(bits);
+    }
     // A string: u32 length, then the bytes (no terminator).
     void str(const std::string& s) {
         u32(static_cast<uint32_t>(s.size()));
@@ -61,6 +67,12 @@ public:
         uint32_t bits;
         if (!get(bits)) return false;
         std::memcpy(&v, &bits, 4);
+        return true;
+    }
+    bool f64(double& v) {
+        uint64_t bits;
+        if (!get(bits)) return false;
+        std::memcpy(&v, &bits, 8);
         return true;
     }
     // A string no longer than `max` bytes; a longer one fails before anything is copied.

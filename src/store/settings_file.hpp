@@ -34,7 +34,8 @@ struct Settings {
     float volume = 0.8f;        // 0 .. 1
     bool muted = false;
     bool reduced_motion = false;  // no bobbing, swaying, spreading rings or moving streaks
-    float text_speed = 1.0f;    // how long the caller's lines stay readable: 0.5 (brief) .. 2 (twice as long)
+    float text_speed = 1.0f;    // the reading pace, 0.5 .. 2: at 2 the river runs at half speed, so the
+                                // caller's lines stay twice as long (app/sim_options.hpp, core/reading_pace.hpp)
 
     bool operator==(const Settings& o) const {
         return assist == o.assist && breath == o.breath && breath_holds == o.breath_holds &&
@@ -95,7 +96,7 @@ inline std::string settings_to_toml(const Settings& s) {
       << "volume = " << number(s.volume) << "   # 0 to 1\n"
       << "muted = " << (s.muted ? "true" : "false") << '\n'
       << "reduced_motion = " << (s.reduced_motion ? "true" : "false") << '\n'
-      << "text_speed = " << number(s.text_speed) << "   # 0.5 to 2: how long the caller's lines stay\n";
+      << "text_speed = " << number(s.text_speed) << "   # 0.5 to 2: time to read (2: the river at half speed)\n";
     return o.str();
 }
 
