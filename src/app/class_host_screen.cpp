@@ -129,7 +129,6 @@ public:
     }
 
     bool allow_close(AppContext&) override { return true; }
-    bool covers_screen() const override { return stage_ == Stage::running || stage_ == Stage::projector; }
 
     // A sample class of `size` bots on `level_path`, already `seconds` into the call.
     void preview(AppContext& ctx, int size, double seconds) {

@@ -68,7 +68,6 @@ public:
     void event(AppContext& ctx, const SDL_Event& e) override {
         if (child_) child_->event(ctx, e);
     }
-    bool covers_screen() const override { return child_ && child_->covers_screen(); }
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
         clock_ += dt;

@@ -30,7 +30,7 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     SDL_Rect clip{0, 0, static_cast<int>(camera_.viewport.w), ctx.height};
     SDL_RenderSetClipRect(ctx.renderer, &clip);
-    layer_.draw(ctx.renderer, camera_, river, view_);
+    view_.draw_static(ctx.renderer, camera_, river);
     view_.draw_live(ctx.renderer, camera_, river, clock_, bg, ctx.fonts.body, ctx.fonts.body->FontSize);
     particles_.draw(ctx.renderer, camera_, river.state().roughness);
     for (const TraineeView& t : trainees) view_.draw_raft(ctx.renderer, camera_, t.raft, clock_);
@@ -77,9 +77,7 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     }
     bg->PopClipRect();
 
-    ImGui::SetNextWindowPos(ImVec2(ctx.width - panel_w, 0));
-    ImGui::SetNextWindowSize(ImVec2(panel_w, static_cast<float>(ctx.height)));
-    ImGui::Begin("##class", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
+    theme::begin_side_panel(ctx.renderer, "##class", ctx.width - panel_w, panel_w, static_cast<float>(ctx.height));
     ImGui::PushFont(ctx.fonts.large);
     ImGui::Text("The class: %d on the river", static_cast<int>(trainees.size()));
     ImGui::PopFont();

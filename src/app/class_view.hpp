@@ -9,7 +9,6 @@
 
 #include "app.hpp"
 #include "camera.hpp"
-#include "river_layer.hpp"
 #include "river_view.hpp"
 #include "water_particles.hpp"
 
@@ -32,7 +31,6 @@ public:
 private:
     Camera camera_;
     RiverView view_;
-    RiverLayer layer_;
     WaterParticles particles_{260};
     double clock_ = 0;
     std::vector<double> progress_scratch_;

@@ -40,7 +40,6 @@ public:
         if (!playtest_path_.empty()) std::filesystem::remove(playtest_path_);
     }
 
-    bool covers_screen() const override { return child_ && child_->covers_screen(); }
 
     void event(AppContext& ctx, const SDL_Event& e) override {
         if (child_) {

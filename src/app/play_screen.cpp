@@ -16,11 +16,11 @@
 #include "audio_device.hpp"    // issue 9: sound
 #include "caller_portrait.hpp"  // issue 9: the caller's face
 #include "core/tuning.hpp"
-#include "river_layer.hpp"
 #include "river_view.hpp"
 #include "cli/replay_seek.hpp"     // replays: seeking
 #include "replay_timeline.hpp"     // replays: the timeline bar
 #include "screens.hpp"
+#include "sim_options.hpp"
 #include "water_particles.hpp"
 
 namespace cw {
@@ -58,7 +58,7 @@ class PlayScreen : public Screen {
 public:
     PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
         : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
-        sim_options_.breath = breath_pattern(ctx.settings.breath, ctx.settings.breath_holds);
+        sim_options_ = sim_options_from(ctx.settings);  // breathing and the reading pace
         if (options_.replay) {  // a replay plays back exactly as it was recorded
             sim_options_ = replay_options(*options_.replay);
             level_ = replay_level(*options_.replay, level_);
@@ -98,9 +98,6 @@ public:
         particles_ = WaterParticles();
     }
 
-    // The river layer fills the view and the opaque call panel the rest.
-    bool covers_screen() const override { return true; }
-
     void event(AppContext&, const SDL_Event& e) override {
         bool pause_key = (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
                          (e.type == SDL_CONTROLLERBUTTONDOWN && e.cbutton.button == SDL_CONTROLLER_BUTTON_START);
@@ -126,7 +123,7 @@ public:
         SDL_RenderSetClipRect(ctx.renderer, &clip);
         ImDrawList* bg = ImGui::GetBackgroundDrawList();
         bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
-        layer_.draw(ctx.renderer, camera_, *sim_, view_);
+        view_.draw_static(ctx.renderer, camera_, *sim_);
         view_.draw_live(ctx.renderer, camera_, *sim_, clock_, bg, ctx.fonts.large, ctx.fonts.large->FontSize);
         RaftLook raft = raft_look(*sim_);
         raft.pos = pos;
@@ -289,12 +286,8 @@ private:
     void draw_panel(AppContext& ctx) {
         float s = ctx.settings.ui_scale;
         const SimState& st = sim_->state();
-        ImGui::SetNextWindowPos(ImVec2(ctx.width - panel_width_, 0));
-        ImGui::SetNextWindowSize(ImVec2(panel_width_, static_cast<float>(ctx.height)));
-        ImGui::SetNextWindowBgAlpha(1.0f);  // opaque: the screen is not cleared under the panel
-        ImGui::Begin("##call", nullptr,
-                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+        theme::begin_side_panel(ctx.renderer, "##call", ctx.width - panel_width_, panel_width_,
+                                static_cast<float>(ctx.height));
         if (options_.replay)
             ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.45f, 1), "Replay (recorded by build %s)",
                                options_.replay->build.c_str());
@@ -333,12 +326,15 @@ private:
         ImGui::Separator();
 
         // Replies (or what was just said) fill the space above the footer, scrolling if they must.
+        // No background of its own: it would be a second fill over most of the panel.
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
         ImGui::BeginChild("##replies", ImVec2(0, -80 * s), false);
+        ImGui::PopStyleColor();
         if (node.is_question()) {
             ImGui::TextUnformatted(ctx.settings.assist ? "Your reply: click one, or steer into its channel"
                                                        : "Your reply: steer into its channel");
             for (size_t i = 0; i < node.replies.size(); ++i) reply_row(ctx, node, static_cast<int>(i));
-        } else if (st.tick - st.last_reply_tick < 6 * 60 * ctx.settings.text_speed && !sim_->call().choices().empty()) {
+        } else if (st.tick - st.last_reply_tick < 6 * 60 * sim_->reading_pace() && !sim_->call().choices().empty()) {
             const ChoiceRecord& c = sim_->call().choices().back();
             const Reply& r = level_.nodes[c.node].replies[c.reply];
             ImGui::TextDisabled("You said:");
@@ -496,7 +492,6 @@ private:
     float panel_width_ = 400;
     Camera camera_;
     RiverView view_;
-    RiverLayer layer_;
     WaterParticles particles_;
     ReplayTimeline timeline_;  // replays only
 };

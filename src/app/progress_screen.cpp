@@ -100,7 +100,6 @@ public:
         }
     }
 
-    bool covers_screen() const override { return watching_ ? watching_->covers_screen() : false; }
 
     void event(AppContext& ctx, const SDL_Event& e) override {
         if (watching_) watching_->event(ctx, e);

@@ -27,8 +27,21 @@ void RiverView::quad(const Camera& cam, Vec2 a, Vec2 b, Vec2 c, Vec2 d, theme::R
     for (int i : {0, 1, 2, 0, 2, 3}) indices_.push_back(base + i);
 }
 
+namespace {
+
+// As many segments as a circle of this size on screen needs to look round (about one per 3 px
+// of rim), up to `most`: a raft seen from far away is a few pixels wide, and every triangle
+// costs a software renderer its setup whatever its size.
+int segments_for(const Camera& cam, double radius, int most) {
+    double rim_px = 2 * kPi * radius * cam.pixels_per_metre;
+    return std::clamp(static_cast<int>(rim_px / 3.0), 6, most);
+}
+
+}  // namespace
+
 void RiverView::disc(const Camera& cam, Vec2 centre, double radius, theme::Rgba inner, theme::Rgba outer,
                      int segments) {
+    segments = segments_for(cam, radius, segments);
     int base = static_cast<int>(verts_.size());
     verts_.push_back({cam.to_screen(centre), col(inner), {0, 0}});
     for (int i = 0; i < segments; ++i) {
@@ -43,6 +56,7 @@ void RiverView::disc(const Camera& cam, Vec2 centre, double radius, theme::Rgba 
 }
 
 void RiverView::ring(const Camera& cam, Vec2 centre, double radius, double thickness, theme::Rgba c, int segments) {
+    segments = segments_for(cam, radius, segments);
     for (int i = 0; i < segments; ++i) {
         double a0 = 2 * kPi * i / segments, a1 = 2 * kPi * (i + 1) / segments;
         Vec2 d0{std::cos(a0), std::sin(a0)}, d1{std::cos(a1), std::sin(a1)};
@@ -68,6 +82,7 @@ void RiverView::draw_water(SDL_Renderer* r, const Camera& cam, const Simulation&
     theme::Rgba deep = theme::mix(theme::kWaterDeep, theme::kWaterRough, rough * 0.8);
     theme::Rgba shallow = theme::mix(theme::kWaterShallow, theme::kWaterRough, rough * 0.5);
     constexpr double kSandWidth = 1.4;
+    constexpr double kBankFoamWidth = 0.35;
     // Every second sample is plenty for drawing: the centreline is smooth at that scale.
     for (size_t i = 0; i + 1 < samples.size(); i += 2) {
         const RiverSample &a = samples[i], &b = samples[std::min(i + 2, samples.size() - 1)];
@@ -82,8 +97,14 @@ void RiverView::draw_water(SDL_Renderer* r, const Camera& cam, const Simulation&
         Vec2 rra = a.pos + ra * a.half_width, rrb = b.pos + rb * b.half_width;
         quad(cam, la, a.pos, b.pos, lb, sa, da, db, sb);
         quad(cam, a.pos, rra, rrb, b.pos, da, sa, sb, db);
-        // Sandy banks, fading into the grass.
-        theme::Rgba sand = theme::kSand, grass = with_alpha(theme::kLandDark, 0.0);
+        // Foam where the water laps the banks: a pale seam, whiter as the water roughens.
+        theme::Rgba fa = theme::mix(sa, theme::kFoam, 0.35 + 0.35 * rough * (1 - pa));
+        theme::Rgba fb = theme::mix(sb, theme::kFoam, 0.35 + 0.35 * rough * (1 - pb));
+        double foam = kBankFoamWidth * (1.0 + rough);
+        quad(cam, la, la + ra * foam, lb + rb * foam, lb, fa, sa, sb, fb);
+        quad(cam, rra - ra * foam, rra, rrb, rrb - rb * foam, sa, fa, fb, sb);
+        // Sandy banks, fading into the grass (opaque: the land colour itself, not a see-through edge).
+        theme::Rgba sand = theme::kSand, grass = theme::kLand;
         quad(cam, la - ra * kSandWidth, la, lb, lb - rb * kSandWidth, grass, sand, sand, grass);
         quad(cam, rra, rra + ra * kSandWidth, rrb + rb * kSandWidth, rrb, sand, grass, grass, sand);
     }
@@ -138,6 +159,15 @@ void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation&
         if (theme::reduced_motion()) foam = 0.4 + 0.1 * rough;
         disc(cam, rock.at + Vec2{0, 0.25}, size + 0.45 + 0.3 * rough, with_alpha({240, 248, 250, 255}, foam),
              with_alpha({240, 248, 250, 255}, 0.0), 24);
+        // A wake of foam trailing downstream, longer and livelier in rough water.
+        Vec2 down = sim.river().sample_at(sim.river().project(rock.at).s).tangent;
+        Vec2 across = right_of(down);
+        double wake = size * (1.6 + 2.4 * rough);
+        double sway = theme::reduced_motion() ? 0.0 : 0.25 * std::sin(clock * 2.3 + rock.at.y) * (0.4 + rough);
+        theme::Rgba head = with_alpha(theme::kFoam, 0.55 + 0.3 * rough), tail = with_alpha(theme::kFoam, 0.0);
+        Vec2 root = rock.at + down * (size * 0.7), end = rock.at + down * (size * 0.7 + wake) + across * sway;
+        quad(cam, root - across * (size * 0.75), root + across * (size * 0.75), end + across * (size * 0.2),
+             end - across * (size * 0.2), head, head, tail, tail);
         if (rock.radius > 0) {
             disc(cam, rock.at, rock.radius, theme::kRockLight, theme::kRock, 20);
         } else {
@@ -304,9 +334,13 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
 }
 
 void RiverView::draw_static(SDL_Renderer* r, const Camera& cam, const Simulation& sim) {
-    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    // Water, banks and islands are opaque and drawn without blending: with no GPU (Mesa's
+    // llvmpipe draws on the CPU) every blended pixel costs about twice an opaque one, and a
+    // textured one (a cached copy of the river) three times. The land under them is the clear.
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
     draw_water(r, cam, sim);
     draw_islands(r, cam, sim);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
     draw_channel_tints(r, cam, sim);
 }
 

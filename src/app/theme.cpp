@@ -91,6 +91,22 @@ void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool re
     }
 }
 
+void begin_side_panel(SDL_Renderer* r, const char* id, float x, float width, float height) {
+    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, static_cast<Uint8>(bg.x * 255), static_cast<Uint8>(bg.y * 255),
+                           static_cast<Uint8>(bg.z * 255), 255);
+    SDL_FRect rect{x, 0, width, height};
+    SDL_RenderFillRectF(r, &rect);
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
+    ImGui::SetNextWindowPos(ImVec2(x, 0));
+    ImGui::SetNextWindowSize(ImVec2(width, height));
+    ImGui::SetNextWindowBgAlpha(0.0f);
+    ImGui::Begin(id, nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+}
+
 void section_heading(const char* text, ImFont* font) {
     ImGui::Spacing();
     if (font) ImGui::PushFont(font);

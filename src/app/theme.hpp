@@ -18,6 +18,7 @@ constexpr Rgba kWaterDeep{32, 92, 128, 255};
 constexpr Rgba kWaterShallow{70, 150, 168, 255};
 constexpr Rgba kWaterRough{58, 78, 92, 255};
 constexpr Rgba kPool{96, 170, 178, 255};
+constexpr Rgba kFoam{236, 246, 248, 255};
 constexpr Rgba kRock{112, 110, 106, 255};
 constexpr Rgba kRockLight{150, 148, 142, 255};
 constexpr Rgba kWood{166, 116, 70, 255};
@@ -43,6 +44,12 @@ void draw_river_backdrop(ImDrawList* dl, float width, float height, double clock
 // from the settings every frame.
 void set_reduced_motion(bool reduced);
 bool reduced_motion();
+
+// Starts the full-height side panel of the river screens (the call panel, the class roster):
+// the background is one opaque rectangle drawn by SDL without a texture, and the ImGui window
+// over it is see-through. With no GPU that saves llvmpipe a textured, blended fill of a third of
+// the screen every frame. End it with ImGui::End().
+void begin_side_panel(SDL_Renderer* r, const char* id, float x, float width, float height);
 
 // A titled box for a group of settings or facts, the same on every screen.
 void section_heading(const char* text, ImFont* font);
