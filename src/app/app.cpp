@@ -1,4 +1,5 @@
 #include "app.hpp"
+#include "startup_trace.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -41,6 +42,13 @@ std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
     }
     std::sort(out.begin(), out.end(), [](const LevelEntry& a, const LevelEntry& b) { return a.path < b.path; });
     return out;
+}
+
+ShippedContent load_shipped_content(const Catalogue& catalogue) {
+    ShippedContent c;
+    c.levels = shipped_levels(catalogue);
+    c.week = load_playlist_file(levels_dir() + "/campaign/first_week.playlist.toml", catalogue);
+    return c;
 }
 
 int run_game(const std::vector<std::string>& args, bool replay) {
@@ -99,6 +107,7 @@ int run_game(const std::vector<std::string>& args, bool replay) {
         shell.demo = options;  // a demo: calls started from the menu play themselves
         shell.show(make_menu_screen(shell.ctx));
     }
+    startup_mark("first screen made");
     Uint64 last = SDL_GetPerformanceCounter();
     const double freq = static_cast<double>(SDL_GetPerformanceFrequency());
     bool first = true;
@@ -108,6 +117,7 @@ int run_game(const std::vector<std::string>& args, bool replay) {
         double dt = std::min(static_cast<double>(now - last) / freq, 0.25);  // a stall is not a leap
         last = now;
         shell.frame(dt);
+        if (first) startup_mark("first frame presented");
         if (first && t0_env) {
             timespec ts{};
             clock_gettime(CLOCK_MONOTONIC, &ts);

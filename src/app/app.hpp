@@ -8,6 +8,7 @@
 #include <SDL.h>
 #include <imgui.h>
 
+#include "content/playlist_loader.hpp"
 #include "core/catalogue.hpp"
 #include "input.hpp"
 #include "store/profile_db.hpp"
@@ -25,6 +26,21 @@ struct Fonts {
     bool dejavu = false;       // false: ImGui's built-in font (DejaVu was not found)
 };
 
+// The levels shipped in levels/ (path and title), for the menu; playlists are not levels.
+struct LevelEntry {
+    std::string path, title, summary;
+};
+std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);
+
+// What the menu shows, read once while the window opens (see AppShell::init): the shipped
+// levels and the week's playlist, checked. Later menus read the files afresh, so a level a
+// trainer has just saved is listed.
+struct ShippedContent {
+    std::vector<LevelEntry> levels;
+    PlaylistLoad week;
+};
+ShippedContent load_shipped_content(const Catalogue& catalogue);
+
 struct AppContext {
     SDL_Window* window = nullptr;
     SDL_Renderer* renderer = nullptr;
@@ -39,6 +55,8 @@ struct AppContext {
     ProgressStore* progress = nullptr;  // null when headless (screenshots keep nothing)
     ProfileDb* profiles = nullptr;      // every call played is kept here (null when headless)
     std::string profile = "player";
+    // The shipped levels as read at start-up, for the first menu to take (then empty).
+    std::unique_ptr<ShippedContent> preloaded;
     bool headless = false;            // offscreen, for screenshots
     bool quit = false;
 };
@@ -60,8 +78,6 @@ public:
     virtual ScreenRequest frame(AppContext& ctx, double dt) = 0;
     // The window's close button: a screen with unsaved work says false and asks the player first.
     virtual bool allow_close(AppContext&) { return true; }
-    // True when the screen paints every pixel itself, so clearing first would be wasted fill.
-    virtual bool covers_screen() const { return false; }
 };
 
 // Settings: sound, comfort, text and controls; saved as they change.
@@ -74,11 +90,5 @@ int screenshot_command(const std::vector<std::string>& args);
 
 // Quotes for the dock's touchstone, in our own words; the player picks one or writes their own.
 const std::vector<std::string>& touchstone_quotes();
-
-// The levels shipped in levels/ (path and title), for the menu; playlists are not levels.
-struct LevelEntry {
-    std::string path, title, summary;
-};
-std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);
 
 }  // namespace cw

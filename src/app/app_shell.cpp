@@ -1,4 +1,5 @@
 #include "app_shell.hpp"
+#include "startup_trace.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -7,9 +8,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <future>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <vector>
 
 #include <imgui_impl_sdl.h>
@@ -238,13 +241,37 @@ AppShell::~AppShell() {
 }
 
 bool AppShell::init(bool headless, std::string& error, int width, int height, float dpi) {
-    auto cat = load_shipped_catalogue();
-    if (!cat) {
+    startup_mark("main");
+    // Reading and checking the catalogue and the shipped levels is pure parsing, and opening a
+    // window and a renderer is mostly waiting on the system and loading the GL driver: do both
+    // at once. The worker touches no SDL and nothing else of the shell.
+    struct Loaded {
+        std::optional<Catalogue> catalogue;
+        ShippedContent shipped;
+    };
+    std::future<Loaded> loading = std::async(std::launch::async, [] {
+        Loaded l;
+        l.catalogue = load_shipped_catalogue();
+        if (l.catalogue) l.shipped = load_shipped_content(*l.catalogue);
+        return l;
+    });
+    if (!init_display(headless, error, width, height, dpi)) {
+        loading.wait();  // it reads files only; let it finish before the shell goes away
+        return false;
+    }
+    Loaded loaded = loading.get();
+    startup_mark("content read");
+    if (!loaded.catalogue) {
         error = "the technique catalogue could not be loaded";
         return false;
     }
-    catalogue_ = std::move(*cat);
+    catalogue_ = std::move(*loaded.catalogue);
     ctx.catalogue = &catalogue_;
+    ctx.preloaded = std::make_unique<ShippedContent>(std::move(loaded.shipped));
+    return true;
+}
+
+bool AppShell::init_display(bool headless, std::string& error, int width, int height, float dpi) {
     ctx.headless = headless;
     if (SDL_Init(headless ? SDL_INIT_EVENTS : SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         error = std::string("cannot start the display (") + SDL_GetError() +
@@ -252,6 +279,7 @@ bool AppShell::init(bool headless, std::string& error, int width, int height, fl
         return false;
     }
     sdl_ = true;
+    startup_mark("SDL started");
     if (!headless) {
         // The player's settings first: the window, the fonts and the sound follow them.
         settings_file_ = settings_path(default_data_dir());
@@ -282,6 +310,7 @@ bool AppShell::init(bool headless, std::string& error, int width, int height, fl
             return false;
         }
         SDL_SetWindowMinimumSize(ctx.window, 800, 500);
+        startup_mark("window open");
         // SDL_RENDER_DRIVER and SDL_RENDER_VSYNC in the environment override these (benchmarks
         // use them to measure the software renderer without waiting for the display).
         ctx.renderer = SDL_CreateRenderer(ctx.window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
@@ -290,14 +319,12 @@ bool AppShell::init(bool headless, std::string& error, int width, int height, fl
             error = std::string("cannot create a renderer (") + SDL_GetError() + ")";
             return false;
         }
+        startup_mark("renderer made");
         if (ctx.settings.fullscreen) SDL_SetWindowFullscreen(ctx.window, SDL_WINDOW_FULLSCREEN_DESKTOP);
         update_dpi();
-        // Sound: without a device the game plays silently and the settings screen says why.
-        audio_ = std::make_unique<AudioDevice>();
-        if (!audio_->open()) std::cerr << "calmwaters: " << audio_->status() << '\n';
-        audio_->set_volume(ctx.settings.volume);
-        audio_->set_muted(ctx.settings.muted);
-        ctx.audio = audio_.get();
+        // Sound opens once the first frame is on screen (see frame()): connecting to a sound
+        // server can take a while, and a window that appears at once matters more.
+        audio_pending_ = true;
     }
     SDL_SetRenderDrawBlendMode(ctx.renderer, SDL_BLENDMODE_BLEND);
     input_ = std::make_unique<InputDevices>();
@@ -325,6 +352,7 @@ bool AppShell::init(bool headless, std::string& error, int width, int height, fl
         }
     }
 
+    startup_mark("profiles open");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     imgui_ = true;
@@ -337,6 +365,7 @@ bool AppShell::init(bool headless, std::string& error, int width, int height, fl
     theme::apply_imgui_style(ctx.settings.ui_scale);
     load_fonts(ctx);
     fonts_scale_ = ctx.settings.ui_scale * ctx.dpi;
+    startup_mark("fonts built");
     return true;
 }
 
@@ -405,7 +434,17 @@ void AppShell::update_dpi() {
     }
 }
 
+void AppShell::open_audio() {
+    audio_pending_ = false;
+    // Without a device the game plays silently and the settings screen says why.
+    audio_ = std::make_unique<AudioDevice>();
+    if (!audio_->open()) std::cerr << "calmwaters: " << audio_->status() << '\n';
+    ctx.audio = audio_.get();
+}
+
 void AppShell::frame(double dt, bool present) {
+    if (audio_pending_ && frames_ > 0) open_audio();
+    ++frames_;
     update_dpi();
     if (fonts_scale_ != ctx.settings.ui_scale * ctx.dpi) rebuild_fonts();
     int pw = 0, ph = 0;
@@ -426,10 +465,10 @@ void AppShell::frame(double dt, bool present) {
         audio_->set_muted(ctx.settings.muted);
     }
     ImGui::NewFrame();
-    if (!screen_ || !screen_->covers_screen()) {
-        SDL_SetRenderDrawColor(ctx.renderer, theme::kLand.r, theme::kLand.g, theme::kLand.b, 255);
-        SDL_RenderClear(ctx.renderer);
-    }
+    // Always clear: a clear is the cheapest way to paint every pixel, even with no GPU, and the
+    // river's land is this colour, so the river draws only its water on top.
+    SDL_SetRenderDrawColor(ctx.renderer, theme::kLand.r, theme::kLand.g, theme::kLand.b, 255);
+    SDL_RenderClear(ctx.renderer);
     ScreenRequest req = screen_ ? screen_->frame(ctx, dt) : ScreenRequest{};
     if (audio_) audio_->frame_done();
     keep_settings();

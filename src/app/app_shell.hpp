@@ -31,6 +31,9 @@ public:
     PlayOptions demo;  // --autopilot/--speed given with no level: every call started plays itself
 
 private:
+    // Everything of init() but the content: SDL, window or canvas, renderer, sound, stores, ImGui.
+    bool init_display(bool headless, std::string& error, int width, int height, float dpi);
+    void open_audio();
     void rebuild_fonts();
     void update_dpi();
     void keep_settings();
@@ -45,6 +48,8 @@ private:
     std::string settings_file_;        // "" when headless: screenshots neither read nor write it
     SDL_Surface* surface_ = nullptr;  // the headless canvas
     bool sdl_ = false, imgui_ = false;
+    bool audio_pending_ = false;      // windowed: the sound opens on the second frame
+    long frames_ = 0;
     float fonts_scale_ = 1.0f;
 };
 

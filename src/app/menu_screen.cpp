@@ -16,8 +16,10 @@ namespace {
 class MenuScreen : public Screen {
 public:
     MenuScreen(AppContext& ctx, std::string message) : message_(std::move(message)) {
-        levels_ = shipped_levels(*ctx.catalogue);
-        PlaylistLoad week = load_playlist_file(levels_dir() + "/campaign/first_week.playlist.toml", *ctx.catalogue);
+        ShippedContent shipped = ctx.preloaded ? std::move(*ctx.preloaded) : load_shipped_content(*ctx.catalogue);
+        ctx.preloaded.reset();
+        levels_ = std::move(shipped.levels);
+        PlaylistLoad& week = shipped.week;
         if (week.ok()) week_ = std::move(*week.playlist);
         else if (message_.empty()) message_ = format_problems(week.problems);
         if (ctx.progress && !ctx.progress->warning().empty() && message_.empty()) message_ = ctx.progress->warning();
