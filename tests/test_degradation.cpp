@@ -299,3 +299,42 @@ TEST_CASE("degradation: a gamepad coming and going, or an event for one that is 
     }
     SDL_Quit();
 }
+
+TEST_CASE("degradation: when the pad in use is pulled out, another one still plugged in takes over") {
+    SDL_SetHint(SDL_HINT_JOYSTICK_HIDAPI, "0");
+    REQUIRE_MESSAGE(SDL_Init(SDL_INIT_GAMECONTROLLER) == 0, SDL_GetError());
+    if (SDL_NumJoysticks() > 0) {
+        MESSAGE("skipped: a real joystick is connected");
+        SDL_Quit();
+        return;
+    }
+    {
+        cw::InputDevices input;
+        auto pump = [&input] {
+            SDL_Event e;
+            while (SDL_PollEvent(&e)) input.handle_event(e);
+        };
+        auto attach = [] {
+            return SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, SDL_CONTROLLER_AXIS_MAX,
+                                             SDL_CONTROLLER_BUTTON_MAX, 0);
+        };
+        int first = attach();
+        REQUIRE_MESSAGE(first >= 0, SDL_GetError());
+        pump();
+        int second = attach();
+        REQUIRE_MESSAGE(second >= 0, SDL_GetError());
+        SDL_JoystickID second_id = SDL_JoystickGetDeviceInstanceID(second);
+        pump();
+        REQUIRE(input.has_gamepad());
+
+        REQUIRE(SDL_JoystickDetachVirtual(first) == 0);
+        pump();
+        REQUIRE(input.has_gamepad());  // the second pad, not nothing
+        SDL_Joystick* stick = SDL_JoystickFromInstanceID(second_id);
+        REQUIRE(stick);  // opened by the game when it took over
+        SDL_JoystickSetVirtualButton(stick, SDL_CONTROLLER_BUTTON_A, SDL_PRESSED);
+        pump();
+        CHECK(input.read(false).breath);
+    }
+    SDL_Quit();
+}

@@ -4,7 +4,9 @@
 
 namespace cw {
 
-InputDevices::InputDevices() {
+InputDevices::InputDevices() { open_first_pad(); }
+
+void InputDevices::open_first_pad() {
     for (int i = 0; i < SDL_NumJoysticks() && !pad_; ++i)
         if (SDL_IsGameController(i)) pad_ = SDL_GameControllerOpen(i);
 }
@@ -19,6 +21,7 @@ void InputDevices::handle_event(const SDL_Event& e) {
         e.cdevice.which == SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad_))) {
         SDL_GameControllerClose(pad_);
         pad_ = nullptr;
+        open_first_pad();  // another pad still plugged in takes over
     }
 }
 

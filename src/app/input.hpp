@@ -18,6 +18,7 @@ public:
     bool has_gamepad() const { return pad_ != nullptr; }
 
 private:
+    void open_first_pad();
     SDL_GameController* pad_ = nullptr;
 };
 
