@@ -24,6 +24,7 @@ struct Fonts {
     ImFont* large = nullptr;   // the caller's words, headings
     ImFont* title = nullptr;   // the menu title, outcome banners
     bool dejavu = false;       // false: ImGui's built-in font (DejaVu was not found)
+    std::string fallback_why;  // with the built-in font: why, in the player's words
 };
 
 // The levels shipped in levels/ (path and title), for the menu; playlists are not levels.

@@ -187,6 +187,7 @@ void load_fonts(AppContext& ctx) {
         else if (problem != "does not exist" && complaint.empty()) complaint = p + " " + problem;
     }
     ctx.fonts.dejavu = false;
+    ctx.fonts.fallback_why.clear();
     if (!found.empty()) {
         // ImGui frees the font data it is given, so each size gets its own copy.
         auto copy = [&data] {
@@ -210,8 +211,8 @@ void load_fonts(AppContext& ctx) {
             complaint = (override_font ? "CALMWATERS_FONT names " + found + ", which" : found) + " could not be rasterised";
     }
     if (!ctx.fonts.dejavu) {
-        if (!complaint.empty()) say(complaint + "; using ImGui's built-in font");
-        else say("DejaVu Sans not found (install fonts-dejavu-core); using ImGui's built-in font");
+        ctx.fonts.fallback_why = !complaint.empty() ? complaint : "DejaVu Sans not found (install fonts-dejavu-core)";
+        say(ctx.fonts.fallback_why + "; using ImGui's built-in font");
         io.Fonts->Clear();
         ImFontConfig cfg;
         cfg.SizePixels = 13.0f * s;

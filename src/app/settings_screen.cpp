@@ -134,7 +134,9 @@ public:
         }
         if (!ctx.fonts.dejavu) {
             row_label("", column);
-            ImGui::TextDisabled("Using the built-in font: install fonts-dejavu-core for clearer text.");
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("Using the built-in font: %s.", ctx.fonts.fallback_why.c_str());
+            ImGui::PopTextWrapPos();
         }
 
         theme::section_heading("On the dock", ctx.fonts.large);
