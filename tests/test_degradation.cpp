@@ -247,21 +247,35 @@ TEST_CASE("degradation: with no gamepad and a garbage controller mapping the gam
     CHECK(r.code == 0);
 }
 
-TEST_CASE("degradation: a gamepad coming and going, or an event for one that is not there, leaves no dangling pad") {
-    // SDL's virtual joystick stands in for a real pad being plugged in and pulled out.
+namespace {
+
+// SDL's virtual joysticks stand in for real pads being plugged in and pulled out. False (having
+// said why) when a real joystick is connected, so the machine always has a pad.
+bool start_virtual_pads() {
     SDL_SetHint(SDL_HINT_JOYSTICK_HIDAPI, "0");
     REQUIRE_MESSAGE(SDL_Init(SDL_INIT_GAMECONTROLLER) == 0, SDL_GetError());
-    if (SDL_NumJoysticks() > 0) {
-        MESSAGE("skipped: a real joystick is connected, so this machine always has a pad");
-        SDL_Quit();
-        return;
-    }
+    if (SDL_NumJoysticks() == 0) return true;
+    MESSAGE("skipped: a real joystick is connected, so this machine always has a pad");
+    SDL_Quit();
+    return false;
+}
+
+int attach_virtual_pad() {
+    return SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, SDL_CONTROLLER_AXIS_MAX,
+                                     SDL_CONTROLLER_BUTTON_MAX, 0);
+}
+
+void pump(cw::InputDevices& input) {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) input.handle_event(e);
+}
+
+}  // namespace
+
+TEST_CASE("degradation: a gamepad coming and going, or an event for one that is not there, leaves no dangling pad") {
+    if (!start_virtual_pads()) return;
     {
         cw::InputDevices input;
-        auto pump = [&input] {
-            SDL_Event e;
-            while (SDL_PollEvent(&e)) input.handle_event(e);
-        };
         CHECK_FALSE(input.has_gamepad());
         CHECK(input.read(false).paddle == 0);
 
@@ -275,23 +289,22 @@ TEST_CASE("degradation: a gamepad coming and going, or an event for one that is 
         input.handle_event(ghost);
         CHECK_FALSE(input.has_gamepad());
 
-        int index = SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, SDL_CONTROLLER_AXIS_MAX,
-                                              SDL_CONTROLLER_BUTTON_MAX, 0);
+        int index = attach_virtual_pad();
         REQUIRE_MESSAGE(index >= 0, SDL_GetError());
-        pump();
+        pump(input);
         REQUIRE(input.has_gamepad());
         SDL_Joystick* stick = SDL_JoystickFromInstanceID(SDL_JoystickGetDeviceInstanceID(index));
         REQUIRE(stick);
         SDL_JoystickSetVirtualButton(stick, SDL_CONTROLLER_BUTTON_A, SDL_PRESSED);
         SDL_JoystickSetVirtualButton(stick, SDL_CONTROLLER_BUTTON_DPAD_RIGHT, SDL_PRESSED);
-        pump();
+        pump(input);
         cw::Input held = input.read(false);
         CHECK(held.breath);
         CHECK(held.paddle == 1);
 
         // Pulled out mid-call: the pad is let go of, and reading goes on from the keyboard.
         REQUIRE(SDL_JoystickDetachVirtual(index) == 0);
-        pump();
+        pump(input);
         CHECK_FALSE(input.has_gamepad());
         cw::Input after = input.read(false);
         CHECK_FALSE(after.breath);
@@ -301,39 +314,25 @@ TEST_CASE("degradation: a gamepad coming and going, or an event for one that is 
 }
 
 TEST_CASE("degradation: when the pad in use is pulled out, another one still plugged in takes over") {
-    SDL_SetHint(SDL_HINT_JOYSTICK_HIDAPI, "0");
-    REQUIRE_MESSAGE(SDL_Init(SDL_INIT_GAMECONTROLLER) == 0, SDL_GetError());
-    if (SDL_NumJoysticks() > 0) {
-        MESSAGE("skipped: a real joystick is connected");
-        SDL_Quit();
-        return;
-    }
+    if (!start_virtual_pads()) return;
     {
         cw::InputDevices input;
-        auto pump = [&input] {
-            SDL_Event e;
-            while (SDL_PollEvent(&e)) input.handle_event(e);
-        };
-        auto attach = [] {
-            return SDL_JoystickAttachVirtual(SDL_JOYSTICK_TYPE_GAMECONTROLLER, SDL_CONTROLLER_AXIS_MAX,
-                                             SDL_CONTROLLER_BUTTON_MAX, 0);
-        };
-        int first = attach();
+        int first = attach_virtual_pad();
         REQUIRE_MESSAGE(first >= 0, SDL_GetError());
-        pump();
-        int second = attach();
+        pump(input);
+        int second = attach_virtual_pad();
         REQUIRE_MESSAGE(second >= 0, SDL_GetError());
         SDL_JoystickID second_id = SDL_JoystickGetDeviceInstanceID(second);
-        pump();
+        pump(input);
         REQUIRE(input.has_gamepad());
 
         REQUIRE(SDL_JoystickDetachVirtual(first) == 0);
-        pump();
+        pump(input);
         REQUIRE(input.has_gamepad());  // the second pad, not nothing
         SDL_Joystick* stick = SDL_JoystickFromInstanceID(second_id);
         REQUIRE(stick);  // opened by the game when it took over
         SDL_JoystickSetVirtualButton(stick, SDL_CONTROLLER_BUTTON_A, SDL_PRESSED);
-        pump();
+        pump(input);
         CHECK(input.read(false).breath);
     }
     SDL_Quit();
