@@ -86,8 +86,8 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     if (ImGui::BeginTable("##roster", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Trainee", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-        ImGui::TableSetupColumn("Composure", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableSetupColumn("Caller", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("Composure", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        ImGui::TableSetupColumn("Caller", ImGuiTableColumnFlags_WidthStretch, 0.85f);
         ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 0.6f);
         ImGui::TableHeadersRow();
         double length = std::max(1.0, river.river().pool_start());
