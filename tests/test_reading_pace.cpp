@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/app_shell.hpp"
+#include "app/screens.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_report.hpp"
 #include "content/replay_file.hpp"
@@ -459,4 +461,42 @@ TEST_CASE("reading pace: `run --pace` plays at that pace, records it, and refuse
 
     Cli help = calmwaters("--help");
     CHECK(help.out.find("--pace X") != std::string::npos);
+}
+
+namespace {
+
+// Counts the ticks a play screen runs, through the same hook a class session uses.
+struct TickCounter : PlayLink {
+    int ticks = 0;
+    void service() override {}
+    bool hold() const override { return false; }
+    Input shape(const Input& in) const override { return in; }
+    void stepped(const Input&) override { ++ticks; }
+    std::string banner() const override { return ""; }
+};
+
+int ticks_played_on_screen(float text_speed) {
+    AppShell shell;
+    std::string error;
+    REQUIRE_MESSAGE(shell.init(true, error), error);
+    shell.ctx.settings.text_speed = text_speed;  // "Time to read" in Settings
+    auto counter = std::make_shared<TickCounter>();
+    PlayOptions options;
+    options.autopilot = BotPolicy::calm;
+    options.link = counter;
+    auto play = make_play_screen(shell.ctx, cwtest::source_path("levels/flatpack_shelf.toml"), error, options);
+    REQUIRE_MESSAGE(play, error);
+    fast_forward(*play, PlayMoment::finished);
+    return counter->ticks;
+}
+
+}  // namespace
+
+TEST_CASE("reading pace: the play screen runs a call at the player's time to read") {
+    int normal = ticks_played_on_screen(1.0f);
+    int slow = ticks_played_on_screen(2.0f);
+    REQUIRE(normal > 0);
+    // The same call with every line up twice as long: about twice the ticks.
+    CHECK(slow > normal * 1.8);
+    CHECK(slow < normal * 2.2);
 }
