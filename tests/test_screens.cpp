@@ -1,6 +1,7 @@
 // Every screen the screenshot command knows renders offscreen, at 1280x720 or more, and the
 // picture is not blank: many colours, and light and dark parts (text on panels, water on land).
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -21,6 +22,7 @@ struct Picture {
     int w = 0, h = 0;
     size_t colours = 0;
     double spread = 0;  // standard deviation of brightness, 0..255
+    uint64_t digest = 0;  // of every pixel, to tell two pictures apart
 };
 
 Picture shoot(const std::string& screen, const std::string& extra = "") {
@@ -55,6 +57,8 @@ Picture shoot(const std::string& screen, const std::string& extra = "") {
             sum2 += lum * lum;
             ++count;
         }
+    pic.digest = 1469598103934665603ull;  // FNV-1a
+    for (size_t i = 0; i < static_cast<size_t>(pic.w) * pic.h * 3; ++i) pic.digest = (pic.digest ^ px[i]) * 1099511628211ull;
     stbi_image_free(px);
     fs::remove(png);
     pic.colours = colours.size();
@@ -84,6 +88,13 @@ TEST_CASE("screens: the editor renders offscreen and is not blank") { check_scre
 TEST_CASE("screens: the class screen renders offscreen and is not blank") { check_screen("class"); }
 TEST_CASE("screens: the progress screen renders offscreen and is not blank") { check_screen("progress"); }
 TEST_CASE("screens: the settings screen renders offscreen and is not blank") { check_screen("settings"); }
+
+TEST_CASE("screens: the class preview is the same class every time, so its picture can be compared") {
+    Picture first = shoot("class"), second = shoot("class");
+    REQUIRE_MESSAGE(first.code == 0, first.out);
+    REQUIRE_MESSAGE(second.code == 0, second.out);
+    CHECK(first.digest == second.digest);
+}
 
 TEST_CASE("screens: a HiDPI screen gets twice the pixels, the same layout") {
     check_screen("settings", "--dpi 2", 2560, 1440);

@@ -4,6 +4,7 @@
 // steers one raft together: each question waits for the room's vote.
 #include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <random>
 
 #include "class_view.hpp"
@@ -131,7 +132,12 @@ public:
     bool allow_close(AppContext&) override { return true; }
 
     // A sample class of `size` bots on `level_path`, already `seconds` into the call.
-    void preview(AppContext& ctx, int size, double seconds) {
+    // `seed`: the same sample class every time (screenshots, benchmarks); none: a fresh one.
+    void preview(AppContext& ctx, int size, double seconds, std::optional<uint64_t> seed = std::nullopt) {
+        if (seed) {
+            seed_ = *seed;
+            std::snprintf(code_, sizeof code_, "%s", generate_code(seed_).c_str());
+        }
         open_session(ctx, /*network=*/false);
         if (!session_) return;
         sample_ = std::make_unique<SampleClass>(*session_, *ctx.catalogue, size);
@@ -611,7 +617,7 @@ private:
 std::unique_ptr<Screen> make_class_preview_screen(AppContext& ctx, const std::string& level_path, int trainees,
                                                   double seconds) {
     auto screen = std::make_unique<HostScreen>(ctx, level_path);
-    screen->preview(ctx, trainees, seconds);
+    screen->preview(ctx, trainees, seconds, /*seed=*/20261130);
     return screen;
 }
 

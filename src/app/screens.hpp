@@ -59,8 +59,8 @@ std::unique_ptr<Screen> make_progress_screen(AppContext& ctx);
 // chosen on the screen when empty) and the trainee's join screen.
 std::unique_ptr<Screen> make_host_screen(AppContext& ctx, const std::string& level_path);
 std::unique_ptr<Screen> make_join_screen(AppContext& ctx);
-// The host's live view of a sample class of `trainees` bots, `seconds` into the call (for a
-// trainer's preview, screenshots and the frame benchmark).
+// The host's live view of a sample class of `trainees` bots, `seconds` into the call (for
+// screenshots and the frame benchmark): the same class, names and all, every time.
 std::unique_ptr<Screen> make_class_preview_screen(AppContext& ctx, const std::string& level_path, int trainees,
                                                   double seconds);
 
