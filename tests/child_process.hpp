@@ -61,6 +61,16 @@ struct Child {
     }
     std::string stdout_text() const { return slurp(out); }
     std::string stderr_text() const { return slurp(err); }
+    // Waits until the child has said `text` on stderr (true), or for `seconds` (false). Tests
+    // wait for what they need rather than a fixed time: a loaded machine, or a sanitizer build,
+    // can take seconds to start a process that usually starts in a blink.
+    bool said(const std::string& text, int seconds = 60) const {
+        for (int i = 0; i < seconds * 50; ++i) {
+            if (stderr_text().find(text) != std::string::npos) return true;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        return false;
+    }
 };
 
 // Starts CW_BINARY with `args`, writing its stdout to `out` and its stderr to `err`.

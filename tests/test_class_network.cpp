@@ -97,7 +97,7 @@ TEST_CASE("class network: a host with ten headless trainees finishes, and the re
     fs::path level = write_level(dir);
     uint16_t port = free_port();
     Child host = spawn(host_args(level, port, 10, dir / "report"), dir, "host", dir / "home-host");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
     std::vector<Child> trainees;
     for (int i = 0; i < 10; ++i)
         trainees.push_back(spawn(join_args(port, "Trainee " + std::to_string(i), i + 1, 40), dir,
@@ -131,7 +131,7 @@ TEST_CASE("class network: a wrong code is refused with a message") {
     fs::path dir = cwtest::fresh_dir("cw_class_code");
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 1, dir / "report"), dir, "host", dir / "home");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
     Child wrong = spawn(join_args(port, "Eve", 1, 40, "WRONG"), dir, "wrong", dir / "home-e");
     CHECK(wrong.wait() == 3);
     CHECK(wrong.stderr_text().find("code is not right") != std::string::npos);
@@ -144,10 +144,12 @@ TEST_CASE("class network: a trainee killed mid-call and restarted rejoins and fi
     fs::path dir = cwtest::fresh_dir("cw_class_rejoin");
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
     Child ben = spawn(join_args(port, "Ben", 2, 20), dir, "ben", dir / "home-b");
     Child ana = spawn(join_args(port, "Ana", 1, 4), dir, "ana1", dir / "home-a");
-    std::this_thread::sleep_for(std::chrono::milliseconds(2500));  // Ana is a few seconds into the river
+    REQUIRE_MESSAGE(host.said("Ana joined."), host.stderr_text());
+    REQUIRE_MESSAGE(host.said("Ben joined."), host.stderr_text());
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // Ana is a little way into the river
     ana.kill_now();
     Child again = spawn(join_args(port, "Ana", 1, 20), dir, "ana2", dir / "home-a");  // same home: same token
     INFO(again.stderr_text());
@@ -164,9 +166,12 @@ TEST_CASE("class network: trainees finish and keep their result when the host va
     fs::path dir = cwtest::fresh_dir("cw_class_vanish");
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
     Child ana = spawn(join_args(port, "Ana", 1, 12), dir, "ana", dir / "home-a");
     Child ben = spawn(join_args(port, "Ben", 2, 12), dir, "ben", dir / "home-b");
+    // Both in, so the call has begun; at this speed it lasts about ten seconds.
+    REQUIRE_MESSAGE(host.said("Ana joined."), host.stderr_text());
+    REQUIRE_MESSAGE(host.said("Ben joined."), host.stderr_text());
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     host.kill_now();  // no goodbye
     for (Child* c : {&ana, &ben}) {
