@@ -1,6 +1,8 @@
+#include <algorithm>
 #include <cmath>
 
 #include "core/flow.hpp"
+#include "core/wave_trig.hpp"
 #include "fixtures.hpp"
 
 using namespace cw;
@@ -87,4 +89,46 @@ TEST_CASE("flow: breathing calm smooths the water near the raft") {
         calmed += length(flow.turbulence(p, i * 0.5, 0.8, calm, hint));
     }
     CHECK(calmed < 0.3 * rough);
+}
+
+TEST_CASE("flow: the waves' sine and cosine agree with the maths library") {
+    double worst = 0;
+    for (int i = -200000; i <= 200000; ++i) {
+        double a = i * 0.0173 + 1e-3 * (i % 7);  // angles from -3460 to 3460 rad, every quadrant
+        double s, c;
+        wave_sincos(a, s, c);
+        worst = std::max(worst, std::max(std::fabs(s - std::sin(a)), std::fabs(c - std::cos(a))));
+    }
+    CHECK(worst < 1e-10);
+    double s, c;
+    wave_sincos(0.0, s, c);
+    CHECK(s == 0.0);
+    CHECK(c == 1.0);
+}
+
+TEST_CASE("flow: turbulence is the curl of the stream function, calm spot and pool included") {
+    Level level = cwtest::level_from(cwtest::straight_river());
+    RiverGeometry river(level.river);
+    FlowField flow(river, level.river, 11);
+    int hint = -1;
+    const double h = 1e-4, r = 0.7;
+    int compared = 0;
+    // Points mid-river, near a wall and in the pool's fade, each with and without a calm spot.
+    const double places[][2] = {{60, 0.5}, {90, 8.9}, {120, -8.2}, {river.pool_start() - 10, 2}, {river.pool_start() + 5, -3}};
+    for (const auto& place : places) {
+        Vec2 p = river.point_at(place[0], place[1]);
+        for (double strength : {0.0, 0.8}) {
+            CalmSpot calm{p + Vec2{1.5, -2.0}, strength, 6.0};
+            double t = 2.3 + place[0] * 0.01;
+            auto psi = [&](Vec2 q) { return flow.stream(q, t, r, calm, hint); };
+            Vec2 curl{(psi(p + Vec2{0, h}) - psi(p - Vec2{0, h})) / (2 * h),
+                      -(psi(p + Vec2{h, 0}) - psi(p - Vec2{h, 0})) / (2 * h)};
+            Vec2 u = flow.turbulence(p, t, r, calm, hint);
+            CHECK(length(curl) > 1e-3);  // the water moves here, so the comparison means something
+            CHECK(u.x == doctest::Approx(curl.x).epsilon(1e-4).scale(1e-3));
+            CHECK(u.y == doctest::Approx(curl.y).epsilon(1e-4).scale(1e-3));
+            ++compared;
+        }
+    }
+    CHECK(compared == 10);
 }

@@ -3,13 +3,13 @@
 #include <cmath>
 
 #include "rng.hpp"
+#include "wave_trig.hpp"
 
 namespace cw {
 
 namespace {
 constexpr double kWallRamp = 2.5;       // metres over which turbulence fades out at a wall
 constexpr double kTurbAmplitude = 2.2;  // stream-function amplitude at roughness 1, m^2/s
-constexpr double kCurlStep = 0.05;      // metres, for the central differences of the curl
 }  // namespace
 
 double cross_profile(double x, double bank_flow) {
@@ -56,17 +56,47 @@ Vec2 FlowField::current(Vec2 p, int& hint) const {
     return current_at(f);
 }
 
-double FlowField::envelope(const WaterBand& b, double s, double lateral, Vec2 p, const CalmSpot& calm) const {
-    if (!b.in_water) return 0.0;
+namespace {
+// The slope of smoothstep01 at t.
+inline double smoothstep01_slope(double t) { return t <= 0.0 || t >= 1.0 ? 0.0 : 6.0 * t * (1.0 - t); }
+
+// The slope of pool_fade along the river: one place with pool_fade above, kept beside it.
+double pool_fade_slope(double s, double pool_start) {
+    if (s < pool_start - 25.0) return 0.0;
+    if (s < pool_start) return (0.45 - 1.0) * smoothstep01_slope((s - (pool_start - 25.0)) / 25.0) / 25.0;
+    return (0.0 - 0.45) * smoothstep01_slope((s - pool_start) / 15.0) / 15.0;
+}
+}  // namespace
+
+FlowField::Envelope FlowField::envelope(const WaterBand& b, const RiverFrame& f, Vec2 p, const CalmSpot& calm) const {
+    if (!b.in_water) return {};
     // smoothstep has zero slope at 0, so both the potential and its gradient vanish at walls.
-    double wall_distance = std::fmax(0.0, std::fmin(lateral - b.left, b.right - lateral));
+    // Within a step the walls count as fixed, so lateral grows along `right` and s along the
+    // tangent.
+    const Vec2 right = right_of(f.tangent);
+    double to_left = f.lateral - b.left, to_right = b.right - f.lateral;
+    double wall_distance = std::fmax(0.0, std::fmin(to_left, to_right));
+    Vec2 wall_gradient = to_left < to_right ? right : right * -1.0;
     double ramp = smoothstep01(wall_distance / kWallRamp);
+    Vec2 ramp_gradient = wall_gradient * (smoothstep01_slope(wall_distance / kWallRamp) / kWallRamp);
+
     double calm_factor = 1.0;
+    Vec2 calm_gradient{0, 0};
     if (calm.strength > 0) {
-        double d2 = dot(p - calm.centre, p - calm.centre);
-        calm_factor -= calm.strength * std::exp(-d2 / (calm.radius * calm.radius));
+        Vec2 d = p - calm.centre;
+        double inv_r2 = 1.0 / (calm.radius * calm.radius);
+        double dip = calm.strength * std::exp(-dot(d, d) * inv_r2);
+        calm_factor -= dip;
+        calm_gradient = d * (2.0 * dip * inv_r2);
     }
-    return ramp * calm_factor * pool_fade(s, river_.pool_start());
+    double pool = pool_fade(f.s, river_.pool_start());
+    Vec2 pool_gradient = f.tangent * pool_fade_slope(f.s, river_.pool_start());
+
+    Envelope e;
+    e.value = ramp * calm_factor * pool;
+    e.gradient = ramp_gradient * (calm_factor * pool) + calm_gradient * (ramp * pool) +
+                 pool_gradient * (ramp * calm_factor);
+    return e;
 }
 
 double FlowField::stream(Vec2 p, double t, double rough, const CalmSpot& calm, int& hint) const {
@@ -77,46 +107,33 @@ double FlowField::stream(Vec2 p, double t, double rough, const CalmSpot& calm, i
     double amplitude = kTurbAmplitude * rough * std::sqrt(rough);
     double freq = 1.0 + rough;
     double sum = 0;
-    for (const Wave& w : waves_) sum += w.weight * std::sin(freq * dot(w.k, p) + w.omega * freq * t + w.phase);
-    return amplitude / freq * envelope(river_.band(f.s, f.lateral, f.segment), f.s, f.lateral, p, calm) * sum / 3.0;
+    for (const Wave& w : waves_) {
+        double sa, ca;
+        wave_sincos(freq * dot(w.k, p) + w.omega * freq * t + w.phase, sa, ca);
+        sum += w.weight * sa;
+    }
+    return amplitude / freq * envelope(river_.band(f.s, f.lateral, f.segment), f, p, calm).value * sum / 3.0;
 }
-
-namespace {
-// sin and cos of a small angle (|e| < 0.2 here) by Taylor series: exact to ~1e-10, and cheap.
-inline void small_sincos(double e, double& s, double& c) {
-    double e2 = e * e;
-    s = e * (1.0 - e2 / 6.0 * (1.0 - e2 / 20.0 * (1.0 - e2 / 42.0)));
-    c = 1.0 - e2 / 2.0 * (1.0 - e2 / 12.0 * (1.0 - e2 / 30.0));
-}
-}  // namespace
 
 Vec2 FlowField::turbulence_at(const RiverFrame& f, const WaterBand& band, Vec2 p, double t, double rough,
                                const CalmSpot& calm) const {
     if (rough <= 0.0 || !band.in_water) return {0, 0};
-    // The curl of the stream function by central differences. The four probes a step h away
-    // reuse this point's river frame (s and lateral move linearly with a tiny step), and each
-    // wave's sine there comes from one sincos here by the angle-addition rule.
-    const double h = kCurlStep;
+    // The curl of psi = k * envelope * waves, by the product rule: both gradients are exact,
+    // so the flow has no divergence beyond the walls' slow change along the river.
     double amplitude = kTurbAmplitude * rough * std::sqrt(rough);
     double freq = 1.0 + rough;
-    double sx_plus = 0, sx_minus = 0, sy_plus = 0, sy_minus = 0;
+    double waves = 0;
+    Vec2 waves_gradient{0, 0};
     for (const Wave& w : waves_) {
-        double a = freq * dot(w.k, p) + w.omega * freq * t + w.phase;
-        double sa = std::sin(a), ca = std::cos(a);
-        double sdx, cdx, sdy, cdy;
-        small_sincos(freq * w.k.x * h, sdx, cdx);
-        small_sincos(freq * w.k.y * h, sdy, cdy);
-        sx_plus += w.weight * (sa * cdx + ca * sdx);
-        sx_minus += w.weight * (sa * cdx - ca * sdx);
-        sy_plus += w.weight * (sa * cdy + ca * sdy);
-        sy_minus += w.weight * (sa * cdy - ca * sdy);
+        double sa, ca;
+        wave_sincos(freq * dot(w.k, p) + w.omega * freq * t + w.phase, sa, ca);
+        waves += w.weight * sa;
+        waves_gradient += w.k * (w.weight * freq * ca);
     }
-    Vec2 right = right_of(f.tangent);
-    auto env = [&](Vec2 d) { return envelope(band, f.s + dot(d, f.tangent), f.lateral + dot(d, right), p + d, calm); };
+    Envelope e = envelope(band, f, p, calm);
     double k = amplitude / freq / 3.0;
-    double psi_xp = k * env({h, 0}) * sx_plus, psi_xm = k * env({-h, 0}) * sx_minus;
-    double psi_yp = k * env({0, h}) * sy_plus, psi_ym = k * env({0, -h}) * sy_minus;
-    return {(psi_yp - psi_ym) / (2 * h), -(psi_xp - psi_xm) / (2 * h)};
+    Vec2 grad = (e.gradient * waves + waves_gradient * e.value) * k;
+    return {grad.y, -grad.x};
 }
 
 Vec2 FlowField::turbulence(Vec2 p, double t, double rough, const CalmSpot& calm, int& hint) const {

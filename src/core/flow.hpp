@@ -38,9 +38,13 @@ private:
     Vec2 current_in(const WaterBand& band, const RiverFrame& f) const;
     Vec2 turbulence_at(const RiverFrame& f, const WaterBand& band, Vec2 p, double t, double rough,
                        const CalmSpot& calm) const;
-    // Everything in the stream function except the waves: walls, calm, pool, strength.
-    // `band`: the walls around the point (a step of a few centimetres never changes them).
-    double envelope(const WaterBand& band, double s, double lateral, Vec2 p, const CalmSpot& calm) const;
+    // Everything in the stream function except the waves and the strength (walls, calm, pool),
+    // with its gradient. `band`: the walls around the point.
+    struct Envelope {
+        double value = 0;
+        Vec2 gradient;
+    };
+    Envelope envelope(const WaterBand& band, const RiverFrame& f, Vec2 p, const CalmSpot& calm) const;
 
     struct Wave {
         Vec2 k;          // wave vector at roughness 0, rad/m
