@@ -57,6 +57,11 @@ RiverGeometry::RiverGeometry(const RiverDef& def, double sample_step) : forks_(d
         Vec2 b = samples_[i + 1 < m ? i + 1 : m - 1].pos;
         samples_[i].tangent = normalized(b - a);
     }
+    for (size_t i = 0; i + 1 < m; ++i) {
+        Vec2 ab = samples_[i + 1].pos - samples_[i].pos;
+        double len2 = dot(ab, ab);
+        inverse_length2_.push_back(len2 > 0 ? 1.0 / len2 : 0.0);
+    }
     pool_start_ = std::max(0.0, length() - def.pool);
 }
 
@@ -64,8 +69,7 @@ RiverFrame RiverGeometry::project(Vec2 p, int hint) const {
     const int segs = static_cast<int>(samples_.size()) - 1;
     auto dist2 = [&](int i, double& t) {
         Vec2 a = samples_[i].pos, ab = samples_[i + 1].pos - a;
-        double len2 = dot(ab, ab);
-        t = len2 > 0 ? clamp(dot(p - a, ab) / len2, 0.0, 1.0) : 0.0;
+        t = clamp(dot(p - a, ab) * inverse_length2_[i], 0.0, 1.0);
         Vec2 q = a + ab * t;
         return dot(p - q, p - q);
     };

@@ -71,6 +71,7 @@ private:
     void island_at_width(int fork, int j, double s, double half_width, double& centre, double& half) const;
 
     std::vector<RiverSample> samples_;
+    std::vector<double> inverse_length2_;  // per segment, 1 / |b - a|^2 (0 for a degenerate one): project's hot loop
     std::vector<Fork> forks_;
     double pool_start_ = 0;
 };

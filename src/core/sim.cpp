@@ -35,6 +35,7 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
     state_.raft_pos = world_.raft_position();
     state_.raft_angle = world_.raft_angle();
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
+    spin_settle_ = 1.0 - std::exp(-kSpinDrag * clock_.dt());  // dt is fixed for the whole call
     raft_frame_ = river_.project(state_.raft_pos);
     state_.progress = raft_frame_.s;
     state_.lateral = raft_frame_.lateral;
@@ -83,7 +84,7 @@ void Simulation::apply_water_and_paddle(const Input& input) {
     double target_spin = 0;
     if (length(water) > 0.2)
         target_spin = kWeathervane * std::atan2(cross(heading, water), dot(heading, water));
-    double dspin = (target_spin - world_.raft_spin()) * (1.0 - std::exp(-kSpinDrag * dt));
+    double dspin = (target_spin - world_.raft_spin()) * spin_settle_;
     world_.twist_raft(dspin * inertia);
 
     // Paddle strokes: a cycle of pull and recovery while the paddle is held.

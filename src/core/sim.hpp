@@ -128,6 +128,7 @@ private:
     std::vector<TimelinePoint> timeline_;
     std::vector<RiverFrame> rock_frames_;
     RiverFrame raft_frame_;  // the raft in river coordinates, as of the last step
+    double spin_settle_ = 0;  // the share of the raft's spin error the water takes out per step
     int hangup_tick_ = -1;
     int breath_cycles_seen_ = 0;
     enum class Cut { waiting_for_dip, armed, done };
