@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "theme.hpp"
+
 namespace cw {
 
 void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vector<TraineeView>& trainees, double dt,
@@ -91,22 +93,24 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
         ImGui::TableSetupColumn("Done", ImGuiTableColumnFlags_WidthStretch, 0.6f);
         ImGui::TableHeadersRow();
         double length = std::max(1.0, river.river().pool_start());
-        for (const TraineeView& t : trainees) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(t.name.c_str());
-            ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.34f, 0.71f, 0.91f, 1));
-            ImGui::ProgressBar(static_cast<float>(t.composure / 100.0), ImVec2(-1, 0), "");
-            ImGui::PopStyleColor();
-            ImGui::TableNextColumn();
-            ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.84f, 0.37f, 0.0f, 1));
-            ImGui::ProgressBar(static_cast<float>(t.intensity / 100.0), ImVec2(-1, 0), "");
-            ImGui::PopStyleColor();
-            ImGui::TableNextColumn();
-            char pct[16];
-            std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(std::min(100.0, 100.0 * t.progress / length)));
-            ImGui::TextUnformatted(t.finished ? "done" : pct);
+        // Only the rows in view are laid out: a class of forty scrolls.
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(trainees.size()));
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const TraineeView& t = trainees[row];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(t.name.c_str());
+                ImGui::TableNextColumn();
+                theme::flat_bar(static_cast<float>(t.composure / 100.0), theme::kComposureBar);
+                ImGui::TableNextColumn();
+                theme::flat_bar(static_cast<float>(t.intensity / 100.0), theme::kIntensityBar);
+                ImGui::TableNextColumn();
+                char pct[16];
+                std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(std::min(100.0, 100.0 * t.progress / length)));
+                ImGui::TextUnformatted(t.finished ? "done" : pct);
+            }
         }
         ImGui::EndTable();
     }

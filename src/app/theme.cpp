@@ -115,4 +115,14 @@ void section_heading(const char* text, ImFont* font) {
     ImGui::Separator();
 }
 
+void flat_bar(float fraction, Rgba colour) {
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImVec2 size(ImGui::GetContentRegionAvail().x, ImGui::GetTextLineHeight());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg));
+    float filled = size.x * std::clamp(fraction, 0.0f, 1.0f);
+    if (filled > 0) dl->AddRectFilled(at, ImVec2(at.x + filled, at.y + size.y), im(colour));
+    ImGui::Dummy(size);
+}
+
 }  // namespace cw::theme
