@@ -10,6 +10,11 @@ namespace cw {
 namespace {
 constexpr double kWallRamp = 2.5;       // metres over which turbulence fades out at a wall
 constexpr double kTurbAmplitude = 2.2;  // stream-function amplitude at roughness 1, m^2/s
+// The still pool: the current eases over kPoolEase metres before it to kPoolEdge of its speed,
+// then dies away over the pool's first kPoolStill metres.
+constexpr double kPoolEase = 25.0;
+constexpr double kPoolEdge = 0.45;
+constexpr double kPoolStill = 15.0;
 }  // namespace
 
 double cross_profile(double x, double bank_flow) {
@@ -18,10 +23,9 @@ double cross_profile(double x, double bank_flow) {
 }
 
 double pool_fade(double s, double pool_start) {
-    // The current eases over the 25 m before the pool and dies away 15 m into it.
-    if (s < pool_start - 25.0) return 1.0;
-    if (s < pool_start) return lerp(1.0, 0.45, smoothstep01((s - (pool_start - 25.0)) / 25.0));
-    return lerp(0.45, 0.0, smoothstep01((s - pool_start) / 15.0));
+    if (s < pool_start - kPoolEase) return 1.0;
+    if (s < pool_start) return lerp(1.0, kPoolEdge, smoothstep01((s - (pool_start - kPoolEase)) / kPoolEase));
+    return lerp(kPoolEdge, 0.0, smoothstep01((s - pool_start) / kPoolStill));
 }
 
 FlowField::FlowField(const RiverGeometry& river, const RiverDef& def, uint64_t seed)
@@ -60,11 +64,12 @@ namespace {
 // The slope of smoothstep01 at t.
 inline double smoothstep01_slope(double t) { return t <= 0.0 || t >= 1.0 ? 0.0 : 6.0 * t * (1.0 - t); }
 
-// The slope of pool_fade along the river: one place with pool_fade above, kept beside it.
+// The slope of pool_fade along the river.
 double pool_fade_slope(double s, double pool_start) {
-    if (s < pool_start - 25.0) return 0.0;
-    if (s < pool_start) return (0.45 - 1.0) * smoothstep01_slope((s - (pool_start - 25.0)) / 25.0) / 25.0;
-    return (0.0 - 0.45) * smoothstep01_slope((s - pool_start) / 15.0) / 15.0;
+    if (s < pool_start - kPoolEase) return 0.0;
+    if (s < pool_start)
+        return (kPoolEdge - 1.0) * smoothstep01_slope((s - (pool_start - kPoolEase)) / kPoolEase) / kPoolEase;
+    return (0.0 - kPoolEdge) * smoothstep01_slope((s - pool_start) / kPoolStill) / kPoolStill;
 }
 }  // namespace
 
@@ -109,7 +114,7 @@ double FlowField::stream(Vec2 p, double t, double rough, const CalmSpot& calm, i
     double sum = 0;
     for (const Wave& w : waves_) {
         double sa, ca;
-        wave_sincos(freq * dot(w.k, p) + w.omega * freq * t + w.phase, sa, ca);
+        wave_sincos(angle(w, p, t, freq), sa, ca);
         sum += w.weight * sa;
     }
     return amplitude / freq * envelope(river_.band(f.s, f.lateral, f.segment), f, p, calm).value * sum / 3.0;
@@ -126,7 +131,7 @@ Vec2 FlowField::turbulence_at(const RiverFrame& f, const WaterBand& band, Vec2 p
     Vec2 waves_gradient{0, 0};
     for (const Wave& w : waves_) {
         double sa, ca;
-        wave_sincos(freq * dot(w.k, p) + w.omega * freq * t + w.phase, sa, ca);
+        wave_sincos(angle(w, p, t, freq), sa, ca);
         waves += w.weight * sa;
         waves_gradient += w.k * (w.weight * freq * ca);
     }

@@ -52,6 +52,11 @@ private:
         double phase;
         double weight;
     };
+    // A wave's phase at p and time t; rougher water (higher freq) has finer, faster eddies.
+    static double angle(const Wave& w, Vec2 p, double t, double freq) {
+        return freq * dot(w.k, p) + w.omega * freq * t + w.phase;
+    }
+
     const RiverGeometry& river_;
     double current_speed_;
     double bank_flow_;
