@@ -290,7 +290,7 @@ void check_river(const Level& level, const SourceText& src, std::vector<Problem>
         }
         for (int k = 0; k <= 8; ++k) {
             double s = f.at + f.length * k / 8.0;
-            double hw = river.sample_at(s).half_width;
+            double hw = river.half_width_at(s);
             double cw = (2 * hw - (f.channels - 1) * f.island) / f.channels;
             if (cw < kMinChannelWidth) {
                 out.push_back(src.at(f.loc, "fork \"" + f.id + "\" leaves channels only " + fmt(cw) + " m wide at " +

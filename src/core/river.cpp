@@ -110,7 +110,7 @@ RiverFrame RiverGeometry::project(Vec2 p, int hint) const {
     return f;
 }
 
-RiverSample RiverGeometry::sample_at(double s, int segment) const {
+size_t RiverGeometry::segment_at(double& s, int segment, double& t) const {
     s = clamp(s, 0.0, length());
     size_t i;
     if (segment >= 0 && segment + 1 < static_cast<int>(samples_.size()) && samples_[segment].s <= s &&
@@ -121,9 +121,20 @@ RiverSample RiverGeometry::sample_at(double s, int segment) const {
                                    [](double v, const RiverSample& smp) { return v < smp.s; });
         i = it == samples_.begin() ? 0 : static_cast<size_t>(it - samples_.begin()) - 1;
     }
+    if (i + 1 >= samples_.size()) {
+        t = 0;
+        return samples_.size() - 1;
+    }
+    const RiverSample &a = samples_[i], &b = samples_[i + 1];
+    t = (b.s > a.s) ? (s - a.s) / (b.s - a.s) : 0.0;
+    return i;
+}
+
+RiverSample RiverGeometry::sample_at(double s, int segment) const {
+    double t;
+    size_t i = segment_at(s, segment, t);
     if (i + 1 >= samples_.size()) return samples_.back();
     const RiverSample &a = samples_[i], &b = samples_[i + 1];
-    double t = (b.s > a.s) ? (s - a.s) / (b.s - a.s) : 0.0;
     RiverSample r;
     r.pos = a.pos + (b.pos - a.pos) * t;
     r.tangent = normalized(a.tangent * (1 - t) + b.tangent * t);
@@ -132,13 +143,20 @@ RiverSample RiverGeometry::sample_at(double s, int segment) const {
     return r;
 }
 
+double RiverGeometry::half_width_at(double s, int segment) const {
+    double t;
+    size_t i = segment_at(s, segment, t);
+    if (i + 1 >= samples_.size()) return samples_.back().half_width;
+    return lerp(samples_[i].half_width, samples_[i + 1].half_width, t);
+}
+
 Vec2 RiverGeometry::point_at(double s, double lateral) const {
     RiverSample r = sample_at(s);
     return r.pos + right_of(r.tangent) * lateral;
 }
 
 void RiverGeometry::island_at(int fork, int j, double s, double& centre, double& half) const {
-    island_at_width(fork, j, s, sample_at(s).half_width, centre, half);
+    island_at_width(fork, j, s, half_width_at(s), centre, half);
 }
 
 void RiverGeometry::island_at_width(int fork, int j, double s, double hw, double& centre, double& half) const {
@@ -150,7 +168,7 @@ void RiverGeometry::island_at_width(int fork, int j, double s, double hw, double
 
 std::vector<std::pair<double, double>> RiverGeometry::channel_walls(int fork, double s) const {
     const Fork& f = forks_[fork];
-    double hw = sample_at(s).half_width;
+    double hw = half_width_at(s);
     std::vector<std::pair<double, double>> walls;
     double left = -hw;
     for (int j = 1; j < f.channels; ++j) {
@@ -172,7 +190,7 @@ double RiverGeometry::channel_centre(int fork, int channel) const {
 WaterBand RiverGeometry::band(double s, double lateral, int segment) const {
     // On the per-step path: no allocation, one width lookup.
     WaterBand b;
-    double hw = sample_at(s, segment).half_width;
+    double hw = half_width_at(s, segment);
     b.left = -hw;
     b.right = hw;
     b.in_water = std::fabs(lateral) < hw && s >= 0 && s <= length();

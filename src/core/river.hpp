@@ -50,6 +50,7 @@ public:
     Vec2 point_at(double s, double lateral) const;
     // `segment`: a centreline segment near s (from a RiverFrame), to skip the search.
     RiverSample sample_at(double s, int segment = -1) const;
+    double half_width_at(double s, int segment = -1) const;  // sample_at(...).half_width, cheaper
 
     WaterBand band(double s, double lateral, int segment = -1) const;
 
@@ -68,6 +69,9 @@ public:
     double tightest_bend_ratio(int* at_sample = nullptr) const;
 
 private:
+    // The segment holding s (clamped onto the river) and how far along it s lies, t in [0, 1];
+    // past the end, the last sample's index.
+    size_t segment_at(double& s, int segment, double& t) const;
     void island_at_width(int fork, int j, double s, double half_width, double& centre, double& half) const;
 
     std::vector<RiverSample> samples_;
