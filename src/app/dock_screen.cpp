@@ -52,7 +52,7 @@ public:
         ImGui::TextDisabled("Before the next caller, take a moment for yourself. Each thing you do here "
                             "brings some composure back.");
         ImGui::PopTextWrapPos();
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.34f, 0.71f, 0.91f, 1));
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme::im(theme::kComposureBar));
         char overlay[32];
         std::snprintf(overlay, sizeof overlay, "composure %d", static_cast<int>(std::lround(composure_now(ctx))));
         ImGui::ProgressBar(static_cast<float>(composure_now(ctx) / 100.0), ImVec2(-1, 0), overlay);

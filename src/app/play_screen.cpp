@@ -21,6 +21,7 @@
 #include "replay_timeline.hpp"     // replays: the timeline bar
 #include "screens.hpp"
 #include "sim_options.hpp"
+#include "theme.hpp"
 #include "water_particles.hpp"
 
 namespace cw {
@@ -43,11 +44,11 @@ const char* water_word(double r) {
 }
 
 // A labelled meter on one row: the label, then a coloured bar with its number.
-void meter(const char* label, double value, ImVec4 colour) {
+void meter(const char* label, double value, theme::Rgba colour) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(label);
     ImGui::SameLine(ImGui::GetFontSize() * 8.2f);
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme::im(colour));
     char overlay[16];
     std::snprintf(overlay, sizeof overlay, "%d", static_cast<int>(std::lround(value)));
     ImGui::ProgressBar(static_cast<float>(value / 100.0), ImVec2(-1, 0), overlay);
@@ -320,8 +321,8 @@ private:
         ImGui::EndChild();
         ImGui::PopFont();
 
-        meter("Caller intensity", st.intensity, ImVec4(0.84f, 0.37f, 0.0f, 1));
-        meter("Your composure", st.composure, ImVec4(0.34f, 0.71f, 0.91f, 1));
+        meter("Caller intensity", st.intensity, theme::kIntensityBar);
+        meter("Your composure", st.composure, theme::kComposureBar);
         ImGui::TextDisabled("The water is %s.", water_word(st.roughness));
         ImGui::Separator();
 

@@ -51,11 +51,13 @@ bool reduced_motion();
 // the screen every frame. End it with ImGui::End().
 void begin_side_panel(SDL_Renderer* r, const char* id, float x, float width, float height);
 
+// The meters' colours, on every screen that shows them.
+constexpr Rgba kComposureBar{87, 181, 232, 255};  // sky blue
+constexpr Rgba kIntensityBar{214, 94, 0, 255};    // vermillion
+
 // A meter as two plain rectangles on the current line, as wide as the space left and one text
 // line high. A rounded ProgressBar is about a hundred anti-aliased triangles, and with no GPU
 // llvmpipe pays for each one: forty rows of ProgressBars cost the class view 2.4 ms a frame.
-constexpr Rgba kComposureBar{87, 181, 232, 255};
-constexpr Rgba kIntensityBar{214, 94, 0, 255};
 void flat_bar(float fraction, Rgba colour);
 
 // A titled box for a group of settings or facts, the same on every screen.
