@@ -77,7 +77,7 @@ std::vector<Result> frame_benchmarks() {
         std::vector<double> e = time_frames(shell, 30, 200);
         PlayOptions opts;
         opts.autopilot = BotPolicy::calm;
-        auto play = make_play_screen(shell.ctx, level_path, error, opts);
+        auto play = open_play_screen(shell.ctx, level_path, error, opts);
         fast_forward(*play, PlayMoment::approaching_fork);
         shell.show(std::move(play));
         std::vector<double> p = time_frames(shell, 30, 200);

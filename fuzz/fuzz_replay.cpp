@@ -7,6 +7,7 @@
 #include "content/catalogue_loader.hpp"
 #include "content/level_loader.hpp"
 #include "content/replay_file.hpp"
+#include "play/call_run.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static const cw::Catalogue catalogue = *cw::load_catalogue_dir(CW_SOURCE_DIR "/assets").catalogue;

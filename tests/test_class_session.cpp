@@ -143,7 +143,7 @@ TEST_CASE("class session: three trainees play a call and the host confirms each 
         REQUIRE(t);
         CHECK(t->runs[0].verdict == Verdict::verified);
         // The host's copy of the run is the trainee's run, to the tick and the hash.
-        CHECK(t->runs[0].shadow->state_hash_value() == s.session->sim()->state_hash_value());
+        CHECK(t->runs[0].shadow->sim().state_hash_value() == s.session->sim()->state_hash_value());
         REQUIRE(s.session->sim()->call().choices().size() == 1);
         ++chosen[s.session->sim()->call().choices()[0].reply];
     }
@@ -181,7 +181,7 @@ TEST_CASE("class session: a trainee whose game restarts mid-call rejoins by name
     host.start_call();
     room.pump();
     room.play(600);  // ten seconds in
-    const int ticks_before = host.trainee(*room.seats[0].id)->runs[0].shadow->state().tick;
+    const int ticks_before = host.trainee(*room.seats[0].id)->runs[0].shadow->sim().state().tick;
     CHECK(ticks_before > 500);
 
     // Ana's game dies: no goodbye, and everything it had not sent is lost.

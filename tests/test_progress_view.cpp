@@ -1,34 +1,28 @@
 // The progress screen's figures (mastery, streaks, best scores, calls to try again) and the
 // replay timeline's seeking, tested headless.
-#include "cli/commands.hpp"
-#include "cli/progress_stats.hpp"
-#include "cli/replay_seek.hpp"
-#include "cli/run_report.hpp"
-#include "core/bot.hpp"
 #include "fixtures.hpp"
+#include "play/call_run.hpp"
+#include "play/progress_stats.hpp"
+#include "play/replay_seek.hpp"
 
 using namespace cw;
 
 namespace {
 
 Replay record_bot(const Level& level, BotPolicy policy, uint64_t seed) {
-    Simulation sim(level, cwtest::catalogue(), seed);
-    SteeringBot bot(policy, seed);
-    ReplayRecorder rec;
-    while (!sim.state().finished) {
-        Input in = bot.decide(sim);
-        rec.record(in, sim.state().tick);
-        sim.step(in);
-        rec.checksum(sim);
-    }
-    return rec.finish(sim, replay_header(sim, level.path, build_id()));
+    CallRun run({level, level.path, seed, {}}, cwtest::catalogue());
+    BotInput bot(policy, seed);
+    run.run_to_end(bot);
+    return run.replay();
 }
 
+// The oracle: a bare simulation stepping the recorded inputs straight to `tick`, not CallRun.
 uint64_t hash_straight_to(const Replay& r, const Level& level, int tick) {
-    ReplayPlayback straight(r, level, cwtest::catalogue());
-    for (int i = 0; i < tick; ++i) straight.step();
-    REQUIRE(straight.tick() == std::min(tick, r.final_tick));
-    return straight.sim().state_hash_value();
+    Simulation straight(replay_level(r, level), cwtest::catalogue(), r.seed, replay_options(r));
+    std::vector<Input> inputs = expand_inputs(r);
+    for (int i = 0; i < tick && !straight.state().finished; ++i) straight.step(inputs[static_cast<size_t>(i)]);
+    REQUIRE(straight.state().tick == std::min(tick, r.final_tick));
+    return straight.state_hash_value();
 }
 
 Attempt attempt_at(const std::string& when, int score, const std::string& outcome, const std::string& choices,
@@ -50,7 +44,7 @@ TEST_CASE("replay timeline: a seek lands on the state that playing straight to t
     Level level = cwtest::shipped_level();
     Replay r = record_bot(level, BotPolicy::random, 11);
     REQUIRE(r.final_tick > 2000);
-    ReplayPlayback view(r, level, cwtest::catalogue());
+    CallRun view(r, level, cwtest::catalogue());
 
     // Forward, then back (a restart from tick 0), then forward again, then past the end.
     CHECK(view.seek(1500) == 1500);

@@ -13,8 +13,8 @@
 
 #include "app/app_shell.hpp"
 #include "app/screens.hpp"
-#include "cli/commands.hpp"
-#include "cli/run_report.hpp"
+#include "core/build_id.hpp"
+#include "play/call_run.hpp"
 #include "content/replay_file.hpp"
 #include "core/bot.hpp"
 #include "core/replay.hpp"
@@ -67,16 +67,10 @@ PacedRun play(const Level& level, BotPolicy policy, uint64_t seed, double pace) 
 Replay record(const Level& level, uint64_t seed, double pace) {
     SimOptions options;
     options.reading_pace = pace;
-    Simulation sim(level, cwtest::catalogue(), seed, options);
-    SteeringBot bot(BotPolicy::calm, seed);
-    ReplayRecorder rec;
-    while (!sim.state().finished) {
-        Input in = bot.decide(sim);
-        rec.record(in, sim.state().tick);
-        sim.step(in);
-        rec.checksum(sim);
-    }
-    return rec.finish(sim, replay_header(sim, level.path, build_id()));
+    CallRun run({level, level.path, seed, options}, cwtest::catalogue());
+    BotInput bot(BotPolicy::calm, seed);
+    run.run_to_end(bot);
+    return run.replay();
 }
 
 std::string first_problem(const std::string& text) {
@@ -393,8 +387,8 @@ TEST_CASE("reading pace: the class host re-runs a trainee at their pace and veri
         const Trainee* t = host.trainee(*s.id);
         REQUIRE(t);
         CHECK(t->runs[0].verdict == Verdict::verified);
-        CHECK(t->runs[0].shadow->reading_pace() == s.session->sim()->reading_pace());
-        CHECK(t->runs[0].shadow->state_hash_value() == s.session->sim()->state_hash_value());
+        CHECK(t->runs[0].shadow->sim().reading_pace() == s.session->sim()->reading_pace());
+        CHECK(t->runs[0].shadow->sim().state_hash_value() == s.session->sim()->state_hash_value());
     }
     const Simulation& slow = *seats[0].session->sim();
     const Simulation& normal = *seats[1].session->sim();
@@ -465,29 +459,21 @@ TEST_CASE("reading pace: `run --pace` plays at that pace, records it, and refuse
 
 namespace {
 
-// Counts the ticks a play screen runs, through the same hook a class session uses.
-struct TickCounter : PlayLink {
-    int ticks = 0;
-    void service() override {}
-    bool hold() const override { return false; }
-    Input shape(const Input& in) const override { return in; }
-    void stepped(const Input&) override { ++ticks; }
-    std::string banner() const override { return ""; }
-};
-
+// The ticks a play screen's own run takes to the end of the call.
 int ticks_played_on_screen(float text_speed) {
     AppShell shell;
     std::string error;
     REQUIRE_MESSAGE(shell.init(true, error), error);
     shell.ctx.settings.text_speed = text_speed;  // "Time to read" in Settings
-    auto counter = std::make_shared<TickCounter>();
     PlayOptions options;
     options.autopilot = BotPolicy::calm;
-    options.link = counter;
-    auto play = make_play_screen(shell.ctx, cwtest::source_path("levels/flatpack_shelf.toml"), error, options);
+    auto play = open_play_screen(shell.ctx, cwtest::source_path("levels/flatpack_shelf.toml"), error, options);
     REQUIRE_MESSAGE(play, error);
     fast_forward(*play, PlayMoment::finished);
-    return counter->ticks;
+    const CallRun* run = running_call(*play);
+    REQUIRE(run);
+    CHECK(run->finished());
+    return run->tick();
 }
 
 }  // namespace

@@ -1,33 +1,23 @@
 #include <filesystem>
 
-#include "cli/commands.hpp"
 #include "content/playlist_loader.hpp"
 #include "content/replay_file.hpp"
 #include "core/bot.hpp"
+#include "core/build_id.hpp"
 #include "core/replay.hpp"
 #include "fixtures.hpp"
+#include "play/call_run.hpp"
 
 using namespace cw;
 
 namespace {
 
 Replay record(const Level& level, BotPolicy policy, uint64_t seed, uint64_t* final_hash = nullptr) {
-    Simulation sim(level, cwtest::catalogue(), seed);
-    SteeringBot bot(policy, seed);
-    ReplayRecorder rec;
-    while (!sim.state().finished) {
-        Input in = bot.decide(sim);
-        rec.record(in, sim.state().tick);
-        sim.step(in);
-        rec.checksum(sim);
-    }
-    if (final_hash) *final_hash = sim.state_hash_value();
-    Replay header;
-    header.build = build_id();
-    header.level = level.path;
-    header.level_hash = level.source_hash;
-    header.seed = seed;
-    return rec.finish(sim, header);
+    CallRun run({level, level.path, seed, {}}, cwtest::catalogue());
+    BotInput bot(policy, seed);
+    run.run_to_end(bot);
+    if (final_hash) *final_hash = run.sim().state_hash_value();
+    return run.replay();
 }
 
 }  // namespace

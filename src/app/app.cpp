@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli/cli_common.hpp"
+#include "content/command_line.hpp"
 #include "content/data_paths.hpp"
 #include "content/playlist_loader.hpp"
 #include "content/replay_file.hpp"
-#include "cli/commands.hpp"
+#include "core/build_id.hpp"
 #include "screens.hpp"
 #include "app_shell.hpp"
 #include "screenshot.hpp"
@@ -47,7 +47,7 @@ std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
 ShippedContent load_shipped_content(const Catalogue& catalogue) {
     ShippedContent c;
     c.levels = shipped_levels(catalogue);
-    c.week = load_playlist_file(levels_dir() + "/campaign/first_week.playlist.toml", catalogue);
+    c.week = load_playlist_file(first_week_playlist(), catalogue);
     return c;
 }
 
@@ -97,7 +97,7 @@ int run_game(const std::vector<std::string>& args, bool replay) {
         return 1;
     }
     if (!level_arg.empty()) {
-        auto play = make_play_screen(shell.ctx, level_arg, error, options);
+        auto play = open_play_screen(shell.ctx, level_arg, error, options);
         if (!play) {
             std::cerr << error;
             return 1;
@@ -176,7 +176,7 @@ int screenshot_command(const std::vector<std::string>& args) {
     if (screen == "menu") {
         shell.show(make_menu_screen(shell.ctx));
     } else if (screen == "dock") {
-        std::string playlist = flag_value(args, "--level").value_or(levels_dir() + "/campaign/first_week.playlist.toml");
+        std::string playlist = flag_value(args, "--level").value_or(first_week_playlist());
         auto dock = make_dock_screen(shell.ctx, playlist, 1, 58.0, error, DockActivity::stress_ball);
         if (!dock) {
             std::cerr << error;
@@ -197,7 +197,7 @@ int screenshot_command(const std::vector<std::string>& args) {
         std::string level = flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml");
         PlayOptions autopilot;
         autopilot.autopilot = BotPolicy::calm;
-        auto play = make_play_screen(shell.ctx, level, error, autopilot);
+        auto play = open_play_screen(shell.ctx, level, error, autopilot);
         if (!play) {
             std::cerr << error;
             return 1;

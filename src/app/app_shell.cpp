@@ -18,7 +18,7 @@
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
-#include "cli/cli_common.hpp"
+#include "content/command_line.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
@@ -395,7 +395,7 @@ void AppShell::apply(const ScreenRequest& req) {
             options.playlist = req.playlist;
             options.campaign_index = req.campaign_index;
             options.composure = req.composure;
-            auto play = make_play_screen(ctx, req.level_path, error, options);
+            auto play = open_play_screen(ctx, req.level_path, error, options);
             if (play) show(std::move(play));
             else show(make_menu_screen(ctx, error));
             break;

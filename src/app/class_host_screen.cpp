@@ -8,7 +8,7 @@
 #include <random>
 
 #include "class_view.hpp"
-#include "cli/commands.hpp"
+#include "core/build_id.hpp"
 #include "core/tuning.hpp"
 #include "content/data_paths.hpp"
 #include "content/playlist_loader.hpp"
@@ -18,6 +18,7 @@
 #include "net/class_report.hpp"
 #include "net/lan.hpp"
 #include "net/net_host.hpp"
+#include "net/sample_class.hpp"
 #include "net/trainee_session.hpp"
 #include "screens.hpp"
 #include "store/progress.hpp"
@@ -60,59 +61,25 @@ void spread_bars(const Level& level, int node, const std::vector<int>& counts, f
     }
 }
 
-// A sample class of bots, joined to the session without a network: for a trainer previewing
-// the host view, and for screenshots. The session cannot tell them from real trainees.
-class SampleClass {
+// Projector mode: the raft steers itself to the reply the room voted for.
+class RoomInput : public InputSource {
 public:
-    SampleClass(ClassSession& session, const Catalogue& catalogue, int size) : session_(session) {
-        for (int i = 0; i < size; ++i) {
-            Hello h;
-            h.build = session.settings().build;
-            h.code = session.settings().code;
-            h.name = nickname(session.settings().seed + 99, i);
-            Seat seat{std::make_unique<TraineeSession>(catalogue, h),
-                      SteeringBot(i % 3 == 2 ? BotPolicy::random : BotPolicy::calm, 100 + i), 0, i % 7};
-            seat.session->take_outbox();
-            seat.id = *session.hello(h).trainee;
-            seats_.push_back(std::move(seat));
-        }
-        deliver();
-    }
-
-    // Each trainee plays the ticks due (a little unevenly, as people do) and reports in.
-    void step(int ticks) {
-        for (Seat& s : seats_) {
-            int n = ticks + (s.lag > 0 && ticks > 0 ? -1 : 0);
-            s.lag = (s.lag + 1) % 9;
-            for (int i = 0; i < n && s.session->can_step(); ++i) s.session->step(s.bot.decide(*s.session->sim()));
-            s.session->flush_inputs();
-            if (s.session->phase() == TraineePhase::playing) session_.receive(s.id, s.session->raft_state());
-            for (const Message& m : s.session->take_outbox()) session_.receive(s.id, m);
-        }
-        deliver();
+    explicit RoomInput(int channel) : channel_(channel) {}
+    Input next(const Simulation& sim) override {
+        Input in;
+        in.paddle = paddle_toward(sim, steering_target(sim, channel_));
+        return in;
     }
 
 private:
-    struct Seat {
-        std::unique_ptr<TraineeSession> session;
-        SteeringBot bot;
-        uint32_t id = 0;
-        int lag = 0;
-    };
-    void deliver() {
-        for (Outgoing& o : session_.take_outbox())
-            for (Seat& s : seats_)
-                if (!o.to || *o.to == s.id) s.session->receive(o.message);
-    }
-    ClassSession& session_;
-    std::vector<Seat> seats_;
+    int channel_;
 };
 
 class HostScreen : public Screen {
 public:
     HostScreen(AppContext& ctx, const std::string& level_path) {
         for (const LevelEntry& e : shipped_levels(*ctx.catalogue)) choices_.push_back({e.path, e.title});
-        std::string week = levels_dir() + "/campaign/first_week.playlist.toml";
+        std::string week = first_week_playlist();
         PlaylistLoad pl = load_playlist_file(week, *ctx.catalogue);
         if (pl.ok()) choices_.push_back({week, "Playlist: " + pl.playlist->title + " (" +
                                                    std::to_string(pl.playlist->calls.size()) + " calls)"});
@@ -148,12 +115,7 @@ public:
     ScreenRequest frame(AppContext& ctx, double dt) override {
         clock_ += dt;
         if (host_) host_->service(0);
-        if (sample_ && session_->started() && !session_->paused()) {
-            sample_accumulator_ += std::min(dt, 0.25) * 60.0;
-            int ticks = static_cast<int>(sample_accumulator_);
-            sample_accumulator_ -= ticks;
-            if (ticks > 0) sample_->step(ticks);
-        }
+        if (sample_ && session_->started() && !session_->paused()) sample_->play(dt);
         if (discovery_) discovery_->poll();
         ScreenRequest req;
         switch (stage_) {
@@ -312,7 +274,8 @@ private:
 
     void start(AppContext& ctx) {
         session_->start_call();
-        river_ = std::make_unique<Simulation>(session_->call().level, *ctx.catalogue, session_->call().level.seed);
+        const ClassCall& call = session_->call();
+        river_ = std::make_unique<CallRun>(CallSetup{call.level, call.name, call.level.seed, {}}, *ctx.catalogue);
         if (session_->settings().projector) {
             stage_ = Stage::projector;
         } else {
@@ -330,8 +293,8 @@ private:
             TraineeView v;
             v.name = t.shown_name + (t.connected ? "" : " (away)");
             // The trainee's own report is newest; the host's re-run is the fallback (and the truth).
-            const SimState& st = run.shadow->state();
-            v.raft = raft_look(*run.shadow);
+            const SimState& st = run.shadow->sim().state();
+            v.raft = raft_look(run.shadow->sim());
             if (run.has_live && run.live.tick >= static_cast<uint32_t>(st.tick)) {
                 v.raft.pos = Vec2{run.live.x, run.live.y};
                 v.raft.angle = run.live.angle;
@@ -347,7 +310,7 @@ private:
             v.raft.alpha = t.connected ? 1.0f : 0.45f;
             views_.push_back(std::move(v));
         }
-        view_.frame(ctx, *river_, views_, dt, [&] { class_controls(ctx); });
+        view_.frame(ctx, river_->sim(), views_, dt, [&] { class_controls(ctx); });
         if (session_->paused()) paused_banner(ctx);
     }
 
@@ -392,21 +355,17 @@ private:
 
     // --- 3b. projector mode: one raft, the room's choices --------------------------------------
     void projector(AppContext& ctx, double dt) {
-        Simulation& sim = *river_;
+        const Simulation& sim = river_->sim();
         const int node = sim.call().node_index();
         const bool question = sim.call().node().is_question();
         const RoomVote& vote = session_->vote();
         if (question && vote.node != node) session_->open_vote(node);  // the caller asks: the room decides
         bool waiting = question && vote.open;
         if (!waiting && !session_->paused() && !sim.state().finished) {
-            accumulator_ += std::min(dt, 0.25);
-            while (accumulator_ >= tuning::kDt && !sim.state().finished) {
-                accumulator_ -= tuning::kDt;
-                int channel = question ? vote.chosen : -1;
-                Input in;
-                in.paddle = paddle_toward(sim, steering_target(sim, channel));
-                sim.step(in);
-            }
+            RoomInput room(question ? vote.chosen : -1);
+            river_->advance(std::min(dt, 0.25), room);
+        } else {
+            river_->hold();
         }
         TraineeView raft;
         raft.name = "The class";
@@ -422,7 +381,7 @@ private:
 
     void projector_controls(AppContext& ctx, bool waiting) {
         float s = ctx.settings.ui_scale;
-        const Simulation& sim = *river_;
+        const Simulation& sim = river_->sim();
         const RoomVote& vote = session_->vote();
         if (sim.state().finished) {
             ImGui::TextWrapped("The call is over: %s.", outcome_label(sim.state().outcome));
@@ -603,13 +562,12 @@ private:
     std::unique_ptr<NetHost> host_;
     std::unique_ptr<DiscoveryResponder> discovery_;
     std::unique_ptr<SampleClass> sample_;  // a preview: bots instead of a network
-    double sample_accumulator_ = 0;
     std::vector<std::string> addresses_;
-    std::unique_ptr<Simulation> river_;  // the river everyone is on (in projector mode, the room's raft)
+    std::unique_ptr<CallRun> river_;  // the river everyone is on (in projector mode, the room's raft)
     ClassView view_;
     std::vector<TraineeView> views_;
     std::optional<CallDebrief> debrief_;
-    double clock_ = 0, accumulator_ = 0;
+    double clock_ = 0;
 };
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "cli/commands.hpp"
+#include "core/build_id.hpp"
 #include "net/lan.hpp"
 #include "net/net_client.hpp"
 #include "net/rejoin_token.hpp"
@@ -32,9 +32,9 @@ class ClassLink : public PlayLink {
 public:
     explicit ClassLink(std::shared_ptr<Connection> c) : c_(std::move(c)) {}
     void service() override { c_->client.service(0); }
-    bool hold() const override { return !c_->session.can_step(); }
-    Input shape(const Input& in) const override { return from_wire(to_wire(in)); }
-    void stepped(const Input& in) override { c_->session.step(in); }
+    const CallRun* run() const override { return c_->session.run(); }
+    void play(double real_seconds, InputSource& player) override { c_->session.play(real_seconds, player); }
+    void hold() override { c_->session.hold(); }
     std::string banner() const override {
         const TraineeSession& s = c_->session;
         if (s.is_host_lost())
@@ -246,22 +246,22 @@ private:
         (void)s;
     }
 
+    // The call, drawn from the session's own run: after a rejoin it is already where the class
+    // left off. The level's text is kept in the data folder so My progress can read the attempt.
     void open_call(AppContext& ctx) {
         played_call_ = conn_->session.call()->call;
+        if (!conn_->session.run()) return;  // the level did not pass the checks: status() says why
         std::string dir = default_data_dir() + "/class";
         std::error_code ec;
         std::filesystem::create_directories(dir, ec);
-        std::string path = dir + "/" + safe_file_name(conn_->session.call()->level_name);
-        {
-            std::ofstream out(path, std::ios::binary | std::ios::trunc);
-            out << conn_->session.call()->level_text;
-        }
         PlayOptions options;
         options.link = std::make_shared<ClassLink>(conn_);
-        options.prefix = conn_->session.inputs_so_far();  // a rejoin picks up where the class left off
-        std::string error;
-        child_ = make_play_screen(ctx, path, error, options);
-        if (!child_) error_ = error;
+        options.attempt_level = dir + "/" + safe_file_name(conn_->session.call()->level_name);
+        {
+            std::ofstream out(options.attempt_level, std::ios::binary | std::ios::trunc);
+            out << conn_->session.call()->level_text;
+        }
+        child_ = make_play_screen(ctx, *conn_->session.level(), options);
     }
 
     // The call, in the ordinary play screen; its "menu" brings the trainee back here.

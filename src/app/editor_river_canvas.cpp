@@ -22,13 +22,6 @@ Vec2 across_at(const std::vector<RiverPoint>& pts, int i) {
 float dist(SDL_FPoint a, SDL_FPoint b) { return std::hypot(a.x - b.x, a.y - b.y); }
 ImVec2 iv(SDL_FPoint p) { return ImVec2(p.x, p.y); }
 
-double rock_reach(const Rock& r) {
-    if (r.radius > 0) return r.radius;
-    double m = 0;
-    for (Vec2 p : r.polygon) m = std::max(m, length(p));
-    return m;
-}
-
 }  // namespace
 
 void EditorRiverCanvas::rebuild(AppContext& ctx, const EditorDocument& doc) {

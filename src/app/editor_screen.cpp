@@ -36,11 +36,6 @@ class EditorScreen : public Screen {
 public:
     EditorScreen(AppContext& ctx, const std::string& path) : catalogue_(*ctx.catalogue) { open(path); }
 
-    ~EditorScreen() override {
-        if (!playtest_path_.empty()) std::filesystem::remove(playtest_path_);
-    }
-
-
     void event(AppContext& ctx, const SDL_Event& e) override {
         if (child_) {
             child_->event(ctx, e);
@@ -258,21 +253,11 @@ private:
             say("Fix the problems below first: a level with problems cannot be played.", 6);
             return;
         }
-        Draft d;
-        d.level = level_starting_at(*level, node);
-        d.sync();
-        playtest_path_ = (std::filesystem::temp_directory_path() /
-                          ("calmwaters-playtest-" + std::to_string(::getpid()) + ".toml")).string();
-        std::string error;
-        if (!save_level_file(playtest_path_, write_level(d).text, error)) {
-            say("Could not start the play-test: " + error, 8);
-            return;
-        }
-        std::filesystem::remove(backup_path(playtest_path_));
+        // The draft as it is now, straight from memory: it has passed the checks, and starting
+        // later only leaves out the nodes that can no longer be reached.
         PlayOptions playtest;
         playtest.keep_attempt = false;  // a trainer trying a level is not practising
-        child_ = make_play_screen(ctx, playtest_path_, error, playtest);
-        if (!child_) say("Could not start the play-test: " + error, 8);
+        child_ = make_play_screen(ctx, level_starting_at(*level, node), playtest);
         playtest_from_ = level->nodes[static_cast<size_t>(node)].id;
     }
 
@@ -575,7 +560,7 @@ private:
     std::string status_;
     double status_time_ = 0;
     std::unique_ptr<Screen> child_;  // a play-test running inside the editor
-    std::string playtest_path_, playtest_from_;
+    std::string playtest_from_;
 };
 
 }  // namespace

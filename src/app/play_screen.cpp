@@ -1,24 +1,23 @@
-// The river in play: steps the simulation at a fixed 60 Hz from the real frame time, draws the
-// world, and shows the call panel, the breathing ring, the pause menu and the end screen.
+// The river in play: draws a call in progress (a CallRun, src/play) and sends it the player's
+// input; shows the call panel, the breathing ring, the pause menu and the end screen. The run
+// itself — its clock, recording, seeking and report — lives in src/play, not here.
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <cstdio>
 #include <memory>
 #include <optional>
 
+#include "audio_device.hpp"
+#include "caller_portrait.hpp"
 #include "channel_badge.hpp"
-#include "cli/run_report.hpp"
 #include "content/level_loader.hpp"
 #include "content/playlist_loader.hpp"
-#include "cli/commands.hpp"
-#include "content/replay_file.hpp"
-#include "debrief_view.hpp"
-#include "audio_device.hpp"    // issue 9: sound
-#include "caller_portrait.hpp"  // issue 9: the caller's face
 #include "core/tuning.hpp"
+#include "debrief_view.hpp"
+#include "play/call_run.hpp"
+#include "replay_timeline.hpp"
 #include "river_view.hpp"
-#include "cli/replay_seek.hpp"     // replays: seeking
-#include "replay_timeline.hpp"     // replays: the timeline bar
 #include "screens.hpp"
 #include "sim_options.hpp"
 #include "theme.hpp"
@@ -55,22 +54,45 @@ void meter(const char* label, double value, theme::Rgba colour) {
     ImGui::PopStyleColor();
 }
 
+// The player's keys, mouse and pad; with assist on, the raft steers itself to the clicked reply
+// unless the player paddles.
+class PlayerInput : public InputSource {
+public:
+    PlayerInput(AppContext& ctx, int assist_node, int assist_channel)
+        : ctx_(ctx), assist_node_(assist_node), assist_channel_(assist_channel) {}
+    Input next(const Simulation& sim) override {
+        Input in = ctx_.input->read(!ImGui::GetIO().WantCaptureMouse);
+        bool asked = sim.call().node().is_question() && assist_node_ == sim.call().node_index();
+        if (ctx_.settings.assist && asked && std::fabs(in.paddle) < 0.05)
+            in.paddle = paddle_toward(sim, steering_target(sim, assist_channel_));
+        return in;
+    }
+
+private:
+    AppContext& ctx_;
+    int assist_node_, assist_channel_;
+};
+
 class PlayScreen : public Screen {
 public:
-    PlayScreen(AppContext& ctx, Level level, std::string path, const PlayOptions& options)
-        : level_(std::move(level)), path_(std::move(path)), catalogue_(*ctx.catalogue), options_(options) {
-        sim_options_ = sim_options_from(ctx.settings);  // breathing and the reading pace
-        if (options_.replay) {  // a replay plays back exactly as it was recorded
-            sim_options_ = replay_options(*options_.replay);
-            level_ = replay_level(*options_.replay, level_);
-            replay_inputs_ = expand_inputs(*options_.replay);
-            timeline_.prepare(*options_.replay, level_, catalogue_);
+    // A call of its own (practice, a replay, a play-test), or with `options.link` the class's run.
+    PlayScreen(AppContext& ctx, Level level, const PlayOptions& options) : options_(options) {
+        if (options_.link) {
+            assert(options_.link->run() && "a class link opens the play screen once its call has loaded");
+        } else if (options_.replay) {  // a replay plays back exactly as it was recorded
+            own_ = std::make_unique<CallRun>(*options_.replay, std::move(level), *ctx.catalogue);
+            timeline_.prepare(*options_.replay, own_->setup().level, *ctx.catalogue);
+        } else {
+            // A shift: the composure the last call and the dock left you with carries over, never
+            // below a floor that keeps the next call winnable.
+            if (options_.composure >= 0) level.composure = std::clamp(options_.composure, 30.0, 100.0);
+            CallSetup setup{std::move(level), "", 0, sim_options_from(ctx.settings)};
+            setup.level_path = setup.level.path;
+            setup.seed = setup.level.seed;
+            own_ = std::make_unique<CallRun>(std::move(setup), *ctx.catalogue);
         }
-        // A shift: the composure the last call and the dock left you with carries over, never
-        // below a floor that keeps the next call winnable.
-        if (options_.composure >= 0) level_.composure = std::clamp(options_.composure, 30.0, 100.0);
         if (!options_.playlist.empty()) {
-            PlaylistLoad pl = load_playlist_file(options_.playlist, catalogue_);
+            PlaylistLoad pl = load_playlist_file(options_.playlist, *ctx.catalogue);
             if (pl.ok() && options_.campaign_index >= 0 &&
                 options_.campaign_index < static_cast<int>(pl.playlist->calls.size()))
                 campaign_ = std::move(*pl.playlist);
@@ -78,86 +100,90 @@ public:
         restart();
     }
 
+    // The run this screen draws: its own, or the class's.
+    const CallRun& run() const { return own_ ? *own_ : *options_.link->run(); }
+    const Simulation& sim() const { return run().sim(); }
+
     void restart() {
         debrief_.reset();
-        recorder_ = ReplayRecorder{};
-        sim_ = std::make_unique<Simulation>(level_, catalogue_, options_.replay ? options_.replay->seed : level_.seed,
-                                            sim_options_);
-        if (options_.autopilot) bot_.emplace(*options_.autopilot, level_.seed);
-        accumulator_ = 0;
+        if (own_ && own_->tick() > 0) own_->restart();
+        if (options_.autopilot) bot_.emplace(*options_.autopilot, sim().level().seed);
         paused_ = false;
         assist_channel_ = -1;
         assist_node_ = -1;
-        for (const Input& in : options_.prefix) {  // a rejoin: the run so far, already known to the class
-            recorder_.record(in, sim_->state().tick);
-            sim_->step(in);
-            recorder_.checksum(*sim_);
-        }
-        prev_pos_ = sim_->state().raft_pos;
-        prev_angle_ = sim_->state().raft_angle;
-        camera_.centre = sim_->state().raft_pos;
+        camera_.centre = sim().state().raft_pos;
         particles_ = WaterParticles();
     }
 
     void event(AppContext&, const SDL_Event& e) override {
         bool pause_key = (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
                          (e.type == SDL_CONTROLLERBUTTONDOWN && e.cbutton.button == SDL_CONTROLLER_BUTTON_START);
-        if (pause_key && !sim_->state().finished) paused_ = !paused_;
+        if (pause_key && !sim().state().finished) paused_ = !paused_;
     }
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
         layout(ctx);
-        if (options_.link) options_.link->service();
-        if (!paused_ && !replay_held() && !sim_->state().finished && !(options_.link && options_.link->hold()))
-            advance(ctx, options_.replay ? dt * timeline_.speed() : dt);
+        if (options_.link) {
+            options_.link->service();
+            if (!options_.link->run()) {  // the class moved on to a call that could not load
+                ScreenRequest back;
+                back.kind = ScreenRequest::menu;
+                return back;
+            }
+        }
+        advance(ctx, dt);
         clock_ += paused_ ? 0.0 : dt;
-        if (!paused_) particles_.update(*sim_, camera_, dt);
+        if (!paused_) particles_.update(sim(), camera_, dt);
 
         // Draw the raft where it is between two ticks, so motion is smooth at any frame rate.
-        double alpha = accumulator_ / tuning::kDt;
-        Vec2 pos = prev_pos_ + (sim_->state().raft_pos - prev_pos_) * alpha;
-        double angle = prev_angle_ + (sim_->state().raft_angle - prev_angle_) * alpha;
-        RiverSample here = sim_->river().sample_at(sim_->state().progress);
+        RaftPose pose = run().pose();
+        Vec2 pos = pose.pos;
+        double angle = pose.angle;
+        RiverSample here = sim().river().sample_at(sim().state().progress);
         camera_.follow(pos + here.tangent * 9.0, paused_ ? 0.0 : 1.0 - std::exp(-dt * 5.0));
 
         SDL_Rect clip{0, 0, static_cast<int>(camera_.viewport.w), ctx.height};
         SDL_RenderSetClipRect(ctx.renderer, &clip);
         ImDrawList* bg = ImGui::GetBackgroundDrawList();
         bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
-        view_.draw_static(ctx.renderer, camera_, *sim_);
-        view_.draw_live(ctx.renderer, camera_, *sim_, clock_, bg, ctx.fonts.large, ctx.fonts.large->FontSize);
-        RaftLook raft = raft_look(*sim_);
+        view_.draw_static(ctx.renderer, camera_, sim());
+        view_.draw_live(ctx.renderer, camera_, sim(), clock_, bg, ctx.fonts.large, ctx.fonts.large->FontSize);
+        RaftLook raft = raft_look(sim());
         raft.pos = pos;
         raft.angle = angle;
         view_.draw_raft(ctx.renderer, camera_, raft, clock_);
-        particles_.draw(ctx.renderer, camera_, sim_->state().roughness);
+        particles_.draw(ctx.renderer, camera_, sim().state().roughness);
         SDL_RenderSetClipRect(ctx.renderer, nullptr);
         draw_progress(ctx, bg);
-        if (!sim_->state().finished) draw_breath_ring(ctx, bg);
+        if (!sim().state().finished) draw_breath_ring(ctx, bg);
         bg->PopClipRect();
 
         draw_panel(ctx);
         if (options_.replay) replay_bar(ctx);
         if (options_.link) draw_link_banner(ctx, options_.link->banner());
-        if (sim_->state().finished && options_.exit_at_end) {
+        if (sim().state().finished && options_.exit_at_end) {
             ScreenRequest quit;
             quit.kind = ScreenRequest::quit;
             return quit;
         }
-        if (sim_->state().finished) return draw_end(ctx);
+        if (sim().state().finished) return draw_end(ctx);
         if (paused_) return draw_pause(ctx);
         return {};
     }
 
     void fast_forward(PlayMoment moment) {
-        for (int guard = 0; guard < tuning::kMaxTicks && !sim_->state().finished; ++guard) {
+        if (!own_) return;
+        IdleInput idle;
+        InputSource& source = bot_ ? static_cast<InputSource&>(*bot_) : idle;
+        for (int guard = 0; guard < tuning::kMaxTicks && !own_->finished(); ++guard) {
             if (moment == PlayMoment::approaching_fork) {
-                int f = sim_->call().question_fork();
-                if (f >= 0 && sim_->river().forks()[f].at - sim_->state().progress < 24.0) break;
+                int f = sim().call().question_fork();
+                if (f >= 0 && sim().river().forks()[f].at - sim().state().progress < 24.0) break;
             }
-            step_once(Input{});
+            own_->step(source);
         }
-        camera_.centre = sim_->state().raft_pos + sim_->river().sample_at(sim_->state().progress).tangent * 9.0;
+        own_->hold();
+        camera_.centre = sim().state().raft_pos + sim().river().sample_at(sim().state().progress).tangent * 9.0;
     }
 
 private:
@@ -168,29 +194,21 @@ private:
         camera_.pixels_per_metre = ctx.height / 38.0;
     }
 
-    Input player_input(AppContext& ctx) {
-        if (options_.replay) return {};  // the recording drives the raft
-        Input in = ctx.input->read(!ImGui::GetIO().WantCaptureMouse);
-        // Assist: the raft steers to the clicked reply unless the player paddles themselves.
-        bool asked = sim_->call().node().is_question() && assist_node_ == sim_->call().node_index();
-        if (ctx.settings.assist && asked && std::fabs(in.paddle) < 0.05)
-            in.paddle = paddle_toward(*sim_, steering_target(*sim_, assist_channel_));
-        return in;
-    }
-
-    void step_once(Input in) {
-        if (bot_) in = bot_->decide(*sim_);
-        if (options_.replay) {
-            size_t t = static_cast<size_t>(sim_->state().tick);
-            in = t < replay_inputs_.size() ? replay_inputs_[t] : Input{};
+    // The real time that passed, to the run: the player's input (or the bot's; a replay's
+    // recording drives itself), through the class link when there is one.
+    void advance(AppContext& ctx, double dt) {
+        PlayerInput player(ctx, assist_node_, assist_channel_);
+        InputSource& source = bot_ ? static_cast<InputSource&>(*bot_) : player;
+        if (options_.link) {
+            if (paused_) options_.link->hold();
+            else options_.link->play(dt * options_.speed, source);
+            return;
         }
-        if (options_.link) in = options_.link->shape(in);
-        recorder_.record(in, sim_->state().tick);
-        prev_pos_ = sim_->state().raft_pos;
-        prev_angle_ = sim_->state().raft_angle;
-        sim_->step(in);
-        recorder_.checksum(*sim_);
-        if (options_.link) options_.link->stepped(in);
+        if (paused_ || replay_held() || own_->finished()) {
+            own_->hold();
+            return;
+        }
+        own_->advance(options_.replay ? dt * timeline_.speed() : dt, source, options_.speed);
     }
 
     // A class session's line over the river: paused by the trainer, the host gone, and so on.
@@ -215,44 +233,28 @@ private:
         float s = ctx.settings.ui_scale, h = ReplayTimeline::height(s);
         ImVec2 pos(170 * s, ctx.height - h - 10 * s);
         int target = timeline_.draw(ctx, pos, ImVec2(std::max(200 * s, camera_.viewport.w - pos.x - 12 * s), h),
-                                    sim_->state().tick, sim_->state().finished);
+                                    sim().state().tick, sim().state().finished);
         if (target >= 0) seek_replay(target);
     }
 
-    // Forward: step on. Back: start again from tick 0 and step the recording up to `target`
-    // (deterministic, so it lands on exactly the recorded state).
     void seek_replay(int target) {
-        SeekPlan plan = plan_seek(sim_->state().tick, target, options_.replay->final_tick);
-        if (plan.restart) restart();
-        for (int i = 0; i < plan.steps && !sim_->state().finished; ++i) step_once(Input{});
-        accumulator_ = 0;
-        prev_pos_ = sim_->state().raft_pos;
-        prev_angle_ = sim_->state().raft_angle;
-        camera_.centre = sim_->state().raft_pos + sim_->river().sample_at(sim_->state().progress).tangent * 9.0;
-        if (!sim_->state().finished) debrief_.reset();
-    }
-
-    void advance(AppContext& ctx, double dt) {
-        accumulator_ += dt * options_.speed;
-        while (accumulator_ >= tuning::kDt && !sim_->state().finished) {
-            step_once(player_input(ctx));
-            accumulator_ -= tuning::kDt;
-        }
-        if (sim_->state().finished) accumulator_ = 0;
+        own_->seek(target);
+        camera_.centre = sim().state().raft_pos + sim().river().sample_at(sim().state().progress).tangent * 9.0;
+        if (!sim().state().finished) debrief_.reset();
     }
 
     void draw_progress(AppContext& ctx, ImDrawList* dl) {
         float s = ctx.settings.ui_scale;
         float x0 = 24 * s, x1 = camera_.viewport.w - 24 * s, y = 22 * s;
-        double len = sim_->river().pool_start();
+        double len = sim().river().pool_start();
         dl->AddRectFilled(ImVec2(x0 - 8 * s, y - 14 * s), ImVec2(x1 + 8 * s, y + 14 * s), IM_COL32(10, 25, 32, 235),
                           8 * s);
         dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), IM_COL32(200, 225, 230, 160), 3 * s);
-        for (const Fork& f : sim_->river().forks()) {
+        for (const Fork& f : sim().river().forks()) {
             float fx = static_cast<float>(x0 + (x1 - x0) * (f.at / len));
             dl->AddCircleFilled(ImVec2(fx, y), 5 * s, IM_COL32(230, 210, 150, 230));
         }
-        float rx = static_cast<float>(x0 + (x1 - x0) * clamp(sim_->state().progress / len, 0.0, 1.0));
+        float rx = static_cast<float>(x0 + (x1 - x0) * clamp(sim().state().progress / len, 0.0, 1.0));
         dl->AddCircleFilled(ImVec2(rx, y), 7 * s, theme::im(theme::kWood));
         dl->AddCircle(ImVec2(rx, y), 7 * s, IM_COL32(255, 255, 255, 220), 16, 2 * s);
         dl->AddText(ImVec2(x1 - 34 * s, y + 8 * s), IM_COL32(220, 240, 240, 200), "pool");
@@ -260,7 +262,7 @@ private:
 
     void draw_breath_ring(AppContext& ctx, ImDrawList* dl) {
         float s = ctx.settings.ui_scale;
-        const Breathing& b = sim_->breathing();
+        const Breathing& b = sim().breathing();
         ImVec2 c(86 * s, ctx.height - 96 * s);
         float outer = 58 * s;
         dl->AddCircleFilled(c, outer + 10 * s, IM_COL32(10, 25, 32, 170), 48);
@@ -286,7 +288,7 @@ private:
 
     void draw_panel(AppContext& ctx) {
         float s = ctx.settings.ui_scale;
-        const SimState& st = sim_->state();
+        const SimState& st = sim().state();
         theme::begin_side_panel(ctx.renderer, "##call", ctx.width - panel_width_, panel_width_,
                                 static_cast<float>(ctx.height));
         if (options_.replay)
@@ -298,12 +300,12 @@ private:
                                static_cast<int>(campaign_->calls.size()));
         else
             ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), st.finished ? "Call ended" : "On the line");
-        const Node& node = sim_->call().node();
+        const Node& node = sim().call().node();
         // Look and sound (issue 9): the caller's face in a phone-call frame, and the river's sound.
-        draw_caller_card(ctx, {level_.caller.name, node.mood, clock_text(sim_->time()), st.intensity, st.finished}, clock_);
-        if (ctx.audio) ctx.audio->follow(*sim_, paused_);
+        draw_caller_card(ctx, {sim().level().caller.name, node.mood, clock_text(sim().time()), st.intensity, st.finished}, clock_);
+        if (ctx.audio) ctx.audio->follow(sim(), paused_);
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", level_.caller.issue.c_str());
+        ImGui::TextDisabled("%s", sim().level().caller.issue.c_str());
         ImGui::PopTextWrapPos();
         ImGui::Separator();
 
@@ -335,9 +337,9 @@ private:
             ImGui::TextUnformatted(ctx.settings.assist ? "Your reply: click one, or steer into its channel"
                                                        : "Your reply: steer into its channel");
             for (size_t i = 0; i < node.replies.size(); ++i) reply_row(ctx, node, static_cast<int>(i));
-        } else if (st.tick - st.last_reply_tick < 6 * 60 * sim_->reading_pace() && !sim_->call().choices().empty()) {
-            const ChoiceRecord& c = sim_->call().choices().back();
-            const Reply& r = level_.nodes[c.node].replies[c.reply];
+        } else if (st.tick - st.last_reply_tick < 6 * 60 * sim().reading_pace() && !sim().call().choices().empty()) {
+            const ChoiceRecord& c = sim().call().choices().back();
+            const Reply& r = sim().level().nodes[c.node].replies[c.reply];
             ImGui::TextDisabled("You said:");
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(r.text.c_str());
@@ -366,9 +368,9 @@ private:
         draw_channel_badge(ImGui::GetWindowDrawList(), ImVec2(p.x + badge + 2 * s, p.y + badge + 4 * s), badge, i,
                            ctx.fonts.body, ctx.fonts.body->FontSize);
         ImGui::SetCursorScreenPos(ImVec2(p.x + badge * 2 + 14 * s, p.y + 2 * s));
-        bool chosen = assist_node_ == sim_->call().node_index() && assist_channel_ == i;
+        bool chosen = assist_node_ == sim().call().node_index() && assist_channel_ == i;
         ImGui::PushTextWrapPos(0);
-        if (!sim_->channel_open(i)) {
+        if (!sim().channel_open(i)) {
             ImGui::TextDisabled("%s", node.replies[i].text.c_str());
             ImGui::TextDisabled("(closed: this reply isn't open to you now)");
         } else if (ctx.settings.assist) {
@@ -383,7 +385,7 @@ private:
                                                     theme::im(theme::channel_colour(i), chosen ? 1.0f : 0.6f), 6 * s, 0,
                                                     2 * s);
             if (hovered && ImGui::IsMouseClicked(0)) {
-                assist_node_ = sim_->call().node_index();
+                assist_node_ = sim().call().node_index();
                 assist_channel_ = i;
             }
         } else {
@@ -404,7 +406,7 @@ private:
         ScreenRequest req;
         ImVec2 full(-1, 0);
         if (ImGui::Button("Resume", full)) paused_ = false;
-        if (ImGui::Button("Restart the call", full)) restart();
+        if (own_ && ImGui::Button("Restart the call", full)) restart();  // a class's call runs for everyone
         ImGui::Checkbox("Assist: click a reply to steer", &ctx.settings.assist);
         if (ImGui::Button("Main menu", full)) req.kind = ScreenRequest::menu;
         if (ImGui::Button("Quit", full)) req.kind = ScreenRequest::quit;
@@ -418,7 +420,7 @@ private:
     ScreenRequest draw_end(AppContext& ctx) {
         float s = ctx.settings.ui_scale;
         if (!debrief_) {
-            debrief_ = build_debrief(*sim_);
+            debrief_ = build_debrief(sim());
             record_progress(ctx);
             keep_attempt(ctx);
         }
@@ -427,7 +429,7 @@ private:
         if (has_next) next_label = "To the dock, then: " + campaign_->calls[options_.campaign_index + 1].title;
         else if (campaign_) next_label = "Back to the week";
         DebriefAction action =
-            draw_debrief(ctx, *sim_, *debrief_, ImVec2(ctx.width * 0.5f, (ctx.height - replay_reserve(s)) * 0.5f),
+            draw_debrief(ctx, sim(), *debrief_, ImVec2(ctx.width * 0.5f, (ctx.height - replay_reserve(s)) * 0.5f),
                          ImVec2(ctx.width - 40 * s, ctx.height - 40 * s - replay_reserve(s)),
                          campaign_ ? next_label.c_str() : nullptr);
         if (!progress_error_.empty()) {  // never lose work silently: say what could not be kept
@@ -439,14 +441,16 @@ private:
         ScreenRequest req;
         switch (action) {
             case DebriefAction::none: break;
-            case DebriefAction::play_again: restart(); break;
+            case DebriefAction::play_again:
+                if (own_) restart();
+                break;
             case DebriefAction::menu: req.kind = ScreenRequest::menu; break;
             case DebriefAction::next_call:
                 if (has_next) {  // to the dock first, carrying the composure this call left
                     req.kind = ScreenRequest::dock;
                     req.playlist = options_.playlist;
                     req.campaign_index = options_.campaign_index + 1;
-                    req.composure = sim_->state().composure;
+                    req.composure = sim().state().composure;
                 } else {
                     req.kind = ScreenRequest::menu;
                 }
@@ -459,7 +463,8 @@ private:
     // runs are not attempts).
     void keep_attempt(AppContext& ctx) {
         if (!ctx.profiles || options_.autopilot || options_.replay || !options_.keep_attempt) return;
-        Attempt a = attempt_of(*sim_, path_, recorder_.finish(*sim_, replay_header(*sim_, path_, build_id())));
+        Attempt a = run().attempt();
+        if (!options_.attempt_level.empty()) a.level = options_.attempt_level;
         std::string error;
         if (!ctx.profiles->add_attempt(ctx.profile, a, error)) progress_error_ = error;
     }
@@ -469,27 +474,19 @@ private:
         if (!campaign_ || !ctx.progress || options_.autopilot || !options_.keep_attempt) return;
         std::string error;
         if (!ctx.progress->record(campaign_->id, campaign_->calls.size(), static_cast<size_t>(options_.campaign_index),
-                                  sim_->score().total, error))
+                                  sim().score().total, error))
             progress_error_ = error;
     }
 
-    Level level_;
-    std::string path_;
-    Catalogue catalogue_;
     PlayOptions options_;
-    SimOptions sim_options_;
-    std::vector<Input> replay_inputs_;
-    ReplayRecorder recorder_;
+    std::unique_ptr<CallRun> own_;  // null when the class link owns the run
     std::optional<Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;
-    std::optional<SteeringBot> bot_;
-    std::unique_ptr<Simulation> sim_;
-    double accumulator_ = 0, clock_ = 0;
+    std::optional<BotInput> bot_;
+    double clock_ = 0;
     bool paused_ = false;
     int assist_channel_ = -1, assist_node_ = -1;
-    Vec2 prev_pos_;
-    double prev_angle_ = 0;
     float panel_width_ = 400;
     Camera camera_;
     RiverView view_;
@@ -499,18 +496,27 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
+std::unique_ptr<Screen> make_play_screen(AppContext& ctx, Level level, const PlayOptions& options) {
+    return std::make_unique<PlayScreen>(ctx, std::move(level), options);
+}
+
+std::unique_ptr<Screen> open_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
                                          const PlayOptions& options) {
     LevelLoad load = load_level_file(level_path, *ctx.catalogue);
     if (!load.ok()) {
         error = format_problems(load.problems);
         return nullptr;
     }
-    return std::make_unique<PlayScreen>(ctx, std::move(*load.level), level_path, options);
+    return make_play_screen(ctx, std::move(*load.level), options);
 }
 
 void fast_forward(Screen& play_screen, PlayMoment moment) {
     if (auto* p = dynamic_cast<PlayScreen*>(&play_screen)) p->fast_forward(moment);
+}
+
+const CallRun* running_call(const Screen& play_screen) {
+    auto* p = dynamic_cast<const PlayScreen*>(&play_screen);
+    return p ? &p->run() : nullptr;
 }
 
 }  // namespace cw

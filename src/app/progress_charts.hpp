@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "app.hpp"
-#include "cli/progress_stats.hpp"
+#include "play/progress_stats.hpp"
 
 namespace cw {
 

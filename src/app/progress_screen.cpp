@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include "channel_badge.hpp"
-#include "cli/commands.hpp"
-#include "cli/progress_stats.hpp"
-#include "cli/run_report.hpp"
+#include "core/build_id.hpp"
+#include "play/progress_stats.hpp"
+#include "play/sample_profile.hpp"
 #include "content/data_paths.hpp"
 #include "content/level_loader.hpp"
 #include "content/replay_file.hpp"
@@ -62,25 +62,6 @@ std::string find_level_file(const std::string& recorded) {
         if (fs::exists(under, ec)) return under.string();
     }
     return recorded;
-}
-
-// For a screenshot with no player data: a sample profile in a temporary folder, filled with a
-// few bot runs over the last days, so the screen shows what a real one looks like.
-struct SampleRun {
-    const char* level;
-    BotPolicy bot;
-    int days_ago;
-    uint64_t seed;
-};
-
-std::string sample_when(int days_ago, int hour) {
-    std::time_t t = std::time(nullptr) - static_cast<std::time_t>(days_ago) * 86400;
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:00Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, hour,
-                  (days_ago * 17) % 60);
-    return buf;
 }
 
 class ProgressScreen : public Screen {
@@ -215,37 +196,8 @@ private:
         fs::remove_all(sample_dir_, ec);
         sample_db_ = std::make_unique<ProfileDb>(sample_dir_ + "/profiles.sqlite");
         if (!sample_db_->ok()) return;
-        profile_ = "Sample trainee";
-        const SampleRun runs[] = {
-            {"flatpack_shelf.toml", BotPolicy::worst, 8, 3},
-            {"campaign/01_mon_missing_parcel.toml", BotPolicy::random, 6, 5},
-            {"flatpack_shelf.toml", BotPolicy::random, 5, 7},
-            {"campaign/03_tue_double_charge.toml", BotPolicy::worst, 3, 2},
-            {"campaign/01_mon_missing_parcel.toml", BotPolicy::calm, 2, 5},
-            {"campaign/05_wed_in_a_hurry.toml", BotPolicy::random, 1, 9},
-            {"flatpack_shelf.toml", BotPolicy::calm, 1, 7},
-            {"campaign/03_tue_double_charge.toml", BotPolicy::random, 0, 4},
-        };
-        int hour = 9;
-        for (const SampleRun& run : runs) {
-            std::string path = levels_dir() + "/" + run.level;
-            LevelLoad load = load_level_file(path, *ctx.catalogue);
-            if (!load.ok()) continue;
-            Simulation sim(*load.level, *ctx.catalogue, run.seed);
-            SteeringBot bot(run.bot, run.seed);
-            ReplayRecorder rec;
-            while (!sim.state().finished) {
-                Input in = bot.decide(sim);
-                rec.record(in, sim.state().tick);
-                sim.step(in);
-                rec.checksum(sim);
-            }
-            Attempt a = attempt_of(sim, path, rec.finish(sim, replay_header(sim, path, build_id())));
-            a.when = sample_when(run.days_ago, hour);
-            hour = hour % 8 + 9;
-            std::string error;
-            sample_db_->add_attempt(profile_, a, error);
-        }
+        profile_ = kSampleProfileName;
+        fill_sample_profile(*sample_db_, profile_, *ctx.catalogue, levels_dir());
         db_ = sample_db_.get();
     }
 
@@ -609,7 +561,7 @@ private:
         options.replay = std::make_shared<Replay>(replay);
         options.keep_attempt = false;
         std::string error;
-        auto play = make_play_screen(ctx, path, error, options);
+        auto play = open_play_screen(ctx, path, error, options);
         if (!play) {
             show_error(error);
             return;

@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "channel_badge.hpp"
-#include "cli/replay_seek.hpp"
+#include "play/call_run.hpp"
 #include "core/tuning.hpp"
 
 namespace cw {
@@ -27,7 +27,7 @@ std::string mmss(int ticks) {
 double ReplayTimeline::speed() const { return kSpeeds[speed_index_]; }
 
 void ReplayTimeline::prepare(const Replay& replay, const Level& level, const Catalogue& catalogue) {
-    ReplayPlayback playback(replay, level, catalogue);
+    CallRun playback(replay, level, catalogue);
     playback.seek(replay.final_tick);
     end_ = std::max(1, replay.final_tick);
     marks_.clear();

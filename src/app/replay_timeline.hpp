@@ -1,7 +1,7 @@
 // The bar under a replay being watched: play and pause, speed, the time, and a track marked
 // with each reply that can be clicked or dragged to any moment. The widget only asks for a
-// seek; the play screen carries it out with plan_seek() (src/cli/replay_seek.hpp): forward by
-// stepping, back by simulating again from tick 0.
+// seek; the play screen's CallRun carries it out (src/play/call_run.hpp): forward by stepping,
+// back by simulating again from tick 0.
 #pragma once
 #include <utility>
 #include <vector>

@@ -7,22 +7,23 @@
 #include "core/bot.hpp"
 #include "core/dock.hpp"
 #include "core/replay.hpp"
+#include "play/call_run.hpp"
 #include "sim_options.hpp"  // every screen that starts a call builds its options from the settings here
 
 namespace cw {
 
 std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = "");
 
-// A call played as part of something bigger (a class session): the link sees every tick's
-// input, may shape it (the class quantizes inputs so the host re-simulates the same numbers),
-// and may hold the river (the trainer paused the class).
+// A call played as part of something bigger (a class session): the link owns the run (the
+// trainee's one run of the call) and steps it, quantizing the player's input so the host
+// re-simulates the same numbers and holding the river while the trainer pauses the class.
 class PlayLink {
 public:
     virtual ~PlayLink() = default;
     virtual void service() = 0;                  // once a frame: the network
-    virtual bool hold() const = 0;               // the river waits while true
-    virtual Input shape(const Input& in) const = 0;
-    virtual void stepped(const Input& in) = 0;   // after each tick, with the input it used
+    virtual const CallRun* run() const = 0;      // the run to draw (null: the call did not load)
+    virtual void play(double real_seconds, InputSource& player) = 0;
+    virtual void hold() = 0;                     // the player paused: no time piles up
     virtual std::string banner() const = 0;      // one line over the river ("" for none)
 };
 
@@ -36,7 +37,9 @@ struct PlayOptions {
     std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
     bool keep_attempt = true;            // false for play-tests: they are not the player's attempts
     std::shared_ptr<PlayLink> link;      // a class session's call
-    std::vector<Input> prefix;           // ticks already played (a rejoin): run before the player takes over
+    // The level file an attempt is kept under, when the level did not come from one (a class's
+    // call, kept as a copy so My progress can read it later). Empty: the level's own path.
+    std::string attempt_level;
 };
 
 // The dock between campaign calls, before call `next_index` of the playlist.
@@ -44,8 +47,10 @@ struct PlayOptions {
 std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& playlist, int next_index, double composure,
                                          std::string& error, std::optional<DockActivity> open = std::nullopt);
 
-// Null (and `error` set to the located problems) when the level does not load.
-std::unique_ptr<Screen> make_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
+// A call on `level`, already loaded and checked (a file, the editor's draft, the class's call).
+std::unique_ptr<Screen> make_play_screen(AppContext& ctx, Level level, const PlayOptions& options = {});
+// The same from a level file: null (and `error` set to the located problems) when it does not load.
+std::unique_ptr<Screen> open_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
                                          const PlayOptions& options = {});
 
 // The level editor on `level_path` (empty: a new level). Never null: a file that does not load
@@ -67,5 +72,7 @@ std::unique_ptr<Screen> make_class_preview_screen(AppContext& ctx, const std::st
 // For screenshots: run a play screen's simulation ahead without drawing until `until` holds.
 enum class PlayMoment { approaching_fork, finished };
 void fast_forward(Screen& play_screen, PlayMoment moment);
+// The call a play screen is showing (null for any other screen), for tests and screenshots.
+const CallRun* running_call(const Screen& play_screen);
 
 }  // namespace cw

@@ -2,7 +2,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "cli_common.hpp"
+#include "content/command_line.hpp"
 #include "commands.hpp"
 #include "content/playlist_loader.hpp"
 

@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_common.hpp"
+#include "content/command_line.hpp"
 #include "commands.hpp"
 #include "core/bot.hpp"
 #include "net/class_calls.hpp"
@@ -20,7 +20,6 @@
 #include "net/net_client.hpp"
 #include "net/net_host.hpp"
 #include "net/rejoin_token.hpp"
-#include "run_report.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
@@ -290,17 +289,16 @@ int join_command(const Args& args) {
         if (session.phase() == net::TraineePhase::over) break;
         // The host is gone: finish the call alone, keep the run, and say so.
         if (session.is_host_lost() && !session.can_step()) {
-            const Simulation* sim = session.sim();
+            const CallRun* run = session.run();
             nlohmann::ordered_json out;
             out["name"] = *name;
             out["host"] = "lost";
-            if (sim && sim->state().finished) {
-                Replay replay = session.recorder().finish(*sim, replay_header(*sim, session.call()->level_name, build_id()));
-                Attempt a = attempt_of(*sim, session.call()->level_name, replay);
+            if (run && run->finished()) {
+                Attempt a = run->attempt();
                 ProfileDb db(default_data_dir() + "/profiles.sqlite");
                 std::string save_error;
                 bool kept = db.ok() && db.add_attempt(*name, a, save_error);
-                out["result"] = run_report(*sim, session.call()->level_name);
+                out["result"] = run->report();
                 out["kept"] = kept ? db.path() : "";
                 std::cerr << "calmwaters join: the host went away; the call was finished here"
                           << (kept ? " and kept in " + db.path() : " but could not be kept: " + save_error) << '\n';

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/build_id.hpp"
+
 namespace cw {
 
 using Args = std::vector<std::string>;
@@ -16,8 +18,5 @@ int progress_command(const Args& args);       // calmwaters progress [--profile 
 int solve_command(const Args& args);          // calmwaters solve LEVEL [--json]
 int host_command(const Args& args);           // calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]
 int join_command(const Args& args);           // calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot B --seed S]
-
-// The build's id: replays and class sessions refuse a different one.
-const char* build_id();
 
 }  // namespace cw

@@ -2,13 +2,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_common.hpp"
+#include "content/command_line.hpp"
 #include "commands.hpp"
 #include "content/replay_file.hpp"
+#include "play/call_run.hpp"
 
 namespace cw {
 
-const char* build_id() { return CALMWATERS_BUILD_ID; }
 
 int replay_verify_command(const Args& args) {
     if (args.empty() || args[0].rfind("--", 0) == 0) {

@@ -3,13 +3,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_common.hpp"
+#include "content/command_line.hpp"
 #include "commands.hpp"
-#include "core/bot.hpp"
-#include "core/sim.hpp"
 #include "content/replay_file.hpp"
-#include "core/replay.hpp"
-#include "run_report.hpp"
+#include "play/call_run.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
@@ -48,16 +45,10 @@ int run_command(const Args& args) {
         }
     }
 
-    Simulation sim(*load.level, *catalogue, seed, options);
-    SteeringBot bot(*policy, seed);
-    ReplayRecorder recorder;
-    while (!sim.state().finished) {
-        Input in = bot.decide(sim);
-        recorder.record(in, sim.state().tick);
-        sim.step(in);
-        recorder.checksum(sim);
-    }
-    Replay replay = recorder.finish(sim, replay_header(sim, args[0], build_id()));
+    CallRun run({*load.level, args[0], seed, options}, *catalogue);
+    BotInput bot(*policy, seed);
+    run.run_to_end(bot);
+    Replay replay = run.replay();
     if (auto path = flag_value(args, "--record")) {
         std::string error;
         if (!save_replay_file(replay, *path, error)) {
@@ -66,11 +57,11 @@ int run_command(const Args& args) {
         }
     }
 
-    nlohmann::ordered_json out = run_report(sim, args[0]);
+    nlohmann::ordered_json out = run.report();
     out["bot"] = bot_id;
     if (auto profile = flag_value(args, "--profile")) {
         // The attempt, with its choices, its timeline and its replay, kept in the profile.
-        Attempt a = attempt_of(sim, args[0], replay);
+        Attempt a = run.attempt();
         ProfileDb db(default_data_dir() + "/profiles.sqlite");
         if (!db.warning().empty()) std::cerr << "calmwaters: " << db.warning() << '\n';
         std::string error;

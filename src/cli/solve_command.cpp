@@ -7,10 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_common.hpp"
+#include "content/command_line.hpp"
 #include "commands.hpp"
 #include "editor/solver.hpp"
-#include "run_report.hpp"
+#include "play/run_report.hpp"
 
 namespace cw {
 

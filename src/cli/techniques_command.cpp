@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "cli_common.hpp"
+#include "content/command_line.hpp"
 #include "commands.hpp"
 
 namespace cw {

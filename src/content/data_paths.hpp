@@ -8,5 +8,6 @@ namespace cw {
 std::string data_root();                  // the folder holding assets/ and levels/
 std::string asset_path(const std::string& name);   // data_root()/assets/name
 std::string levels_dir();                 // data_root()/levels
+std::string first_week_playlist();        // the shipped campaign's playlist, in levels_dir()
 
 }  // namespace cw

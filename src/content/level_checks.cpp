@@ -231,13 +231,6 @@ bool convex_polygon(const std::vector<Vec2>& pts, double& area) {
     return true;
 }
 
-double rock_reach(const Rock& rock) {
-    if (rock.radius > 0) return rock.radius;
-    double r = 0;
-    for (Vec2 p : rock.polygon) r = std::max(r, length(p));
-    return r;
-}
-
 void check_river(const Level& level, const SourceText& src, std::vector<Problem>& out) {
     const RiverDef& def = level.river;
     if (def.points.size() < 3) return;  // reported by the loader

@@ -9,12 +9,6 @@ constexpr double kLookAhead = 90.0;   // metres before a fork to start lining up
 constexpr double kRockLookAhead = 22.0;
 constexpr double kRockClearance = 2.2;
 
-double rock_reach(const Rock& rock) {
-    if (rock.radius > 0) return rock.radius;
-    double r = 0;
-    for (Vec2 p : rock.polygon) r = std::fmax(r, length(p));
-    return r;
-}
 }  // namespace
 
 std::optional<BotPolicy> bot_policy_from_id(const std::string& id) {

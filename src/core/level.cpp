@@ -30,10 +30,23 @@ const char* outcome_label(Outcome o) {
     return "";
 }
 
+const std::vector<Outcome>& level_endings() {
+    static const std::vector<Outcome> endings{Outcome::resolved, Outcome::follow_up, Outcome::escalated,
+                                              Outcome::hung_up};
+    return endings;
+}
+
 std::optional<Outcome> outcome_from_id(const std::string& id) {
-    for (Outcome o : {Outcome::resolved, Outcome::follow_up, Outcome::escalated, Outcome::hung_up})
+    for (Outcome o : level_endings())
         if (id == outcome_id(o)) return o;
     return std::nullopt;
+}
+
+double rock_reach(const Rock& rock) {
+    if (rock.radius > 0) return rock.radius;
+    double reach = 0;
+    for (Vec2 p : rock.polygon) reach = std::max(reach, length(p));
+    return reach;
 }
 
 int Level::node_index(const std::string& id) const {

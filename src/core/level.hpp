@@ -24,10 +24,14 @@ struct Effects {
 };
 
 enum class Outcome { none, resolved, follow_up, escalated, hung_up, capsized, timed_out };
+// The last outcome, for decoders that must bound a number read from the network.
+constexpr Outcome kLastOutcome = Outcome::timed_out;
 
 const char* outcome_id(Outcome o);          // "resolved", "follow_up", ...
 const char* outcome_label(Outcome o);       // "Resolved", "Follow-up promised", ...
 std::optional<Outcome> outcome_from_id(const std::string& id);  // only the endings a level may name
+// The endings a level's node may name (the others are the game's own: capsized, timed out).
+const std::vector<Outcome>& level_endings();
 
 struct RiverPoint {
     Vec2 pos;
@@ -41,6 +45,9 @@ struct Rock {
     std::vector<Vec2> polygon;    // otherwise a convex polygon, relative to `at`
     SourceLoc loc;
 };
+
+// How far a rock reaches from its centre: its radius, or its polygon's farthest corner.
+double rock_reach(const Rock& rock);
 
 struct Fork {
     std::string id;

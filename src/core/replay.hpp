@@ -62,10 +62,8 @@ struct ReplayCheck {
     std::string message;
 };
 
-// Plays the replay back on `level` and compares every checksum. The level must be the one
-// recorded (its source_hash matches) and the build the same; otherwise says why, plainly.
-ReplayCheck verify_replay(const Replay& replay, const Level& level, const Catalogue& catalogue,
-                          const std::string& this_build);
+// What playing a recording back found (src/play's verify_replay plays it: the level must be the
+// one recorded, its source_hash matching, and the build the same; otherwise it says why, plainly).
 
 SimOptions replay_options(const Replay& replay);
 Level replay_level(const Replay& replay, Level level);  // applies the recorded starting composure

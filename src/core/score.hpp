@@ -16,6 +16,11 @@ struct Score {
     int total = 0;          // 0..100
 };
 
+// The bands a player's progress is read in: a call went well from kScoreWentWell up (and
+// afloat), badly under kScoreWentBadly (or capsized).
+constexpr int kScoreWentWell = 70;
+constexpr int kScoreWentBadly = 50;
+
 Score compute_score(const Level& level, const Catalogue& catalogue, const std::vector<ChoiceRecord>& choices,
                     double mean_composure, int jolts, Outcome outcome);
 

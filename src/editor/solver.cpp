@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/bot.hpp"
-#include "core/sim.hpp"
+#include "play/call_run.hpp"
 #include "core/tuning.hpp"
 
 namespace cw {
@@ -47,7 +47,8 @@ struct Run {
 Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<int>& plan, const SolveOptions& opt) {
     Run run;
     SolvedPath& p = run.path;
-    Simulation sim(level, catalogue, level.seed);
+    CallRun call_run({level, level.path, level.seed, {}}, catalogue);
+    const Simulation& sim = call_run.sim();
     std::vector<int> wants = plan;
     bool failed = false;
     size_t checked = 0;
@@ -78,7 +79,7 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
         Input in;
         in.paddle = paddle_toward(sim, steering_target(sim, channel));
         if (opt.breathe) in.breath = wants_breath(sim);
-        sim.step(in);
+        call_run.step(in);
         p.max_roughness = std::max(p.max_roughness, sim.state().roughness);
 
         const auto& choices = sim.call().choices();

@@ -50,7 +50,7 @@ CallDebrief class_debrief(const ClassSession& session, int call) {
         r.connected = t.connected;
         if (call < static_cast<int>(t.runs.size()) && t.runs[call].shadow) {
             const TraineeRun& run = t.runs[call];
-            const Simulation& sim = *run.shadow;
+            const Simulation& sim = run.shadow->sim();
             const SimState& s = sim.state();
             r.played = true;
             r.verdict = run.verdict;

@@ -168,7 +168,7 @@ void ClassSession::malformed_from(uint32_t id) {
 void ClassSession::begin_run(Trainee& t) {
     if (static_cast<int>(t.runs.size()) <= call_) t.runs.resize(call_ + 1);
     TraineeRun& run = t.runs[call_];
-    if (!run.shadow) run.shadow = std::make_unique<Simulation>(call().level, catalogue_, call().level.seed, t.options);
+    if (!run.shadow) run.shadow = std::make_unique<CallRun>(CallSetup{call().level, call().name, call().level.seed, t.options}, catalogue_);
 }
 
 std::string ClassSession::receive(uint32_t id, const Message& m) {
@@ -228,7 +228,7 @@ std::string ClassSession::take_inputs(Trainee& t, const Inputs& in) {
     if (have + (in.ticks.size() - skip) > static_cast<size_t>(kMaxTicks)) return "inputs past the longest call";
     for (size_t i = skip; i < in.ticks.size(); ++i) {
         run.inputs.push_back(in.ticks[i]);
-        if (!run.shadow->state().finished) run.shadow->step(from_wire(in.ticks[i]));
+        run.shadow->step(from_wire(in.ticks[i]));  // nothing once the run has ended
     }
     if (run.reported && run.verdict == Verdict::playing) judge(t, run);
     return "";
@@ -246,16 +246,16 @@ std::string ClassSession::take_finished(Trainee& t, const Finished& f) {
 // the reliable channel before the report, so once the shadow has reached the reported tick
 // the two must agree exactly.
 void ClassSession::judge(Trainee& t, TraineeRun& run) {
-    const SimState& s = run.shadow->state();
+    const SimState& s = run.shadow->sim().state();
     if (!s.finished && s.tick < static_cast<int>(run.reported->final_tick)) return;  // inputs still coming
     bool same = s.finished && s.tick == static_cast<int>(run.reported->final_tick) &&
-                run.shadow->state_hash_value() == run.reported->final_hash;
+                run.shadow->sim().state_hash_value() == run.reported->final_hash;
     run.verdict = same ? Verdict::verified : Verdict::mismatch;
     Confirm c;
     c.call = static_cast<uint16_t>(call_);
     c.verified = same;
     c.outcome = static_cast<uint8_t>(s.outcome);
-    c.score = s.finished ? run.shadow->score().total : 0;
+    c.score = s.finished ? run.shadow->sim().score().total : 0;
     send(t.id, c);
 }
 
@@ -350,7 +350,7 @@ std::map<int, std::vector<int>> ClassSession::reply_spread(int call) const {
         if (level.nodes[n].is_question()) spread[static_cast<int>(n)].assign(level.nodes[n].replies.size(), 0);
     for (const Trainee& t : trainees_) {
         if (call >= static_cast<int>(t.runs.size()) || !t.runs[call].shadow) continue;
-        for (const ChoiceRecord& c : t.runs[call].shadow->call().choices()) ++spread[c.node][c.reply];
+        for (const ChoiceRecord& c : t.runs[call].shadow->sim().call().choices()) ++spread[c.node][c.reply];
     }
     return spread;
 }

@@ -12,7 +12,7 @@
 
 #include "core/catalogue.hpp"
 #include "core/level.hpp"
-#include "core/sim.hpp"
+#include "play/call_run.hpp"
 #include "protocol.hpp"
 
 namespace cw::net {
@@ -36,7 +36,7 @@ const char* verdict_id(Verdict v);
 
 // One trainee's run of one call, as the host knows it.
 struct TraineeRun {
-    std::unique_ptr<Simulation> shadow;  // the host's own simulation of the trainee's inputs
+    std::unique_ptr<CallRun> shadow;  // the host's own run of the trainee's inputs
     std::vector<WireInput> inputs;       // every tick received, from tick 0
     std::optional<Finished> reported;
     Verdict verdict = Verdict::playing;

@@ -181,7 +181,7 @@ std::optional<Message> decode_trainee(uint8_t tag, WireReader& r) {
             Finished m;
             if (!r.u16(m.call) || !r.u32(m.final_tick) || !r.u64(m.final_hash) || !r.u8(m.outcome) || !r.i32(m.score))
                 return std::nullopt;
-            if (m.call >= kMaxCalls || m.final_tick > kMaxTicks || m.outcome > 6 || m.score < 0 || m.score > 100)
+            if (m.call >= kMaxCalls || m.final_tick > kMaxTicks || m.outcome > static_cast<uint8_t>(kLastOutcome) || m.score < 0 || m.score > 100)
                 return std::nullopt;
             return m;
         }
@@ -237,7 +237,7 @@ std::optional<Message> decode_host(uint8_t tag, WireReader& r) {
         case tag_confirm: {
             Confirm m;
             if (!r.u16(m.call) || !get_bool(r, m.verified) || !r.u8(m.outcome) || !r.i32(m.score)) return std::nullopt;
-            if (m.call >= kMaxCalls || m.outcome > 6 || m.score < 0 || m.score > 100) return std::nullopt;
+            if (m.call >= kMaxCalls || m.outcome > static_cast<uint8_t>(kLastOutcome) || m.score < 0 || m.score > 100) return std::nullopt;
             return m;
         }
         case tag_question: {

@@ -29,8 +29,7 @@ void TraineeSession::load_call(const CallInfo& c) {
     question_.reset();
     inputs_.clear();
     sent_ = 0;
-    recorder_ = ReplayRecorder{};
-    sim_.reset();
+    run_.reset();
     level_.reset();
     paused_ = false;
     // The host's level is untrusted input like any file: the same loader and checks.
@@ -44,7 +43,7 @@ void TraineeSession::load_call(const CallInfo& c) {
     SimOptions options;
     options.breath = breath_pattern(hello_.breath, hello_.breath_holds);
     options.reading_pace = hello_.reading_pace;  // the host simulates with the same pace, sent in the Hello
-    sim_ = std::make_unique<Simulation>(*level_, catalogue_, c.seed, options);
+    run_ = std::make_unique<CallRun>(CallSetup{*level_, c.level_name, c.seed, options}, catalogue_);
     phase_ = TraineePhase::lobby;
 }
 
@@ -60,34 +59,34 @@ void TraineeSession::receive(const Message& m) {
         // A rejoin re-sends the call under way: keep the local run if it is the same call.
         if (!call_ || call_->call != c->call || call_->level_text != c->level_text) load_call(*c);
     } else if (auto* s = std::get_if<Start>(&m)) {
-        if (call_ && s->call == call_->call && sim_ && phase_ == TraineePhase::lobby) phase_ = TraineePhase::playing;
+        if (call_ && s->call == call_->call && run_ && phase_ == TraineePhase::lobby) phase_ = TraineePhase::playing;
     } else if (auto* p = std::get_if<Pause>(&m)) {
         paused_ = p->paused;
     } else if (auto* r = std::get_if<Resume>(&m)) {
-        if (!call_ || r->call != call_->call || !sim_) return;
+        if (!call_ || r->call != call_->call || !run_) return;
         paused_ = r->paused;
         if (r->ticks.size() > inputs_.size()) {
             // A fresh game after a crash: run the host's copy of our inputs to where it left off.
-            for (size_t i = inputs_.size(); i < r->ticks.size() && !sim_->state().finished; ++i) {
+            for (size_t i = inputs_.size(); i < r->ticks.size() && !run_->sim().state().finished; ++i) {
                 inputs_.push_back(r->ticks[i]);
                 advance(r->ticks[i]);
             }
         }
         sent_ = std::min(r->ticks.size(), inputs_.size());  // resend what the host missed
         if (r->started && phase_ == TraineePhase::lobby) phase_ = TraineePhase::playing;
-        if (sim_->state().finished && phase_ == TraineePhase::playing) phase_ = TraineePhase::finished;
+        if (run_->sim().state().finished && phase_ == TraineePhase::playing) phase_ = TraineePhase::finished;
         if (phase_ == TraineePhase::finished) {
             flush_inputs();
-            const SimState& st = sim_->state();
-            outbox_.push_back(Finished{call_->call, static_cast<uint32_t>(st.tick), sim_->state_hash_value(),
-                                       static_cast<uint8_t>(st.outcome), sim_->score().total});
+            const SimState& st = run_->sim().state();
+            outbox_.push_back(Finished{call_->call, static_cast<uint32_t>(st.tick), run_->sim().state_hash_value(),
+                                       static_cast<uint8_t>(st.outcome), run_->sim().score().total});
         }
     } else if (auto* c = std::get_if<Confirm>(&m)) {
         if (call_ && c->call == call_->call && !confirm_) {
             confirm_ = *c;
             phase_ = TraineePhase::confirmed;
             ConfirmedCall done{c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified, {}};
-            for (const ChoiceRecord& choice : sim_->call().choices())
+            for (const ChoiceRecord& choice : run_->sim().call().choices())
                 done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.reply)));
             results_.push_back(std::move(done));
         }
@@ -99,31 +98,50 @@ void TraineeSession::receive(const Message& m) {
 }
 
 bool TraineeSession::can_step() const {
-    if (!sim_ || sim_->state().finished) return false;
+    if (!run_ || run_->sim().state().finished) return false;
     if (host_lost_) return phase_ == TraineePhase::playing;  // finish the call alone
     return phase_ == TraineePhase::playing && !paused_;
 }
 
+// The player's input, as the wire carries it; each tick stepped is kept for the host.
+class TraineeSession::ClassInput : public InputSource {
+public:
+    ClassInput(TraineeSession& session, InputSource& player) : session_(session), player_(player) {}
+    Input next(const Simulation& sim) override { return from_wire(to_wire(player_.next(sim))); }
+    void stepped(const Input& used, const Simulation&) override { session_.after_step(to_wire(used)); }
+
+private:
+    TraineeSession& session_;
+    InputSource& player_;
+};
+
 void TraineeSession::step(const Input& in) {
     if (!can_step()) return;
     WireInput w = to_wire(in);
-    inputs_.push_back(w);
     advance(w);
-    if (sim_->state().finished) {
-        flush_inputs();
-        phase_ = TraineePhase::finished;
-        const SimState& st = sim_->state();
-        outbox_.push_back(Finished{call_->call, static_cast<uint32_t>(st.tick), sim_->state_hash_value(),
-                                   static_cast<uint8_t>(st.outcome), sim_->score().total});
+    after_step(w);
+}
+
+int TraineeSession::play(double real_seconds, InputSource& player) {
+    if (!can_step()) {
+        if (run_) run_->hold();
+        return 0;
     }
+    ClassInput input(*this, player);
+    return run_->advance(real_seconds, input);
 }
 
 // The same numbers the host will simulate, recorded as a replay would be.
-void TraineeSession::advance(const WireInput& w) {
-    Input in = from_wire(w);
-    recorder_.record(in, sim_->state().tick);
-    sim_->step(in);
-    recorder_.checksum(*sim_);
+void TraineeSession::advance(const WireInput& w) { run_->step(from_wire(w)); }
+
+void TraineeSession::after_step(const WireInput& w) {
+    inputs_.push_back(w);
+    if (!run_->finished()) return;
+    flush_inputs();
+    phase_ = TraineePhase::finished;
+    const SimState& st = run_->sim().state();
+    outbox_.push_back(Finished{call_->call, static_cast<uint32_t>(st.tick), run_->sim().state_hash_value(),
+                               static_cast<uint8_t>(st.outcome), run_->sim().score().total});
 }
 
 void TraineeSession::flush_inputs() {
@@ -143,17 +161,10 @@ void TraineeSession::vote(int reply) {
     outbox_.push_back(Vote{call_->call, question_->node, static_cast<uint8_t>(reply)});
 }
 
-std::vector<Input> TraineeSession::inputs_so_far() const {
-    std::vector<Input> out;
-    out.reserve(inputs_.size());
-    for (const WireInput& w : inputs_) out.push_back(from_wire(w));
-    return out;
-}
-
 RaftState TraineeSession::raft_state() const {
     RaftState r;
-    if (!sim_ || !call_) return r;
-    const SimState& s = sim_->state();
+    if (!run_ || !call_) return r;
+    const SimState& s = run_->sim().state();
     r.call = call_->call;
     r.tick = static_cast<uint32_t>(s.tick);
     r.progress = static_cast<float>(s.progress);

@@ -1,6 +1,7 @@
 // A class session as a trainee's game sees it: the handshake, the level the host sent (checked
-// like any untrusted file), the local simulation, and what to tell the host. No sockets here
-// either: net_client moves the bytes, and the join screen or the headless bot drives `step`.
+// like any untrusted file), the trainee's run of the call, and what to tell the host. No sockets
+// here either: net_client moves the bytes; the play screen draws the run and drives `play`, the
+// headless bot drives `step`. There is one run of the call on a trainee's machine: this one.
 #pragma once
 #include <memory>
 #include <optional>
@@ -9,8 +10,7 @@
 
 #include "core/catalogue.hpp"
 #include "core/level.hpp"
-#include "core/replay.hpp"
-#include "core/sim.hpp"
+#include "play/call_run.hpp"
 #include "protocol.hpp"
 
 namespace cw::net {
@@ -45,9 +45,17 @@ public:
     // The host went away: the trainee plays on and keeps the result locally.
     void host_lost() { host_lost_ = true; }
 
-    // Step the local simulation one tick (only while playing and not paused).
+    // Step the local run one tick (only while playing and not paused). The input is quantized
+    // as the wire carries it, so the host re-simulates exactly the same numbers.
     bool can_step() const;
     void step(const Input& in);
+    // Real time has passed: the ticks due, each with `player`'s input (quantized). While the
+    // call cannot step (the lobby, a pause) the river is held. Returns the ticks stepped.
+    int play(double real_seconds, InputSource& player);
+    // The player paused: their river waits (the host accepts a trainee who falls behind).
+    void hold() {
+        if (run_) run_->hold();
+    }
     // Projector mode: this trainee's vote on the open question.
     void vote(int reply);
 
@@ -67,17 +75,17 @@ public:
     const std::vector<ConfirmedCall>& results() const { return results_; }
     const std::optional<Question>& question() const { return question_; }
     const Level* level() const { return level_ ? &*level_ : nullptr; }
-    const Simulation* sim() const { return sim_.get(); }
+    const Simulation* sim() const { return run_ ? &run_->sim() : nullptr; }
+    // This call's run (null before a call has loaded): the play screen draws it.
+    const CallRun* run() const { return run_.get(); }
     // Why the trainee cannot play: a refusal, or the problems in the level the host sent.
     const std::string& problem() const { return problem_; }
     int ticks_sent() const { return static_cast<int>(sent_); }
-    // Every tick played in this call so far, as simulated (a rejoining game replays them).
-    std::vector<Input> inputs_so_far() const;
-    // The run so far as a replay recording, so a trainee keeps it like any other call.
-    const ReplayRecorder& recorder() const { return recorder_; }
 
 private:
+    class ClassInput;
     void advance(const WireInput& w);
+    void after_step(const WireInput& w);
     void load_call(const CallInfo& c);
 
     Catalogue catalogue_;
@@ -86,10 +94,9 @@ private:
     std::optional<Welcome> welcome_;
     std::optional<CallInfo> call_;
     std::optional<Level> level_;
-    std::unique_ptr<Simulation> sim_;
+    std::unique_ptr<CallRun> run_;
     std::vector<WireInput> inputs_;  // every tick of this call, from 0
     size_t sent_ = 0;                // how many of them the host has been sent
-    ReplayRecorder recorder_;
     std::optional<Confirm> confirm_;
     std::vector<ConfirmedCall> results_;
     std::optional<Question> question_;

@@ -1,4 +1,4 @@
-#include "cli_common.hpp"
+#include "command_line.hpp"
 
 #include <algorithm>
 #include <iostream>

@@ -29,9 +29,9 @@ struct AttemptView {
 };
 
 // The definitions the screen states in words.
-// A call went well: a score of 70 or more and the raft never capsized.
+// A call went well: a score of kScoreWentWell (70) or more and the raft never capsized.
 bool went_well(const Attempt& a);
-// A call went badly: a score under 50, or composure ran out (capsized).
+// A call went badly: a score under kScoreWentBadly (50), or composure ran out (capsized).
 bool went_badly(const Attempt& a);
 
 // One technique over time: each point is one attempt in which it was on offer (some reply at

@@ -1,5 +1,7 @@
 #include "progress_stats.hpp"
 
+#include "core/score.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
@@ -65,8 +67,8 @@ AttemptView read_attempt(const Attempt& a, const Catalogue& cat) {
 
 }  // namespace
 
-bool went_well(const Attempt& a) { return a.score >= 70 && a.outcome != "capsized"; }
-bool went_badly(const Attempt& a) { return a.score < 50 || a.outcome == "capsized"; }
+bool went_well(const Attempt& a) { return a.score >= kScoreWentWell && a.outcome != "capsized"; }
+bool went_badly(const Attempt& a) { return a.score < kScoreWentBadly || a.outcome == "capsized"; }
 
 std::string utc_today() {
     std::time_t now = std::time(nullptr);

@@ -1,5 +1,6 @@
-// Small helpers the headless commands share: loading the catalogue and a level with messages
-// on stderr, and reading flags.
+// What every entry point of the command line shares, the headless commands (src/cli) and the
+// game's own (src/app): loading the shipped catalogue with its problems on stderr, and reading
+// flags.
 #pragma once
 #include <optional>
 #include <string>
