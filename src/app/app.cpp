@@ -30,27 +30,6 @@ const std::vector<std::string>& touchstone_quotes() {
     return quotes;
 }
 
-std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
-    std::vector<LevelEntry> out;
-    std::error_code ec;
-    for (auto it = std::filesystem::recursive_directory_iterator(levels_dir(), ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-        if (!it->is_regular_file(ec) || it->path().extension() != ".toml") continue;
-        if (is_playlist_path(it->path().string())) continue;
-        LevelLoad load = load_level_file(it->path().string(), catalogue);
-        if (load.ok()) out.push_back({it->path().string(), load.level->title, load.level->summary});
-    }
-    std::sort(out.begin(), out.end(), [](const LevelEntry& a, const LevelEntry& b) { return a.path < b.path; });
-    return out;
-}
-
-ShippedContent load_shipped_content(const Catalogue& catalogue) {
-    ShippedContent c;
-    c.levels = shipped_levels(catalogue);
-    c.week = load_playlist_file(first_week_playlist(), catalogue);
-    return c;
-}
-
 int run_game(const std::vector<std::string>& args, bool replay) {
     PlayOptions options;
     std::string level_arg = !args.empty() && args[0].rfind("--", 0) != 0 ? args[0] : "";
@@ -176,8 +155,14 @@ int screenshot_command(const std::vector<std::string>& args) {
     if (screen == "menu") {
         shell.show(make_menu_screen(shell.ctx));
     } else if (screen == "dock") {
-        std::string playlist = flag_value(args, "--level").value_or(first_week_playlist());
-        auto dock = make_dock_screen(shell.ctx, playlist, 1, 58.0, error, DockActivity::stress_ball);
+        PlaylistLoad week = load_playlist_file(flag_value(args, "--level").value_or(first_week_playlist()),
+                                               *shell.ctx.catalogue);
+        if (!week.ok()) {
+            std::cerr << format_problems(week.problems);
+            return 1;
+        }
+        auto dock = make_dock_screen(shell.ctx, std::make_shared<const Playlist>(std::move(*week.playlist)), 1, 58.0,
+                                     error, DockActivity::stress_ball);
         if (!dock) {
             std::cerr << error;
             return 1;

@@ -377,7 +377,7 @@ void AppShell::apply(const ScreenRequest& req) {
         case ScreenRequest::menu: show(make_menu_screen(ctx)); break;
         case ScreenRequest::dock: {
             std::string error;
-            auto dock = make_dock_screen(ctx, req.playlist, req.campaign_index, req.composure, error);
+            auto dock = make_dock_screen(ctx, req.week, req.campaign_index, req.composure, error);
             if (dock) show(std::move(dock));
             else show(make_menu_screen(ctx, error));
             break;
@@ -392,7 +392,7 @@ void AppShell::apply(const ScreenRequest& req) {
             PlayOptions options;
             options.autopilot = demo.autopilot;
             options.speed = demo.speed;
-            options.playlist = req.playlist;
+            options.campaign = req.week;
             options.campaign_index = req.campaign_index;
             options.composure = req.composure;
             auto play = open_play_screen(ctx, req.level_path, error, options);

@@ -4,7 +4,7 @@
 #include <memory>
 #include <string>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "audio_device.hpp"
 #include "screens.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <imgui.h>
 
-#include "app.hpp"
+#include "screen.hpp"
 
 namespace cw {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "camera.hpp"
 #include "river_view.hpp"
 #include "water_particles.hpp"

@@ -2,7 +2,7 @@
 // with each reply marked, then every reply with its techniques, how it landed, what the caller
 // felt, the better reply where there was one, and the articles behind the techniques.
 #pragma once
-#include "app.hpp"
+#include "screen.hpp"
 #include "core/debrief.hpp"
 
 namespace cw {

@@ -20,7 +20,7 @@ namespace {
 
 class DockScreen : public Screen {
 public:
-    DockScreen(AppContext& ctx, Playlist week, int next_index, double composure, std::optional<DockActivity> open)
+    DockScreen(AppContext& ctx, std::shared_ptr<const Playlist> week, int next_index, double composure, std::optional<DockActivity> open)
         : week_(std::move(week)), next_(next_index), start_composure_(composure), composure_(composure) {
         if (open) start(ctx, *open);
     }
@@ -61,11 +61,11 @@ public:
         for (DockActivity a : all_dock_activities()) activity_card(ctx, a);
         ImGui::SetCursorPosY(ImGui::GetWindowHeight() - 92 * s);
         ImGui::Separator();
-        const PlaylistEntry& next = week_.calls[next_];
+        const PlaylistEntry& next = week_->calls[next_];
         ImGui::TextDisabled("Next: %s, %s", next.day.c_str(), next.title.c_str());
         if (ImGui::Button("Take the next call", ImVec2(-1, 40 * s))) {
             req.kind = ScreenRequest::play;
-            req.playlist = week_.path;
+            req.week = week_;
             req.campaign_index = next_;
             req.level_path = next.level;
             req.composure = composure_now(ctx);
@@ -283,7 +283,7 @@ private:
         std::time_t now = std::time(nullptr);
         char when[32];
         std::strftime(when, sizeof when, "%Y-%m-%d %H:%M", std::localtime(&now));
-        const PlaylistEntry& before = week_.calls[std::max(0, next_ - 1)];
+        const PlaylistEntry& before = week_->calls[std::max(0, next_ - 1)];
         out << "[" << when << "] after \"" << before.title << "\":\n" << note_ << "\n\n";
         note_saved_ = static_cast<bool>(out);
     }
@@ -304,7 +304,7 @@ private:
         dl->AddRectFilled(ImVec2(w * 0.45f, h * 0.86f), ImVec2(w, h * 0.94f), theme::im(theme::kWood));
     }
 
-    Playlist week_;
+    std::shared_ptr<const Playlist> week_;
     int next_;
     double start_composure_, composure_;
     std::optional<DockActivityState> active_;
@@ -317,14 +317,13 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& playlist, int next_index, double composure,
+std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, std::shared_ptr<const Playlist> week, int next_index, double composure,
                                          std::string& error, std::optional<DockActivity> open) {
-    PlaylistLoad pl = load_playlist_file(playlist, *ctx.catalogue);
-    if (!pl.ok() || next_index < 0 || next_index >= static_cast<int>(pl.playlist->calls.size())) {
-        error = pl.ok() ? "there is no next call in this playlist" : format_problems(pl.problems);
+    if (!week || next_index < 0 || next_index >= static_cast<int>(week->calls.size())) {
+        error = "there is no next call in this playlist";
         return nullptr;
     }
-    return std::make_unique<DockScreen>(ctx, std::move(*pl.playlist), next_index, composure, open);
+    return std::make_unique<DockScreen>(ctx, std::move(week), next_index, composure, open);
 }
 
 }  // namespace cw

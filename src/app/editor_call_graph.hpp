@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "editor_fields.hpp"
 
 namespace cw {

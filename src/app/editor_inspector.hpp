@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "editor_fields.hpp"
 
 namespace cw {

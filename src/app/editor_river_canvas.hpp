@@ -3,7 +3,7 @@
 #pragma once
 #include <memory>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "camera.hpp"
 #include "editor_fields.hpp"
 #include "river_view.hpp"

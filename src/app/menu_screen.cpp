@@ -175,7 +175,7 @@ private:
     static ScreenRequest campaign_request(const Playlist& week, int index) {
         ScreenRequest r;
         r.kind = ScreenRequest::play;
-        r.playlist = week.path;
+        r.week = std::make_shared<const Playlist>(week);
         r.campaign_index = index;
         r.level_path = week.calls[index].level;
         return r;

@@ -91,12 +91,9 @@ public:
             setup.seed = setup.level.seed;
             own_ = std::make_unique<CallRun>(std::move(setup), *ctx.catalogue);
         }
-        if (!options_.playlist.empty()) {
-            PlaylistLoad pl = load_playlist_file(options_.playlist, *ctx.catalogue);
-            if (pl.ok() && options_.campaign_index >= 0 &&
-                options_.campaign_index < static_cast<int>(pl.playlist->calls.size()))
-                campaign_ = std::move(*pl.playlist);
-        }
+        if (options_.campaign && options_.campaign_index >= 0 &&
+            options_.campaign_index < static_cast<int>(options_.campaign->calls.size()))
+            campaign_ = options_.campaign;
         restart();
     }
 
@@ -448,7 +445,7 @@ private:
             case DebriefAction::next_call:
                 if (has_next) {  // to the dock first, carrying the composure this call left
                     req.kind = ScreenRequest::dock;
-                    req.playlist = options_.playlist;
+                    req.week = campaign_;
                     req.campaign_index = options_.campaign_index + 1;
                     req.composure = sim().state().composure;
                 } else {
@@ -480,7 +477,7 @@ private:
 
     PlayOptions options_;
     std::unique_ptr<CallRun> own_;  // null when the class link owns the run
-    std::optional<Playlist> campaign_;
+    std::shared_ptr<const Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;
     std::optional<BotInput> bot_;

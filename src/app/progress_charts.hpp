@@ -2,7 +2,7 @@
 #pragma once
 #include <vector>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "play/progress_stats.hpp"
 
 namespace cw {

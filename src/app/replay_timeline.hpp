@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "core/replay.hpp"
 
 namespace cw {

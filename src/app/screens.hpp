@@ -3,7 +3,7 @@
 #include <memory>
 #include <string>
 
-#include "app.hpp"
+#include "screen.hpp"
 #include "core/bot.hpp"
 #include "core/dock.hpp"
 #include "core/replay.hpp"
@@ -13,6 +13,12 @@
 namespace cw {
 
 std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = "");
+
+// Settings: sound, comfort, text and controls; saved as they change.
+std::unique_ptr<Screen> make_settings_screen(AppContext& ctx);
+
+// Quotes for the dock's touchstone, in our own words; the player picks one or writes their own.
+const std::vector<std::string>& touchstone_quotes();
 
 // A call played as part of something bigger (a class session): the link owns the run (the
 // trainee's one run of the call) and steps it, quantizing the player's input so the host
@@ -31,7 +37,7 @@ struct PlayOptions {
     std::optional<BotPolicy> autopilot;  // a bot plays (demos, screenshots, benchmarks)
     int speed = 1;                       // simulation ticks per displayed tick
     bool exit_at_end = false;            // quit when the call ends instead of showing the end screen
-    std::string playlist;                // part of a campaign: its playlist file,
+    std::shared_ptr<const Playlist> campaign;  // part of a campaign: its playlist (read once),
     int campaign_index = -1;             // and which of its calls this is
     double composure = -1;               // composure carried over from the dock (-1: the level's own)
     std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
@@ -44,7 +50,7 @@ struct PlayOptions {
 
 // The dock between campaign calls, before call `next_index` of the playlist.
 // `open`: an activity already under way (for screenshots).
-std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& playlist, int next_index, double composure,
+std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, std::shared_ptr<const Playlist> week, int next_index, double composure,
                                          std::string& error, std::optional<DockActivity> open = std::nullopt);
 
 // A call on `level`, already loaded and checked (a file, the editor's draft, the class's call).

@@ -1,10 +1,13 @@
 #include "call.hpp"
 
+#include <cassert>
+
 #include "tuning.hpp"
 
 namespace cw {
 
 CallRuntime::CallRuntime(const Level& level) : level_(level), node_(level.node_index(level.start)) {
+    assert(!level.nodes.empty() && "a call reaches the runtime only after the level checks");
     if (node_ < 0) node_ = 0;
     for (const Node& n : level.nodes) {
         next_.push_back(n.next.empty() ? -1 : level.node_index(n.next));

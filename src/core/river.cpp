@@ -1,6 +1,7 @@
 #include "river.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace cw {
@@ -24,6 +25,7 @@ double island_taper(double t) {
 RiverGeometry::RiverGeometry(const RiverDef& def, double sample_step) : forks_(def.forks) {
     const auto& pts = def.points;
     const int n = static_cast<int>(pts.size());
+    assert(n >= 3 && "a river reaches the geometry only after the level checks (3 points or more)");
     auto at = [&](int i) -> const RiverPoint& { return pts[std::clamp(i, 0, n - 1)]; };
 
     std::vector<std::pair<Vec2, double>> raw;  // position, width

@@ -306,11 +306,6 @@ void Simulation::step(const Input& input) {
     }
 }
 
-void Simulation::run_to_end(const std::vector<Input>& inputs) {
-    size_t i = 0;
-    while (!state_.finished) step(i < inputs.size() ? inputs[i++] : Input{});
-}
-
 double Simulation::mean_composure() const {
     return state_.tick > 0 ? state_.composure_sum / state_.tick : state_.composure;
 }

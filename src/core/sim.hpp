@@ -76,7 +76,6 @@ public:
     Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options = {});
 
     void step(const Input& input);
-    void run_to_end(const std::vector<Input>& inputs);
 
     const SimState& state() const { return state_; }
     const Level& level() const { return level_; }

@@ -2,6 +2,7 @@
 
 #include <box2d/box2d.h>
 
+#include <cassert>
 #include <cmath>
 
 #include "tuning.hpp"
@@ -97,6 +98,8 @@ PhysicsWorld::PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2
             fd.shape = &c;
             ground->CreateFixture(&fd);
         } else {
+            assert(rock.polygon.size() >= 3 && rock.polygon.size() <= b2_maxPolygonVertices &&
+                   "a polygon rock reaches the world only after the level checks");
             std::vector<b2Vec2> pts;
             for (Vec2 p : rock.polygon) pts.push_back(to_b2(rock.at + p));
             b2PolygonShape poly;
