@@ -49,7 +49,7 @@ CatalogueLoad load_catalogue_text(const std::string& text, const std::string& fi
                 continue;
             }
             r.unknown_keys(t, {"id", "kind", "name", "summary", "helps", "not_when", "coaching", "example", "sources",
-                               "effects"},
+                               "basis", "effects"},
                            "[[technique]]");
             Technique tech;
             const toml::value* idv = r.find(t, "id", true);
@@ -66,7 +66,10 @@ CatalogueLoad load_catalogue_text(const std::string& text, const std::string& fi
                                       {"example", &tech.example}}) {
                 if (auto v = r.string(t, key, true, 1000)) *field = *v;
             }
-            if (const toml::array* srcs = r.array(t, "sources", true, 10)) {
+            // A technique comes from the articles (`sources`) or, where none covers it, from a
+            // practice the catalogue names (`basis`, e.g. data protection).
+            if (auto v = r.string(t, "basis", false, 400)) tech.basis = *v;
+            if (const toml::array* srcs = r.array(t, "sources", tech.basis.empty(), 10)) {
                 for (const toml::value& s : *srcs) {
                     if (!s.is_string()) {
                         r.problem(s, "sources are keys of [source.*] tables, in quotes");
@@ -77,7 +80,9 @@ CatalogueLoad load_catalogue_text(const std::string& text, const std::string& fi
                                          s.as_string().str + "] table");
                     tech.sources.push_back(s.as_string().str);
                 }
-                if (srcs->empty()) r.problem(*r.find(t, "sources", true), "every technique needs at least one source");
+                if (srcs->empty() && tech.basis.empty())
+                    r.problem(*r.find(t, "sources", true),
+                              "every technique needs at least one source, or a `basis` saying where it comes from");
             }
             if (const toml::value* fx = r.table(t, "effects", true)) {
                 r.unknown_keys(*fx, {"intensity", "composure", "trust"}, "[technique.effects]");

@@ -353,6 +353,27 @@ void check_river(const Level& level, const SourceText& src, std::vector<Problem>
 
 }  // namespace
 
+void check_judgement(const Level& level, const Catalogue& catalogue, const SourceText& src,
+                     std::vector<Problem>& notes) {
+    for (const Node& node : level.nodes)
+        for (const Reply& reply : node.replies) {
+            if (reply.grade_derived) continue;
+            bool any_mistake = false, any_good = false;
+            for (const auto& id : reply.techniques)
+                if (const Technique* t = catalogue.find(id)) {
+                    any_mistake |= t->kind == TechniqueKind::anti_pattern;
+                    any_good |= t->kind == TechniqueKind::in_call;
+                }
+            SourceLoc at = reply.grade_loc.line > 0 ? reply.grade_loc : reply.loc;
+            if (reply.grade == Grade::best && any_mistake)
+                notes.push_back(src.at(at, "warning: this reply is graded best but is tagged with a mistake; "
+                                           "check the grade or the tags"));
+            if (reply.grade == Grade::trap && any_good && !any_mistake && reply.feedback.empty())
+                notes.push_back(src.at(at, "warning: this trap is tagged only with good techniques; add `feedback` "
+                                           "saying why it is wrong here, so the debrief can tell the trainee"));
+        }
+}
+
 void check_level(const Level& level, const Catalogue& catalogue, const SourceText& src, std::vector<Problem>& out) {
     if (!catalogue.persona(level.caller.persona)) {
         std::vector<std::string> ids;

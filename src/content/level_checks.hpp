@@ -12,6 +12,12 @@ namespace cw {
 
 void check_level(const Level& level, const Catalogue& catalogue, const SourceText& src, std::vector<Problem>& out);
 
+// Where an authored grade and the reply's tags disagree (a `best` reply showing a mistake, a
+// `trap` built only from good techniques with no `feedback` saying why): warnings for the
+// author, never a reason to refuse the level.
+void check_judgement(const Level& level, const Catalogue& catalogue, const SourceText& src,
+                     std::vector<Problem>& notes);
+
 // Channel width a fork leaves at the narrowest point of its river stretch.
 constexpr double kMinChannelWidth = 3.0;
 

@@ -128,9 +128,22 @@ std::optional<double> read_effect(TomlReader& r, const toml::value& t, const cha
 
 void read_reply(TomlReader& r, const toml::value& t, Node& node) {
     r.unknown_keys(t, {"text", "techniques", "next", "intensity", "composure", "trust", "caller_thinks", "set", "add",
-                       "later", "if"},
+                       "later", "if", "grade", "feedback"},
                    "[[call.node.reply]]");
     Reply reply;
+    reply.grade_derived = true;  // until the file gives one (format 1 may leave it out)
+    if (const toml::value* g = r.find(t, "grade", false)) {
+        reply.grade_loc = r.loc(*g);
+        if (auto v = r.string(t, "grade", false, 16)) {
+            if (auto grade = grade_from_id(*v)) {
+                reply.grade = *grade;
+                reply.grade_derived = false;
+            } else {
+                r.problem(*g, "unknown grade \"" + *v + "\": a reply is graded best, good, slip or trap");
+            }
+        }
+    }
+    if (auto v = r.string(t, "feedback", false, 600)) reply.feedback = *v;
     if (const toml::value* cond = r.find(t, "if", false)) {
         if (auto text = r.string(t, "if", false, 300)) {
             reply.condition_text = *text;
@@ -197,7 +210,7 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
 
 void read_node(TomlReader& r, const toml::value& t, Level& level) {
     r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss", "hold", "when",
-                       "editor_pos"},
+                       "editor_pos", "ending_grade"},
                    "[[call.node]]");
     Node node;
     // Where the editor draws this node in its call graph; the game itself ignores it.
@@ -259,7 +272,16 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
         node.next_loc = r.loc(*end);
         if (auto v = r.string(t, "end", true, 64)) {
             if (auto o = outcome_from_id(*v)) node.end = *o;
-            else r.problem(*end, "unknown ending \"" + *v + "\": use resolved, follow_up, escalated or hung_up");
+            else
+                r.problem(*end, "unknown ending \"" + *v +
+                                    "\": use resolved, follow_up, escalated, hung_up or agent_ended");
+        }
+    }
+    if (const toml::value* g = r.find(t, "ending_grade", false)) {
+        if (!end) r.problem(*g, "`ending_grade` belongs on an ending (a node with `end`)");
+        else if (auto v = r.string(t, "ending_grade", false, 16)) {
+            if (auto grade = grade_from_id(*v)) node.ending_grade = *grade;
+            else r.problem(*g, "unknown grade \"" + *v + "\": an ending is graded best, good, slip or trap");
         }
     }
     if (const toml::array* replies = r.array(t, "reply", false, 4)) {
@@ -325,6 +347,27 @@ namespace {
 
 // `keep_unchecked`: also hand back a level whose shape is right but which breaks a rule, so the
 // editor can open a half-finished level and show what is left to fix.
+// Format 2 grades every reply; format 1 may leave grades out, and then they are worked out from
+// the tags, with one note suggesting the author write them in.
+void grade_replies(Level& level, const Catalogue& catalogue, const SourceText& src, LevelLoad& out) {
+    int derived = 0;
+    for (Node& node : level.nodes)
+        for (Reply& reply : node.replies) {
+            if (!reply.grade_derived) continue;
+            if (level.format >= 2) {
+                out.problems.push_back(src.at(reply.loc, "this reply needs a `grade` (best, good, slip or trap): "
+                                                         "format 2 levels grade every reply"));
+                continue;
+            }
+            reply.grade = grade_from_tags(reply, catalogue);
+            ++derived;
+        }
+    if (derived > 0)
+        out.notes.push_back(src.at({1, 1}, "note: this is a format 1 level, so its " + std::to_string(derived) +
+                                               " replies are graded from their tags; `calmwaters upgrade " + src.file() +
+                                               "` writes those grades in for you to review"));
+}
+
 LevelLoad load_text(const std::string& text, const std::string& file, const Catalogue& catalogue,
                     bool keep_unchecked) {
     LevelLoad out;
@@ -342,9 +385,10 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     r.unknown_keys(root, {"format", "title", "summary", "seed", "caller", "player", "river", "call"}, "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {
         level.format = static_cast<int>(*v);
-        if (level.format != 1)
+        if (level.format > kLevelFormatLatest)
             r.problem(*r.find(root, "format", true),
-                      "this is a format " + std::to_string(level.format) + " level; this game reads format 1");
+                      "this is a format " + std::to_string(level.format) + " level; this game reads formats 1 to " +
+                          std::to_string(kLevelFormatLatest) + " (a newer game wrote it)");
     }
     if (auto v = r.string(root, "title", true, 120)) level.title = *v;
     if (auto v = r.string(root, "summary", false, 400)) level.summary = *v;
@@ -357,9 +401,12 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     read_river(r, root, level);
     read_call(r, root, level);
 
+    grade_replies(level, catalogue, src, out);
+
     // Meaning is checked only once the shape is right, so one typo gives one message.
     if (out.problems.empty()) {
         check_level(level, catalogue, src, out.problems);
+        check_judgement(level, catalogue, src, out.notes);
         if (out.problems.empty() || keep_unchecked) out.level = std::move(level);
     }
     return out;

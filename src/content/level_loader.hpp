@@ -16,6 +16,8 @@ constexpr size_t kMaxLevelBytes = 2 * 1024 * 1024;
 struct LevelLoad {
     std::optional<Level> level;   // set only when there are no problems
     std::vector<Problem> problems;
+    // Warnings and notes: worth the author's attention, never a reason to refuse the level.
+    std::vector<Problem> notes;
     bool ok() const { return level.has_value(); }
 };
 

@@ -97,7 +97,7 @@ int SteeringBot::choose(const Simulation& sim, int node_index) {
         for (int i = 0; i < n; ++i) {
             if (!sim.channel_open(i)) continue;  // a closed channel is not on offer
             const Reply& r = node.replies[i];
-            int q = reply_quality(r, sim.catalogue());
+            int q = grade_tone(r.grade);  // calm takes the best there is, worst the trap
             double di = reply_effects(r, sim.catalogue(), sim.level().caller.persona).intensity;
             if (policy_ == BotPolicy::worst) { q = -q; di = -di; }
             if (!any || q > best_q || (q == best_q && di < best_i)) {

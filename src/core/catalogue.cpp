@@ -1,5 +1,7 @@
 #include "catalogue.hpp"
 
+#include <algorithm>
+
 namespace cw {
 
 const char* kind_id(TechniqueKind k) {
@@ -51,10 +53,27 @@ Effects reply_effects(const Reply& reply, const Catalogue& catalogue, const std:
             sum.trust += e.trust;
         }
     }
+    // The author's verdict shapes what the tags would do: a reply graded a slip or a trap does
+    // not settle the caller just because it is built from kind words (giving in to abuse,
+    // a soft over-promise). The caller notices something is off instead.
+    bool authored_mistake = !reply.grade_derived && (reply.grade == Grade::slip || reply.grade == Grade::trap);
+    if (authored_mistake) {
+        const bool trap = reply.grade == Grade::trap;
+        sum.intensity = std::max(sum.intensity, 0.0) + (trap ? kTrapHeat : kSlipHeat);
+        sum.trust = std::min(sum.trust, 0.0) - (trap ? kTrapDistrust : kSlipDistrust);
+    }
     if (reply.intensity) sum.intensity = *reply.intensity;
     if (reply.composure) sum.composure = *reply.composure;
     if (reply.trust) sum.trust = *reply.trust;
     return sum;
+}
+
+Grade grade_from_tags(const Reply& reply, const Catalogue& catalogue) {
+    int q = reply_quality(reply, catalogue);
+    if (q >= 2) return Grade::best;
+    if (q == 1) return Grade::good;
+    if (q == 0) return Grade::slip;
+    return Grade::trap;
 }
 
 int reply_quality(const Reply& reply, const Catalogue& catalogue) {

@@ -21,6 +21,7 @@ struct Technique {
     TechniqueKind kind = TechniqueKind::in_call;
     std::string name, summary, helps, not_when, coaching, example;
     std::vector<std::string> sources;  // keys into Catalogue::sources
+    std::string basis;                 // where it comes from when no article covers it
     Effects effects;
     SourceLoc loc;
 };
@@ -51,9 +52,17 @@ Effects technique_effects(const Technique& t, const Persona* persona);
 // A reply's effects: the level's overrides where given, else the sum of its techniques'
 // defaults, each scaled for the caller's persona (intensity and trust; composure is the
 // agent's own and does not depend on who is calling).
+// A reply the author graded a slip or a trap never calms the caller by default: its intensity
+// change is at least these, and its trust change at most minus these (a level may override).
+constexpr double kSlipHeat = 3, kTrapHeat = 6;
+constexpr double kSlipDistrust = 2, kTrapDistrust = 5;
 Effects reply_effects(const Reply& reply, const Catalogue& catalogue, const std::string& persona = "everyday");
 
-// How calm a reply is: +1 per in-call technique, -1 per anti-pattern. Bots and scoring share it.
+// What a reply's tags say: +1 per in-call technique, -1 per anti-pattern. Only format 1 files
+// (no grades) and the checks that compare a grade with its tags use it; the grade is the verdict.
 int reply_quality(const Reply& reply, const Catalogue& catalogue);
+// A format 1 reply's grade, worked out from its tags: two good tags or more best, one good,
+// mixed or none a slip, more mistakes than good a trap.
+Grade grade_from_tags(const Reply& reply, const Catalogue& catalogue);
 
 }  // namespace cw

@@ -31,13 +31,17 @@ Debrief build_debrief(const Simulation& sim) {
                 e.techniques.push_back({t, true});
                 note_sources(t);
             }
-        e.quality = reply_quality(*e.said, cat) + (c.breathed ? 1 : 0);
-        // A better reply: the calmest one at this fork, if it beats what was said.
-        int best_q = reply_quality(*e.said, cat);
+        e.grade = e.said->grade;
+        e.quality = std::min(grade_tone(e.grade) + (c.breathed ? 1 : 0), 2);
+        if (e.grade == Grade::slip || e.grade == Grade::trap)
+            for (const DebriefTechnique& dt : e.techniques)
+                if (!dt.from_breath && dt.technique->kind == TechniqueKind::in_call) e.caveats.push_back(dt.technique);
+        // A better reply: the best-graded one at this fork, if it beats what was said.
+        int best_tone = grade_tone(e.grade);
         for (size_t i = 0; i < e.question->replies.size(); ++i) {
-            int q = reply_quality(e.question->replies[i], cat);
-            if (q > best_q) {
-                best_q = q;
+            int tone = grade_tone(e.question->replies[i].grade);
+            if (tone > best_tone) {
+                best_tone = tone;
                 e.better = static_cast<int>(i);
             }
         }

@@ -19,8 +19,12 @@ struct DebriefEntry {
     int reply = -1;                  // the channel taken
     const Reply* said = nullptr;
     std::vector<DebriefTechnique> techniques;
-    int quality = 0;                 // reply_quality, plus one for a steady breath
-    int better = -1;                 // a calmer reply at this fork, or -1 when this was among the best
+    Grade grade = Grade::good;       // the author's judgement of the reply given
+    int quality = 0;                 // grade_tone, plus one for a steady breath (at most +2)
+    int better = -1;                 // a better-graded reply at this fork, or -1 when this was the best
+    // Good techniques shown in a reply graded a slip or a trap: the debrief gives each one's
+    // "not when" caveat (a right technique at the wrong moment).
+    std::vector<const Technique*> caveats;
     double seconds = 0;              // when it was said
     double intensity_before = 0, intensity_change = 0;
     const LaterApplied* later = nullptr;  // a consequence that caught up with this reply

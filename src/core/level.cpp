@@ -13,6 +13,7 @@ const char* outcome_id(Outcome o) {
         case Outcome::hung_up: return "hung_up";
         case Outcome::capsized: return "capsized";
         case Outcome::timed_out: return "timed_out";
+        case Outcome::agent_ended: return "agent_ended";
     }
     return "none";
 }
@@ -26,13 +27,14 @@ const char* outcome_label(Outcome o) {
         case Outcome::hung_up: return "The caller hung up";
         case Outcome::capsized: return "Capsized: composure ran out";
         case Outcome::timed_out: return "The call ran out of time";
+        case Outcome::agent_ended: return "Ended by you, under the abuse policy";
     }
     return "";
 }
 
 const std::vector<Outcome>& level_endings() {
     static const std::vector<Outcome> endings{Outcome::resolved, Outcome::follow_up, Outcome::escalated,
-                                              Outcome::hung_up};
+                                              Outcome::hung_up, Outcome::agent_ended};
     return endings;
 }
 
@@ -40,6 +42,32 @@ std::optional<Outcome> outcome_from_id(const std::string& id) {
     for (Outcome o : level_endings())
         if (id == outcome_id(o)) return o;
     return std::nullopt;
+}
+
+const char* grade_id(Grade g) {
+    switch (g) {
+        case Grade::best: return "best";
+        case Grade::good: return "good";
+        case Grade::slip: return "slip";
+        case Grade::trap: return "trap";
+    }
+    return "good";
+}
+
+std::optional<Grade> grade_from_id(const std::string& id) {
+    for (Grade g : {Grade::best, Grade::good, Grade::slip, Grade::trap})
+        if (id == grade_id(g)) return g;
+    return std::nullopt;
+}
+
+int grade_tone(Grade g) {
+    switch (g) {
+        case Grade::best: return 2;
+        case Grade::good: return 1;
+        case Grade::slip: return -1;
+        case Grade::trap: return -2;
+    }
+    return 0;
 }
 
 double rock_reach(const Rock& rock) {

@@ -23,9 +23,19 @@ struct Effects {
     double trust = 0;
 };
 
-enum class Outcome { none, resolved, follow_up, escalated, hung_up, capsized, timed_out };
+// agent_ended: the agent ended an abusive call under policy, after warning the caller.
+enum class Outcome { none, resolved, follow_up, escalated, hung_up, capsized, timed_out, agent_ended };
 // The last outcome, for decoders that must bound a number read from the network.
-constexpr Outcome kLastOutcome = Outcome::timed_out;
+constexpr Outcome kLastOutcome = Outcome::agent_ended;
+
+// The author's judgement of a reply, or of an ending, in this moment with this caller: what
+// the score, the chime, the water, the bots and the debrief follow. Tags name the techniques a
+// reply shows; they do not decide its worth (a kind reply can give in to abuse).
+enum class Grade { best, good, slip, trap };
+const char* grade_id(Grade g);                                // "best", "good", "slip", "trap"
+std::optional<Grade> grade_from_id(const std::string& id);
+// A reply's tone for the chime, the splash and the debrief: +2 best, +1 good, -1 slip, -2 trap.
+int grade_tone(Grade g);
 
 const char* outcome_id(Outcome o);          // "resolved", "follow_up", ...
 const char* outcome_label(Outcome o);       // "Resolved", "Follow-up promised", ...
@@ -94,6 +104,10 @@ struct LaterEffect {
 struct Reply {
     std::string text;
     std::string caller_thinks;  // what the caller felt on hearing it (shown in the debrief)
+    Grade grade = Grade::good;
+    bool grade_derived = false;  // format 1 with no `grade`: worked out from the tags
+    SourceLoc grade_loc;
+    std::string feedback;        // why this reply, here: the debrief shows it first
     std::vector<std::string> techniques;
     std::string next;
     // Overrides of the default effects (which come from the techniques' catalogue entries).
@@ -130,6 +144,7 @@ struct Node {
     std::string next;               // a line node
     std::string fork;               // a question node
     Outcome end = Outcome::none;    // an ending
+    std::optional<Grade> ending_grade;  // the level's judgement of this ending (none: by outcome)
     std::vector<Reply> replies;
     SourceLoc loc;        // the node's id
     SourceLoc next_loc;   // its `next`, `fork` or `end` value
@@ -158,6 +173,10 @@ struct Threshold {
     SourceLoc loc;
     SourceLoc node_loc;
 };
+
+// Level file versions: 1, the first (grades optional, worked out from the tags); 2, grades
+// required and replies shuffled onto channels by default. See docs/level-format.md.
+constexpr int kLevelFormatLatest = 2;
 
 struct Level {
     int format = 1;

@@ -1,18 +1,19 @@
 // Scoring rewards conduct more than the outcome: the articles are clear that not every caller
-// can be won, so a calm agent whose caller hangs up anyway still scores well.
+// can be won, so a calm agent whose caller hangs up anyway still scores well. A reply's worth is
+// the author's grade for it (see Grade in level.hpp), never a count of its tags.
 #pragma once
+#include <optional>
 #include <vector>
 
 #include "call.hpp"
-#include "catalogue.hpp"
 
 namespace cw {
 
 struct Score {
-    double conduct = 0;     // 0..50: the replies given, technique by technique
+    double conduct = 0;     // 0..50: the replies given, by their grades
     double composure = 0;   // 0..25: the player's mean composure over the call
     double steadiness = 0;  // 0..10: jolts avoided
-    double outcome = 0;     // 0..15: how the call ended
+    double outcome = 0;     // 0..15: how the call ended, by the level's judgement where it gives one
     int total = 0;          // 0..100
 };
 
@@ -21,7 +22,13 @@ struct Score {
 constexpr int kScoreWentWell = 70;
 constexpr int kScoreWentBadly = 50;
 
-Score compute_score(const Level& level, const Catalogue& catalogue, const std::vector<ChoiceRecord>& choices,
-                    double mean_composure, int jolts, Outcome outcome);
+// A reply's share of the conduct points (0..1): best 1, good 0.75, slip 0.35, trap 0; a steady
+// breath before it adds a quarter, up to 1.
+double reply_points(Grade grade, bool breathed);
+// An ending's points (0..15): its grade when the level gives one, else the outcome's default.
+double ending_points(Outcome outcome, std::optional<Grade> ending_grade);
+
+Score compute_score(const Level& level, const std::vector<ChoiceRecord>& choices, double mean_composure, int jolts,
+                    Outcome outcome, std::optional<Grade> ending_grade);
 
 }  // namespace cw

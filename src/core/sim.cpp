@@ -158,7 +158,7 @@ void Simulation::give_reply(int fork, int channel) {
     if (!channel_open(channel)) return;
     const Reply& reply = call_.node().replies[channel];
     Effects fx = reply_effects(reply, catalogue_, level_.caller.persona);
-    int quality = reply_quality(reply, catalogue_);
+    int quality = grade_tone(reply.grade);
     // A steady breath just before answering is a technique of its own: it adds its effects,
     // once per breath (a breath taken before the last reply does not count again).
     bool breathed = false;
@@ -170,7 +170,7 @@ void Simulation::give_reply(int fork, int channel) {
             fx.composure += b.composure;
             fx.trust += b.trust;
             breathed = true;
-            quality += 1;
+            quality = std::min(quality + 1, 2);
         }
     }
     if (!call_.answer(fork, channel, state_.tick, fx, state_.intensity, breathed)) return;
@@ -286,13 +286,16 @@ void Simulation::step(const Input& input) {
     if (state_.tick % kHashEvery == 0) fold_hash();
 
     // How the call ends. A caller who hangs up gets their last line heard first.
-    if (call_.ending() == Outcome::hung_up && hangup_tick_ < 0) hangup_tick_ = state_.tick;
+    // An ending that closes the line (the caller hangs up, or the agent ends an abusive call)
+    // ends the call once its last line has been heard, wherever the raft is.
+    bool line_closes = call_.ending() == Outcome::hung_up || call_.ending() == Outcome::agent_ended;
+    if (line_closes && hangup_tick_ < 0) hangup_tick_ = state_.tick;
     if (state_.composure <= 0.0) {
         end(Outcome::capsized);
     } else if (state_.intensity >= 100.0) {
         end(Outcome::hung_up);
     } else if (hangup_tick_ >= 0 && state_.tick - hangup_tick_ >= clock_.ticks(2.0)) {
-        end(Outcome::hung_up);
+        end(call_.ending());
     } else if (state_.progress >= river_.pool_start()) {
         call_.finish_lines();
         end(call_.ending() != Outcome::none ? call_.ending() : Outcome::timed_out);
@@ -311,8 +314,12 @@ double Simulation::mean_composure() const {
 }
 
 Score Simulation::score() const {
-    return compute_score(level_, catalogue_, call_.choices(), mean_composure(), state_.jolts,
-                         state_.finished ? state_.outcome : call_.ending());
+    const Outcome outcome = state_.finished ? state_.outcome : call_.ending();
+    // The level's judgement of the ending holds when the call ended there (not when the raft
+    // capsized or the caller hung up on the way).
+    std::optional<Grade> ending_grade;
+    if (call_.node().is_end() && call_.node().end == outcome) ending_grade = call_.node().ending_grade;
+    return compute_score(level_, call_.choices(), mean_composure(), state_.jolts, outcome, ending_grade);
 }
 
 }  // namespace cw
