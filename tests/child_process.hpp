@@ -20,6 +20,8 @@
 #include <thread>
 #include <vector>
 
+#include "case_dir.hpp"
+
 namespace cwtest {
 
 struct ChildOptions {
@@ -112,17 +114,16 @@ struct Finished {
 
 // Runs CW_BINARY with `args` to the end and returns what it printed.
 inline Finished run_binary(const std::vector<std::string>& args, const ChildOptions& options = {}, int seconds = 120) {
-    // Files of their own: ctest runs test cases side by side, each in its own process.
+    // Files of their own, in the case's folder: removed with it when the case passes, there to
+    // read when it fails.
     static int runs = 0;
-    std::string stem = "cw_child_" + std::to_string(getpid()) + "_" + std::to_string(++runs);
-    std::filesystem::path dir = std::filesystem::temp_directory_path();
+    std::string stem = "child_" + std::to_string(++runs);
+    std::filesystem::path dir = case_dir();
     Child c = spawn_binary(args, dir / (stem + ".out"), dir / (stem + ".err"), options);
     Finished f;
     f.code = c.wait(seconds);
     f.out = c.stdout_text();
     f.err = c.stderr_text();
-    std::filesystem::remove(c.out);
-    std::filesystem::remove(c.err);
     return f;
 }
 

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "case_dir.hpp"  // case_dir() and fresh_dir(): every temporary file goes there
 #include "content/catalogue_loader.hpp"
 #include "content/level_loader.hpp"
 
@@ -21,14 +22,6 @@ inline const cw::Catalogue& catalogue() {
 }
 
 inline std::string source_path(const std::string& rel) { return std::string(CW_SOURCE_DIR) + "/" + rel; }
-
-// An empty folder of its own under the temporary directory, for a test's files.
-inline std::filesystem::path fresh_dir(const char* name) {
-    std::filesystem::path d = std::filesystem::temp_directory_path() / name;
-    std::filesystem::remove_all(d);
-    std::filesystem::create_directories(d);
-    return d;
-}
 
 // A level from TOML text; fails the test with the located problems if it does not load.
 inline cw::Level level_from(const std::string& toml, const std::string& name = "test.toml") {

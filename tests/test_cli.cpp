@@ -63,7 +63,7 @@ TEST_CASE("cli: check passes good levels and locates problems in bad ones") {
     Output good = run("check " + cwtest::source_path("levels"));
     CHECK(good.code == 0);
     namespace fs = std::filesystem;
-    fs::path bad = fs::temp_directory_path() / "cw_cli_bad.toml";
+    fs::path bad = cwtest::case_dir() / "bad.toml";
     std::ifstream in(kLevel);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     text.replace(text.find("next = \"open_2\""), 15, "next = \"open_9\"");
@@ -72,7 +72,6 @@ TEST_CASE("cli: check passes good levels and locates problems in bad ones") {
     CHECK(o.code == 1);
     CHECK(o.out.find(bad.string() + ":") != std::string::npos);
     CHECK(o.out.find("unknown node \"open_9\" in next; did you mean") != std::string::npos);
-    fs::remove(bad);
 }
 
 TEST_CASE("cli: techniques --json lists the catalogue") {
@@ -90,7 +89,7 @@ TEST_CASE("cli: techniques --json lists the catalogue") {
 
 TEST_CASE("cli: the river renders offscreen and the picture is not blank") {
     namespace fs = std::filesystem;
-    fs::path png = fs::temp_directory_path() / "cw_river_test.png";
+    fs::path png = cwtest::case_dir() / "river.png";
     Output o = run("screenshot river --out " + png.string());
     REQUIRE_MESSAGE(o.code == 0, o.out);
     int w = 0, h = 0, n = 0;
@@ -107,5 +106,4 @@ TEST_CASE("cli: the river renders offscreen and the picture is not blank") {
         }
     stbi_image_free(px);
     CHECK(colours.size() > 200);
-    fs::remove(png);
 }

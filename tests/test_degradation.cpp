@@ -83,7 +83,7 @@ struct Shot {
 // `env` sets it, so the developer's own setting cannot change the result. (A screenshot starts no
 // video driver at all; the offscreen one is named in case that ever changes.)
 Shot menu_shot(const std::string& name, std::vector<std::string> env) {
-    fs::path dir = cwtest::fresh_dir(("cw_degrade_shot_" + name).c_str());
+    fs::path dir = cwtest::fresh_dir("shot_" + name);
     fs::path png = dir / "menu.png";
     env.insert(env.begin(), {"CALMWATERS_FONT", "SDL_VIDEODRIVER=offscreen", "CALMWATERS_HOME=" + (dir / "home").string()});
     Shot s;
@@ -140,7 +140,7 @@ TEST_CASE("degradation: a data folder that cannot be written gives a message, no
 }
 
 TEST_CASE("degradation: a full disk while saving a replay keeps the old file whole and says so") {
-    fs::path dir = cwtest::fresh_dir("cw_full_disk");
+    fs::path dir = cwtest::fresh_dir("replays");  // the replay alone: its folder is counted below
     fs::path replay = dir / "run.json";
     std::ofstream(replay) << "the replay saved before";
     ChildOptions full;
@@ -165,19 +165,19 @@ TEST_CASE("degradation: with no display the game says what still works, and head
 }
 
 TEST_CASE("degradation: CALMWATERS_FONT naming a missing file falls back to the built-in font and says so") {
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_missing");
+    fs::path dir = cwtest::case_dir();
     check_font_fallback("font_missing", dir / "no-such-font.ttf", "does not exist");
 }
 
 TEST_CASE("degradation: CALMWATERS_FONT naming a folder falls back to the built-in font and says so") {
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_folder");
+    fs::path dir = cwtest::case_dir();
     fs::create_directories(dir / "fonts.ttf");
     check_font_fallback("font_folder", dir / "fonts.ttf", "is a folder, not a font file");
 }
 
 TEST_CASE("degradation: CALMWATERS_FONT naming a file of garbage falls back to the built-in font and says so") {
     // Unpatched, ImGui asserts on this file (and aborts the game).
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_garbage");
+    fs::path dir = cwtest::case_dir();
     std::string junk;
     std::uint32_t x = 12345;
     for (int i = 0; i < 20000; ++i) junk += static_cast<char>((x = x * 1664525u + 1013904223u) >> 24);
@@ -188,7 +188,7 @@ TEST_CASE("degradation: CALMWATERS_FONT naming a file of garbage falls back to t
 TEST_CASE("degradation: CALMWATERS_FONT naming a font cut short falls back to the built-in font and says so") {
     // It starts like a font, so only the table directory shows what is wrong; unpatched,
     // stb_truetype reads past the end of it.
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_cut");
+    fs::path dir = cwtest::case_dir();
     std::ofstream(dir / "cut.ttf", std::ios::binary) << font_cut_short();
     check_font_fallback("font_cut", dir / "cut.ttf", "is a damaged font");
 }
@@ -216,7 +216,7 @@ TEST_CASE("degradation: CALMWATERS_FONT naming a good font is the font used, wit
 }
 
 TEST_CASE("degradation: with no sound device the game plays a whole call silently and says why") {
-    fs::path home = cwtest::fresh_dir("cw_degrade_no_sound") / "home";
+    fs::path home = cwtest::case_dir() / "home";
     // No audio system at all.
     Finished none = run_binary(kPlayWholeCall, windowed_game(home, {"SDL_AUDIODRIVER=no-such-audio"}));
     INFO(none.err);
@@ -233,7 +233,7 @@ TEST_CASE("degradation: with no sound device the game plays a whole call silentl
 }
 
 TEST_CASE("degradation: with no gamepad and a garbage controller mapping the game plays a whole call") {
-    fs::path dir = cwtest::fresh_dir("cw_degrade_no_pad");
+    fs::path dir = cwtest::case_dir();
     fs::path junk = dir / "not-a-device";
     std::ofstream(junk) << "\x01\x02 this is neither a mapping nor a joystick \xff\n,,,:b0:\n";
     // No joystick devices but the ones SDL_JOYSTICK_DEVICE names, a plain file and nothing at

@@ -13,7 +13,8 @@ using namespace cw;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path fresh(const char* name) { return cwtest::fresh_dir(name) / "profiles.sqlite"; }
+// A database file in an empty folder of the case's own.
+fs::path fresh_db() { return cwtest::fresh_dir("db") / "profiles.sqlite"; }
 Attempt sample(int score, size_t replay_bytes = 10) {
     Attempt a;
     a.level = "levels/flatpack_shelf.toml";
@@ -30,7 +31,7 @@ Attempt sample(int score, size_t replay_bytes = 10) {
 }  // namespace
 
 TEST_CASE("profiles: attempts are kept per profile, in order") {
-    fs::path db_path = fresh("cw_profiles_basic");
+    fs::path db_path = fresh_db();
     {
         ProfileDb db(db_path.string());
         REQUIRE(db.ok());
@@ -50,7 +51,7 @@ TEST_CASE("profiles: attempts are kept per profile, in order") {
 }
 
 TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts") {
-    fs::path db_path = fresh("cw_profiles_migrate");
+    fs::path db_path = fresh_db();
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db_path.c_str(), &raw) == SQLITE_OK);
     // Schema 1 exactly as the first version of the game created it.
@@ -82,7 +83,7 @@ TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts
 }
 
 TEST_CASE("profiles: a damaged database is moved aside with a message, never emptied in place") {
-    fs::path db_path = fresh("cw_profiles_damaged");
+    fs::path db_path = fresh_db();
     std::ofstream(db_path) << "this is not a database, whatever its name says";
     ProfileDb db(db_path.string());
     REQUIRE(db.ok());
@@ -99,7 +100,7 @@ TEST_CASE("profiles: a save killed half-way leaves every earlier attempt readabl
     // journaling turned off this test fails (checked), so it does test the transactions.
     for (int round = 0; round < 4; ++round) {
     CAPTURE(round);
-    fs::path db_path = fresh("cw_profiles_killed");
+    fs::path db_path = fresh_db();
     int done[2];
     REQUIRE(pipe(done) == 0);
     pid_t child = fork();

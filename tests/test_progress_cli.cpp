@@ -42,7 +42,7 @@ Output run_in(const std::filesystem::path& home, const std::string& args) {
 
 TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to its state_hash") {
     namespace fs = std::filesystem;
-    fs::path home = cwtest::fresh_dir("cw_progress_cli");
+    fs::path home = cwtest::fresh_dir("home");
     std::string level = cwtest::source_path("levels/flatpack_shelf.toml");
     fs::path replay = home / "ana.replay.json";
 
@@ -96,5 +96,4 @@ TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to
     Output changed = run_in(home, "replay " + replay.string() + " --verify --level " + edited.string());
     CHECK(changed.code == 1);
     CHECK(changed.err.find("has changed since this replay was recorded") != std::string::npos);
-    fs::remove_all(home);
 }

@@ -60,7 +60,7 @@ Attempt sample(int score, size_t replay_bytes = 10) {
 }  // namespace
 
 TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts and settings") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_v2") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kSchema1) + kSchema2Step +
                          "PRAGMA user_version = 2;"
                          "INSERT INTO profiles (name) VALUES ('dee');"
@@ -85,7 +85,7 @@ TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts
 }
 
 TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_v1") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kSchema1) +
                          "PRAGMA user_version = 1;"
                          "INSERT INTO profiles (name) VALUES ('old');"
@@ -104,7 +104,7 @@ TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
 }
 
 TEST_CASE("profile store: a database from a newer game is refused and left exactly where it is") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_newer") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kSchema1) + "PRAGMA user_version = 99;");
     auto before = fs::file_size(db_path);
     ProfileDb db(db_path.string());
@@ -116,7 +116,7 @@ TEST_CASE("profile store: a database from a newer game is refused and left exact
 }
 
 TEST_CASE("profile store: settings round-trip per profile, replacing only the keys given") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_settings") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     std::string error;
     {
         ProfileDb db(db_path.string());
@@ -141,7 +141,7 @@ TEST_CASE("profile store: settings round-trip per profile, replacing only the ke
 }
 
 TEST_CASE("profile store: campaign progress round-trips per profile through ProgressStore") {
-    fs::path dir = cwtest::fresh_dir("cw_store_campaign");
+    fs::path dir = cwtest::case_dir();
     std::string error;
     {
         ProgressStore store(dir.string());
@@ -169,7 +169,7 @@ TEST_CASE("profile store: campaign progress round-trips per profile through Prog
 }
 
 TEST_CASE("profile store: an old progress.toml is imported once and kept as .imported") {
-    fs::path dir = cwtest::fresh_dir("cw_store_import");
+    fs::path dir = cwtest::case_dir();
     std::ofstream(dir / "progress.toml") << "# written by an older build\n"
                                             "[campaign.first_week]\nnext = 3\nbest = [61, 74, 80, -1]\n"
                                             "[campaign.extra]\nnext = 1\nbest = [12]\n";
@@ -244,7 +244,7 @@ TEST_CASE("profile store: a child killed while saving attempts and progress leav
     // off this test fails at once (checked), so it does test the transactions.
     for (int nth : {1, 2, 3, 5, 8, 20, 60, 100}) {
         CAPTURE(nth);
-        fs::path db_path = cwtest::fresh_dir("cw_store_killed") / "profiles.sqlite";
+        fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
         int pipe_fd[2];
         REQUIRE(pipe(pipe_fd) == 0);
         pid_t child = fork();

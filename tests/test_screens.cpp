@@ -27,10 +27,10 @@ struct Picture {
 
 Picture shoot(const std::string& screen, const std::string& extra = "") {
     Picture pic;
-    fs::path png = fs::temp_directory_path() / ("cw_screen_" + screen + ".png");
+    fs::path png = cwtest::case_dir() / (screen + ".png");
     fs::remove(png);
     // A data folder of its own: a screenshot must neither read nor write the player's files.
-    fs::path home = cwtest::fresh_dir(("cw_screen_home_" + screen).c_str());
+    fs::path home = cwtest::fresh_dir("home_" + screen);
     std::string cmd = "CALMWATERS_HOME=" + home.string() + " SDL_AUDIODRIVER=dummy " + std::string(CW_BINARY) +
                       " screenshot " + screen + " --out " + png.string() + " " + extra + " 2>&1";
     FILE* p = popen(cmd.c_str(), "r");

@@ -144,7 +144,7 @@ TEST_CASE("solver: the calm path plays as the calm bot plays it") {
 }
 
 TEST_CASE("cli: solve prints every path as JSON, the same bytes every time") {
-    auto dir = cwtest::fresh_dir("cw_solve_cli");
+    auto dir = cwtest::case_dir();
     std::string good = (dir / "good.toml").string(), wall = (dir / "wall.toml").string();
     std::ofstream(good) << two_forks();
     std::ofstream(wall) << two_forks(kWall, "1");
