@@ -1,11 +1,11 @@
 #include <signal.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
 #include "store/profile_db.hpp"
 
@@ -103,30 +103,26 @@ TEST_CASE("profiles: a save killed half-way leaves every earlier attempt readabl
     fs::path db_path = fresh_db();
     int done[2];
     REQUIRE(pipe(done) == 0);
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
+    cwtest::Child child = cwtest::fork_child([&] {
         close(done[0]);
         ProfileDb db(db_path.string());
         std::string error;
         // Big attempts, saved as fast as possible: the kill lands in the middle of one.
         for (int i = 0;; ++i) {
-            if (!db.add_attempt("kim", sample(i % 100, 400 * 1024), error)) _exit(3);
+            if (!db.add_attempt("kim", sample(i % 100, 400 * 1024), error)) return 3;
             char c = 1;
-            if (write(done[1], &c, 1) != 1) _exit(4);
+            if (write(done[1], &c, 1) != 1) return 4;
         }
-    }
+    });
     close(done[1]);
     int committed = 0;
     char c;
     while (committed < 3 + round && read(done[0], &c, 1) == 1) ++committed;
     usleep(500 + 700 * round);
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
+    int ended = child.kill_now();
     while (read(done[0], &c, 1) == 1) ++committed;  // commits reported before the kill
     close(done[0]);
-    REQUIRE(WIFSIGNALED(status));
+    REQUIRE_MESSAGE(ended == 128 + SIGKILL, "the saving child ended by itself with " << ended << ": " << child.stderr_text());
 
     ProfileDb db(db_path.string());
     REQUIRE_MESSAGE(db.ok(), db.error());

@@ -3,12 +3,12 @@
 // cannot tear.
 #include <signal.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
@@ -247,30 +247,27 @@ TEST_CASE("profile store: a child killed while saving attempts and progress leav
         fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
         int pipe_fd[2];
         REQUIRE(pipe(pipe_fd) == 0);
-        pid_t child = fork();
-        REQUIRE(child >= 0);
-        if (child == 0) {
+        cwtest::Child child = cwtest::fork_child([&] {
             close(pipe_fd[0]);
             killtrap::install();
             ProfileDb db(db_path.string());
             std::string error;
             for (int i = 0; i < 1000; ++i) {
                 if (i == 3) killtrap::countdown = nth;
-                if (!db.add_attempt("kim", sample(i % 100, 64 * 1024 + i), error)) _exit(3);
-                if (!db.record_campaign("kim", "first_week", i % 9, i, error)) _exit(3);
+                if (!db.add_attempt("kim", sample(i % 100, 64 * 1024 + i), error)) return 3;
+                if (!db.record_campaign("kim", "first_week", i % 9, i, error)) return 3;
                 char c = 1;
-                if (write(pipe_fd[1], &c, 1) != 1) _exit(4);
+                if (write(pipe_fd[1], &c, 1) != 1) return 4;
             }
-            _exit(5);  // the trap never fired
-        }
+            return 5;  // the trap never fired
+        });
         close(pipe_fd[1]);
         int committed = 0;
         char c;
         while (read(pipe_fd[0], &c, 1) == 1) ++committed;
         close(pipe_fd[0]);
-        int status = 0;
-        waitpid(child, &status, 0);
-        REQUIRE_MESSAGE(WIFSIGNALED(status), "the child exited with " << WEXITSTATUS(status));
+        int ended = child.wait();
+        REQUIRE_MESSAGE(ended == 128 + SIGKILL, "the child exited with " << ended << ": " << child.stderr_text());
         CHECK(committed >= 3);
 
         ProfileDb db(db_path.string());

@@ -2,14 +2,14 @@
 // picture is not blank: many colours, and light and dark parts (text on panels, water on land).
 #include <cmath>
 #include <cstdint>
-#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <string>
-#include <sys/wait.h>
+#include <vector>
 
 #include <stb/stb_image.h>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
 
 namespace {
@@ -17,31 +17,24 @@ namespace {
 namespace fs = std::filesystem;
 
 struct Picture {
-    int code = -1;
-    std::string out;
+    cwtest::Finished run;
     int w = 0, h = 0;
     size_t colours = 0;
     double spread = 0;  // standard deviation of brightness, 0..255
     uint64_t digest = 0;  // of every pixel, to tell two pictures apart
 };
 
-Picture shoot(const std::string& screen, const std::string& extra = "") {
+Picture shoot(const std::string& screen, const std::vector<std::string>& extra = {}) {
     Picture pic;
     fs::path png = cwtest::case_dir() / (screen + ".png");
     fs::remove(png);
     // A data folder of its own: a screenshot must neither read nor write the player's files.
     fs::path home = cwtest::fresh_dir("home_" + screen);
-    std::string cmd = "CALMWATERS_HOME=" + home.string() + " SDL_AUDIODRIVER=dummy " + std::string(CW_BINARY) +
-                      " screenshot " + screen + " --out " + png.string() + " " + extra + " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) pic.out.append(buf, n);
-    int status = pclose(p);
-    pic.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    std::vector<std::string> args{"screenshot", screen, "--out", png.string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    pic.run = cwtest::run_cli(args, {"CALMWATERS_HOME=" + home.string(), "SDL_AUDIODRIVER=dummy"});
     CHECK_MESSAGE(fs::is_empty(home), "the screenshot wrote into the data folder");
-    if (pic.code != 0) return pic;
+    if (pic.run.code != 0) return pic;
     int comps = 0;
     unsigned char* px = stbi_load(png.string().c_str(), &pic.w, &pic.h, &comps, 3);
     REQUIRE_MESSAGE(px, "cannot read " << png.string());
@@ -67,9 +60,9 @@ Picture shoot(const std::string& screen, const std::string& extra = "") {
     return pic;
 }
 
-void check_screen(const std::string& screen, const std::string& extra = "", int min_w = 1280, int min_h = 720) {
+void check_screen(const std::string& screen, const std::vector<std::string>& extra = {}, int min_w = 1280, int min_h = 720) {
     Picture pic = shoot(screen, extra);
-    REQUIRE_MESSAGE(pic.code == 0, pic.out);
+    REQUIRE_MESSAGE(pic.run.code == 0, pic.run.all());
     MESSAGE(screen << ": " << pic.w << "x" << pic.h << ", " << pic.colours << " colours, brightness spread "
                    << pic.spread);
     CHECK(pic.w >= min_w);
@@ -91,26 +84,26 @@ TEST_CASE("screens: the settings screen renders offscreen and is not blank") { c
 
 TEST_CASE("screens: the class preview is the same class every time, so its picture can be compared") {
     Picture first = shoot("class"), second = shoot("class");
-    REQUIRE_MESSAGE(first.code == 0, first.out);
-    REQUIRE_MESSAGE(second.code == 0, second.out);
+    REQUIRE_MESSAGE(first.run.code == 0, first.run.all());
+    REQUIRE_MESSAGE(second.run.code == 0, second.run.all());
     CHECK(first.digest == second.digest);
 }
 
 TEST_CASE("screens: a HiDPI screen gets twice the pixels, the same layout") {
-    check_screen("settings", "--dpi 2", 2560, 1440);
-    check_screen("river", "--dpi 2", 2560, 1440);
+    check_screen("settings", {"--dpi", "2"}, 2560, 1440);
+    check_screen("river", {"--dpi", "2"}, 2560, 1440);
 }
 
 TEST_CASE("screens: bigger windows and a small one render too") {
-    check_screen("menu", "--size 1920x1080", 1920, 1080);
-    check_screen("river", "--size 800x500", 800, 500);
+    check_screen("menu", {"--size", "1920x1080"}, 1920, 1080);
+    check_screen("river", {"--size", "800x500"}, 800, 500);
 }
 
 TEST_CASE("screens: an unknown screen or a bad size is refused with a reason") {
     Picture a = shoot("nowhere");
-    CHECK(a.code == 2);
-    CHECK(a.out.find("no screen called \"nowhere\"") != std::string::npos);
-    Picture b = shoot("menu", "--dpi 9");
-    CHECK(b.code == 2);
-    CHECK(b.out.find("--dpi") != std::string::npos);
+    CHECK(a.run.code == 2);
+    CHECK(a.run.err.find("no screen called \"nowhere\"") != std::string::npos);
+    Picture b = shoot("menu", {"--dpi", "9"});
+    CHECK(b.run.code == 2);
+    CHECK(b.run.err.find("--dpi") != std::string::npos);
 }
