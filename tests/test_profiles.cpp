@@ -11,23 +11,11 @@
 
 using namespace cw;
 namespace fs = std::filesystem;
+using cwtest::sample_attempt;
 
 namespace {
 // A database file in an empty folder of the case's own.
 fs::path fresh_db() { return cwtest::fresh_dir("db") / "profiles.sqlite"; }
-Attempt sample(int score, size_t replay_bytes = 10) {
-    Attempt a;
-    a.level = "levels/flatpack_shelf.toml";
-    a.title = "The Flat-Pack Shelf";
-    a.level_hash = "0123456789abcdef";
-    a.outcome = "resolved";
-    a.score = score;
-    a.composure_min = 70;
-    a.choices_json = "[]";
-    a.timeline_json = "[]";
-    a.replay_json = std::string(replay_bytes, 'r');
-    return a;
-}
 }  // namespace
 
 TEST_CASE("profiles: attempts are kept per profile, in order") {
@@ -36,9 +24,9 @@ TEST_CASE("profiles: attempts are kept per profile, in order") {
         ProfileDb db(db_path.string());
         REQUIRE(db.ok());
         std::string error;
-        CHECK(db.add_attempt("ana", sample(60), error));
-        CHECK(db.add_attempt("ana", sample(80), error));
-        CHECK(db.add_attempt("ben", sample(50), error));
+        CHECK(db.add_attempt("ana", sample_attempt(60), error));
+        CHECK(db.add_attempt("ana", sample_attempt(80), error));
+        CHECK(db.add_attempt("ben", sample_attempt(50), error));
     }
     ProfileDb db(db_path.string());
     auto ana = db.attempts("ana");
@@ -78,7 +66,7 @@ TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts
     CHECK(old[0].score == 42);
     CHECK(old[0].replay_json.empty());
     std::string error;
-    CHECK(db.add_attempt("old", sample(77, 100), error));
+    CHECK(db.add_attempt("old", sample_attempt(77, 100), error));
     CHECK(db.attempts("old").back().replay_json.size() == 100);
 }
 
@@ -109,7 +97,7 @@ TEST_CASE("profiles: a save killed half-way leaves every earlier attempt readabl
         std::string error;
         // Big attempts, saved as fast as possible: the kill lands in the middle of one.
         for (int i = 0;; ++i) {
-            if (!db.add_attempt("kim", sample(i % 100, 400 * 1024), error)) return 3;
+            if (!db.add_attempt("kim", sample_attempt(i % 100, 400 * 1024), error)) return 3;
             char c = 1;
             if (write(done[1], &c, 1) != 1) return 4;
         }

@@ -15,6 +15,7 @@
 
 using namespace cw;
 namespace fs = std::filesystem;
+using cwtest::sample_attempt;
 
 namespace {
 
@@ -41,20 +42,6 @@ void run_sql(const fs::path& db_path, const std::string& sql) {
     sqlite3_free(msg);
     sqlite3_close(raw);
     REQUIRE_MESSAGE(rc == SQLITE_OK, why);
-}
-
-Attempt sample(int score, size_t replay_bytes = 10) {
-    Attempt a;
-    a.level = "levels/flatpack_shelf.toml";
-    a.title = "The Flat-Pack Shelf";
-    a.level_hash = "0123456789abcdef";
-    a.outcome = "resolved";
-    a.score = score;
-    a.composure_min = 70;
-    a.choices_json = "[]";
-    a.timeline_json = "[]";
-    a.replay_json = std::string(replay_bytes, 'r');
-    return a;
 }
 
 }  // namespace
@@ -254,7 +241,7 @@ TEST_CASE("profile store: a child killed while saving attempts and progress leav
             std::string error;
             for (int i = 0; i < 1000; ++i) {
                 if (i == 3) killtrap::countdown = nth;
-                if (!db.add_attempt("kim", sample(i % 100, 64 * 1024 + i), error)) return 3;
+                if (!db.add_attempt("kim", sample_attempt(i % 100, 64 * 1024 + i), error)) return 3;
                 if (!db.record_campaign("kim", "first_week", i % 9, i, error)) return 3;
                 char c = 1;
                 if (write(pipe_fd[1], &c, 1) != 1) return 4;
