@@ -4,15 +4,12 @@
 // can fake (SDL's virtual joystick).
 #include "child_process.hpp"
 #include "fixtures.hpp"
+#include "png_stats.hpp"
 
 #include <SDL.h>
-#include <stb/stb_image.h>
 
-#include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <fstream>
-#include <set>
 
 #include "app/input.hpp"
 
@@ -39,44 +36,9 @@ ChildOptions windowed_game(const fs::path& home, std::vector<std::string> more) 
 // A whole call, played by the calm bot at 50 times speed; the game quits when it ends.
 const std::vector<std::string> kPlayWholeCall = {"play", kLevel, "--autopilot", "calm", "--speed", "50", "--exit-at-end"};
 
-// A picture the game wrote: its size, how varied it is, and a checksum of its pixels.
-struct Picture {
-    int w = 0, h = 0;
-    size_t colours = 0;
-    double spread = 0;  // standard deviation of brightness, 0..255
-    std::uint64_t checksum = 0;
-};
-
-Picture read_picture(const fs::path& png) {
-    Picture pic;
-    int comps = 0;
-    unsigned char* px = stbi_load(png.string().c_str(), &pic.w, &pic.h, &comps, 3);
-    REQUIRE_MESSAGE(px, "cannot read " << png.string());
-    std::set<int> colours;
-    double sum = 0, sum2 = 0;
-    int count = 0;
-    for (int y = 0; y < pic.h; y += 5)
-        for (int x = 0; x < pic.w; x += 5) {
-            const unsigned char* q = px + (static_cast<size_t>(y) * pic.w + x) * 3;
-            colours.insert((q[0] >> 3) << 10 | (q[1] >> 3) << 5 | (q[2] >> 3));
-            double lum = 0.3 * q[0] + 0.59 * q[1] + 0.11 * q[2];
-            sum += lum;
-            sum2 += lum * lum;
-            ++count;
-        }
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over every pixel
-    for (size_t i = 0; i < static_cast<size_t>(pic.w) * pic.h * 3; ++i) hash = (hash ^ px[i]) * 1099511628211ull;
-    stbi_image_free(px);
-    pic.colours = colours.size();
-    double mean = sum / count;
-    pic.spread = std::sqrt(std::max(0.0, sum2 / count - mean * mean));
-    pic.checksum = hash;
-    return pic;
-}
-
 struct Shot {
     Finished run;
-    Picture pic;
+    cwtest::PngStats pic;
 };
 
 // The menu (all text) pictured offscreen, with `env` changed. CALMWATERS_FONT is unset unless
@@ -90,7 +52,7 @@ Shot menu_shot(const std::string& name, std::vector<std::string> env) {
     s.run = run_binary({"screenshot", "menu", "--out", png.string()}, {env});
     INFO(s.run.err);
     REQUIRE(s.run.code == 0);
-    s.pic = read_picture(png);
+    s.pic = cwtest::png_stats(png);
     return s;
 }
 
@@ -211,8 +173,8 @@ TEST_CASE("degradation: CALMWATERS_FONT naming a good font is the font used, wit
     Shot builtin = menu_shot("font_builtin", {"CALMWATERS_FONT=/dev/null/none.ttf"});
     CHECK(chosen.run.err.find("font") == std::string::npos);
     CHECK(chosen.pic.colours > 40);
-    CHECK(chosen.pic.checksum != usual.pic.checksum);    // the override was not ignored
-    CHECK(chosen.pic.checksum != builtin.pic.checksum);  // nor refused
+    CHECK(chosen.pic.digest != usual.pic.digest);    // the override was not ignored
+    CHECK(chosen.pic.digest != builtin.pic.digest);  // nor refused
 }
 
 TEST_CASE("degradation: with no sound device the game plays a whole call silently and says why") {

@@ -1,16 +1,12 @@
 // Every screen the screenshot command knows renders offscreen, at 1280x720 or more, and the
 // picture is not blank: many colours, and light and dark parts (text on panels, water on land).
-#include <cmath>
-#include <cstdint>
 #include <filesystem>
-#include <set>
 #include <string>
 #include <vector>
 
-#include <stb/stb_image.h>
-
 #include "child_process.hpp"
 #include "fixtures.hpp"
+#include "png_stats.hpp"
 
 namespace {
 
@@ -18,10 +14,7 @@ namespace fs = std::filesystem;
 
 struct Picture {
     cwtest::Finished run;
-    int w = 0, h = 0;
-    size_t colours = 0;
-    double spread = 0;  // standard deviation of brightness, 0..255
-    uint64_t digest = 0;  // of every pixel, to tell two pictures apart
+    cwtest::PngStats pic;
 };
 
 Picture shoot(const std::string& screen, const std::vector<std::string>& extra = {}) {
@@ -34,41 +27,19 @@ Picture shoot(const std::string& screen, const std::vector<std::string>& extra =
     args.insert(args.end(), extra.begin(), extra.end());
     pic.run = cwtest::run_cli(args, {"CALMWATERS_HOME=" + home.string(), "SDL_AUDIODRIVER=dummy"});
     CHECK_MESSAGE(fs::is_empty(home), "the screenshot wrote into the data folder");
-    if (pic.run.code != 0) return pic;
-    int comps = 0;
-    unsigned char* px = stbi_load(png.string().c_str(), &pic.w, &pic.h, &comps, 3);
-    REQUIRE_MESSAGE(px, "cannot read " << png.string());
-    std::set<int> colours;
-    double sum = 0, sum2 = 0;
-    int count = 0;
-    for (int y = 0; y < pic.h; y += 5)
-        for (int x = 0; x < pic.w; x += 5) {
-            const unsigned char* q = px + (static_cast<size_t>(y) * pic.w + x) * 3;
-            colours.insert((q[0] >> 3) << 10 | (q[1] >> 3) << 5 | (q[2] >> 3));
-            double lum = 0.3 * q[0] + 0.59 * q[1] + 0.11 * q[2];
-            sum += lum;
-            sum2 += lum * lum;
-            ++count;
-        }
-    pic.digest = 1469598103934665603ull;  // FNV-1a
-    for (size_t i = 0; i < static_cast<size_t>(pic.w) * pic.h * 3; ++i) pic.digest = (pic.digest ^ px[i]) * 1099511628211ull;
-    stbi_image_free(px);
-    fs::remove(png);
-    pic.colours = colours.size();
-    double mean = sum / count;
-    pic.spread = std::sqrt(std::max(0.0, sum2 / count - mean * mean));
+    if (pic.run.code == 0) pic.pic = cwtest::png_stats(png);
     return pic;
 }
 
 void check_screen(const std::string& screen, const std::vector<std::string>& extra = {}, int min_w = 1280, int min_h = 720) {
     Picture pic = shoot(screen, extra);
     REQUIRE_MESSAGE(pic.run.code == 0, pic.run.all());
-    MESSAGE(screen << ": " << pic.w << "x" << pic.h << ", " << pic.colours << " colours, brightness spread "
-                   << pic.spread);
-    CHECK(pic.w >= min_w);
-    CHECK(pic.h >= min_h);
-    CHECK(pic.colours > 60);   // a blank or flat frame has a handful
-    CHECK(pic.spread > 12.0);  // and is all one brightness
+    MESSAGE(screen << ": " << pic.pic.w << "x" << pic.pic.h << ", " << pic.pic.colours << " colours, brightness spread "
+                   << pic.pic.spread);
+    CHECK(pic.pic.w >= min_w);
+    CHECK(pic.pic.h >= min_h);
+    CHECK(pic.pic.colours > 60);   // a blank or flat frame has a handful
+    CHECK(pic.pic.spread > 12.0);  // and is all one brightness
 }
 
 }  // namespace
@@ -86,7 +57,7 @@ TEST_CASE("screens: the class preview is the same class every time, so its pictu
     Picture first = shoot("class"), second = shoot("class");
     REQUIRE_MESSAGE(first.run.code == 0, first.run.all());
     REQUIRE_MESSAGE(second.run.code == 0, second.run.all());
-    CHECK(first.digest == second.digest);
+    CHECK(first.pic.digest == second.pic.digest);
 }
 
 TEST_CASE("screens: a HiDPI screen gets twice the pixels, the same layout") {
