@@ -87,6 +87,29 @@ std::string font_cut_short() {
     return d;
 }
 
+// SDL's virtual joysticks stand in for real pads being plugged in and pulled out, and they are
+// the only pads SDL may see here: with a real pad plugged into the machine, "no pad" would be
+// false and the pad taking over might be the real one, so the tests would test the desk, not
+// the game. Every joystick driver but the virtual one asks SDL whether to ignore a device by its
+// USB vendor and product; told to ignore all but one pair no real device carries (pid.codes'
+// test product 1209:0001), SDL hides them all. HIDAPI, which finds pads its own way, is off, and
+// Steam's virtual gamepad is not let through either. Override priority: the environment cannot
+// undo any of it. Should a joystick still get through, the test fails and names it: it never
+// passes without having tested the game.
+const char* const kHiddenPadHints[][2] = {
+    {SDL_HINT_JOYSTICK_HIDAPI, "0"},
+    {SDL_HINT_GAMECONTROLLER_IGNORE_DEVICES_EXCEPT, "0x1209/0x0001"},
+    {SDL_HINT_GAMECONTROLLER_IGNORE_DEVICES, ""},
+    {"SDL_GAMECONTROLLER_ALLOW_STEAM_VIRTUAL_GAMEPAD", "0"},
+};
+
+// The same for the game run as a child, through its environment.
+std::vector<std::string> hidden_pad_env() {
+    std::vector<std::string> env;
+    for (const auto& hint : kHiddenPadHints) env.push_back(std::string(hint[0]) + "=" + hint[1]);
+    return env;
+}
+
 }  // namespace
 
 TEST_CASE("degradation: a data folder that cannot be written gives a message, not a crash") {
@@ -199,27 +222,44 @@ TEST_CASE("degradation: with no gamepad and a garbage controller mapping the gam
     fs::path junk = dir / "not-a-device";
     std::ofstream(junk) << "\x01\x02 this is neither a mapping nor a joystick \xff\n,,,:b0:\n";
     // No joystick devices but the ones SDL_JOYSTICK_DEVICE names, a plain file and nothing at
-    // all, and mappings that are not mappings, both inline and from a file.
-    Finished r = run_binary(kPlayWholeCall,
-                            windowed_game(dir / "home", {"SDL_AUDIODRIVER=dummy",
-                                                         "SDL_GAMECONTROLLERCONFIG=garbage,,not a mapping:at all,a:b99999999,\n\x01,",
-                                                         "SDL_GAMECONTROLLERCONFIG_FILE=" + junk.string(),
-                                                         "SDL_JOYSTICK_DEVICE=" + junk.string() + ":" + (dir / "missing").string()}));
+    // all (any real pad of the machine hidden), and mappings that are not mappings, both inline
+    // and from a file.
+    std::vector<std::string> more = hidden_pad_env();
+    more.insert(more.end(), {"SDL_AUDIODRIVER=dummy",
+                             "SDL_GAMECONTROLLERCONFIG=garbage,,not a mapping:at all,a:b99999999,\n\x01,",
+                             "SDL_GAMECONTROLLERCONFIG_FILE=" + junk.string(),
+                             "SDL_JOYSTICK_DEVICE=" + junk.string() + ":" + (dir / "missing").string()});
+    Finished r = run_binary(kPlayWholeCall, windowed_game(dir / "home", more));
     INFO(r.err);
     CHECK(r.code == 0);
 }
 
 namespace {
 
-// SDL's virtual joysticks stand in for real pads being plugged in and pulled out. False (having
-// said why) when a real joystick is connected, so the machine always has a pad.
-bool start_virtual_pads() {
-    SDL_SetHint(SDL_HINT_JOYSTICK_HIDAPI, "0");
-    REQUIRE_MESSAGE(SDL_Init(SDL_INIT_GAMECONTROLLER) == 0, SDL_GetError());
-    if (SDL_NumJoysticks() == 0) return true;
-    MESSAGE("skipped: a real joystick is connected, so this machine always has a pad");
-    SDL_Quit();
-    return false;
+// SDL's game controllers, with only virtual pads to be seen (see kHiddenPadHints).
+struct VirtualPadsOnly {
+    bool started = false;
+    std::string error, real;  // why SDL did not start; the joysticks it still sees ("" when none)
+    VirtualPadsOnly() {
+        for (const auto& hint : kHiddenPadHints) SDL_SetHintWithPriority(hint[0], hint[1], SDL_HINT_OVERRIDE);
+        started = SDL_Init(SDL_INIT_GAMECONTROLLER) == 0;
+        if (!started) error = SDL_GetError();
+        for (int i = 0; started && i < SDL_NumJoysticks(); ++i) {
+            const char* name = SDL_JoystickNameForIndex(i);
+            real += std::string(real.empty() ? "" : ", ") + (name ? name : "a joystick with no name");
+        }
+    }
+    ~VirtualPadsOnly() {
+        if (started) SDL_Quit();
+        for (const auto& hint : kHiddenPadHints) SDL_ResetHint(hint[0]);
+    }
+};
+
+// Stops the test (failing it) unless SDL started and sees no joystick but ours.
+void require_only_virtual_pads(const VirtualPadsOnly& only) {
+    REQUIRE_MESSAGE(only.started, only.error);
+    REQUIRE_MESSAGE(only.real.empty(), "SDL still sees a real joystick (" << only.real
+                                           << ") although every real one should be hidden");
 }
 
 int attach_virtual_pad() {
@@ -235,7 +275,8 @@ void pump(cw::InputDevices& input) {
 }  // namespace
 
 TEST_CASE("degradation: a gamepad coming and going, or an event for one that is not there, leaves no dangling pad") {
-    if (!start_virtual_pads()) return;
+    VirtualPadsOnly only;
+    require_only_virtual_pads(only);
     {
         cw::InputDevices input;
         CHECK_FALSE(input.has_gamepad());
@@ -276,7 +317,8 @@ TEST_CASE("degradation: a gamepad coming and going, or an event for one that is 
 }
 
 TEST_CASE("degradation: when the pad in use is pulled out, another one still plugged in takes over") {
-    if (!start_virtual_pads()) return;
+    VirtualPadsOnly only;
+    require_only_virtual_pads(only);
     {
         cw::InputDevices input;
         int first = attach_virtual_pad();
