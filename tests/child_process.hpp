@@ -1,6 +1,13 @@
-// The real binary run as a child process (fork and execv), its stdout and stderr going to files.
-// One runner for the tests that check what the game prints and how it exits: run_binary waits
-// for the end; spawn_binary leaves the child running, to be waited for or killed later.
+// The suite's one runner of child processes: the real binary run as a child (fork and execv),
+// its stdout and stderr going to files in the test case's own folder. For the tests that check
+// what the game prints and how it exits:
+//   run_cli(args, env)      runs the binary to the end: its exit code, stdout and stderr;
+//   run_binary(args, opts)  the same, with a file-size cap or a time limit (ChildOptions);
+//   spawn_binary(...)       leaves the binary running, to be waited for or killed later;
+//   fork_child(body)        runs a function of the test in a forked copy of the test process
+//                           (not the binary): for a test that kills its own code half-way.
+// No test runs a process its own way (popen, system): one place knows how, and every child's
+// output lands where the case keeps its files.
 #pragma once
 #include <doctest/doctest.h>
 
@@ -18,7 +25,11 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <tuple>
+#include <utility>
 #include <vector>
+
+#include "case_dir.hpp"
 
 namespace cwtest {
 
@@ -55,9 +66,13 @@ struct Child {
         FAIL("a child process did not finish in " << seconds << " s: " << err);
         return -1;
     }
-    void kill_now() {
+    // Kills the child at once; what ended it (128 + SIGKILL, or its exit code when it had
+    // already finished on its own).
+    int kill_now() {
         kill(pid, SIGKILL);
-        waitpid(pid, nullptr, 0);
+        int status = 0;
+        if (waitpid(pid, &status, 0) != pid) return -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     }
     std::string stdout_text() const { return slurp(out); }
     std::string stderr_text() const { return slurp(err); }
@@ -108,22 +123,61 @@ inline Child spawn_binary(const std::vector<std::string>& args, const std::files
 struct Finished {
     int code = -1;  // the exit code, or 128 + the signal that ended it
     std::string out, err;
+    // Both streams, for a message that may be on either.
+    std::string all() const { return out + err; }
 };
 
-// Runs CW_BINARY with `args` to the end and returns what it printed.
-inline Finished run_binary(const std::vector<std::string>& args, const ChildOptions& options = {}, int seconds = 120) {
-    // Files of their own: ctest runs test cases side by side, each in its own process.
+// A new pair of output files in the case's folder, for one child.
+inline std::pair<std::filesystem::path, std::filesystem::path> child_output_files(const std::string& tag = "child") {
     static int runs = 0;
-    std::string stem = "cw_child_" + std::to_string(getpid()) + "_" + std::to_string(++runs);
-    std::filesystem::path dir = std::filesystem::temp_directory_path();
-    Child c = spawn_binary(args, dir / (stem + ".out"), dir / (stem + ".err"), options);
+    std::string stem = tag + "_" + std::to_string(++runs);
+    std::filesystem::path dir = case_dir();
+    return {dir / (stem + ".out"), dir / (stem + ".err")};
+}
+
+// Runs CW_BINARY with `args` to the end and returns what it printed. The output files stay in
+// the case's folder: removed with it when the case passes, there to read when it fails.
+inline Finished run_binary(const std::vector<std::string>& args, const ChildOptions& options = {}, int seconds = 120) {
+    auto [out, err] = child_output_files();
+    Child c = spawn_binary(args, out, err, options);
     Finished f;
     f.code = c.wait(seconds);
     f.out = c.stdout_text();
     f.err = c.stderr_text();
-    std::filesystem::remove(c.out);
-    std::filesystem::remove(c.err);
     return f;
+}
+
+// The command line as a trainer types it: `calmwaters ARGS...` with `env` changed ("NAME=value"
+// sets, "NAME" unsets), run to the end.
+inline Finished run_cli(const std::vector<std::string>& args, const std::vector<std::string>& env = {}) {
+    ChildOptions options;
+    options.env = env;
+    return run_binary(args, options);
+}
+
+// Runs `body` (returning an exit code) in a forked copy of this process, its stdout and stderr
+// going to files in the case's folder. The child never returns into doctest: it ends with
+// body's code, or 125 if body threw. Doctest's checks do not belong in `body`.
+template <class Body>
+Child fork_child(Body body) {
+    Child c;
+    std::tie(c.out, c.err) = child_output_files("fork");
+    std::fflush(nullptr);  // or the child would write our buffered output a second time
+    c.pid = fork();
+    REQUIRE(c.pid >= 0);
+    if (c.pid == 0) {
+        int o = open(c.out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        int e = open(c.err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (o < 0 || e < 0 || dup2(o, 1) < 0 || dup2(e, 2) < 0) _exit(126);
+        int code = 125;
+        try {
+            code = body();
+        } catch (...) {
+        }
+        std::fflush(nullptr);
+        _exit(code);
+    }
+    return c;
 }
 
 }  // namespace cwtest

@@ -6,8 +6,10 @@
 #include <filesystem>
 #include <string>
 
+#include "case_dir.hpp"  // case_dir() and fresh_dir(): every temporary file goes there
 #include "content/catalogue_loader.hpp"
 #include "content/level_loader.hpp"
+#include "store/profile_db.hpp"
 
 namespace cwtest {
 
@@ -22,19 +24,28 @@ inline const cw::Catalogue& catalogue() {
 
 inline std::string source_path(const std::string& rel) { return std::string(CW_SOURCE_DIR) + "/" + rel; }
 
-// An empty folder of its own under the temporary directory, for a test's files.
-inline std::filesystem::path fresh_dir(const char* name) {
-    std::filesystem::path d = std::filesystem::temp_directory_path() / name;
-    std::filesystem::remove_all(d);
-    std::filesystem::create_directories(d);
-    return d;
-}
-
 // A level from TOML text; fails the test with the located problems if it does not load.
 inline cw::Level level_from(const std::string& toml, const std::string& name = "test.toml") {
     cw::LevelLoad load = cw::load_level_text(toml, name, catalogue());
     REQUIRE_MESSAGE(load.ok(), cw::format_problems(load.problems));
     return *load.level;
+}
+
+// A made-up attempt at the shipped shelf level, for the profile database: `score`, and a replay
+// of `replay_bytes` bytes (big ones make a save slow enough to be killed in the middle). Tests
+// change the fields they care about.
+inline cw::Attempt sample_attempt(int score, size_t replay_bytes = 10) {
+    cw::Attempt a;
+    a.level = "levels/flatpack_shelf.toml";
+    a.title = "The Flat-Pack Shelf";
+    a.level_hash = "0123456789abcdef";
+    a.outcome = "resolved";
+    a.score = score;
+    a.composure_min = 70;
+    a.choices_json = "[]";
+    a.timeline_json = "[]";
+    a.replay_json = std::string(replay_bytes, 'r');
+    return a;
 }
 
 inline cw::Level shipped_level() {

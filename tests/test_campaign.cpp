@@ -8,10 +8,10 @@
 using namespace cw;
 namespace fs = std::filesystem;
 
-using cwtest::fresh_dir;
+using cwtest::case_dir;
 
 TEST_CASE("campaign: a playlist resolves its levels beside it and reports a missing one") {
-    fs::path dir = fresh_dir("cw_playlist_test");
+    fs::path dir = case_dir();
     fs::copy_file(cwtest::source_path("levels/flatpack_shelf.toml"), dir / "shelf.toml");
     std::ofstream(dir / "week.playlist.toml") << "format = 1\ntitle = \"Week\"\n"
                                                  "[[call]]\nday = \"Monday\"\nlevel = \"shelf.toml\"\n"
@@ -28,11 +28,10 @@ TEST_CASE("campaign: a playlist resolves its levels beside it and reports a miss
     CHECK(good.playlist->id == "week");
     CHECK(good.playlist->calls[0].title == "The Flat-Pack Shelf");
     CHECK(fs::exists(good.playlist->calls[0].level));
-    fs::remove_all(dir);
 }
 
 TEST_CASE("campaign: progress is kept between sessions, best scores only go up") {
-    fs::path dir = fresh_dir("cw_progress_test");
+    fs::path dir = case_dir();
     std::string error;
     {
         ProgressStore store(dir.string());
@@ -46,27 +45,24 @@ TEST_CASE("campaign: progress is kept between sessions, best scores only go up")
     CHECK(p.next == 2);
     CHECK(p.best == std::vector<int>{70, 88, -1});
     CHECK(again.warning().empty());
-    fs::remove_all(dir);
 }
 
 TEST_CASE("campaign: a damaged progress file is moved aside with a message, never silently lost") {
-    fs::path dir = fresh_dir("cw_progress_damaged");
+    fs::path dir = case_dir();
     std::ofstream(dir / "progress.toml") << "[campaign.first_week\nnext = = 3\n";
     ProgressStore store(dir.string());
     CHECK_FALSE(store.warning().empty());
     CHECK(fs::exists(dir / "progress.toml.damaged"));
     CHECK(store.get("first_week", 3).next == 0);
-    fs::remove_all(dir);
 }
 
 TEST_CASE("campaign: a data folder that cannot be written gives an error instead of a crash") {
     // A file where the folder should be: no one, not even root, can write progress inside it.
-    fs::path dir = fresh_dir("cw_progress_blocked");
+    fs::path dir = case_dir();
     fs::path blocked = dir / "not_a_folder";
     std::ofstream(blocked) << "x";
     ProgressStore store(blocked.string());
     std::string error;
     CHECK_FALSE(store.record("first_week", 3, 0, 50, error));
     CHECK(error.find("cannot write") != std::string::npos);
-    fs::remove_all(dir);
 }

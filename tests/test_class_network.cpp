@@ -93,7 +93,7 @@ std::string joined(const nlohmann::json& replies) {
 }  // namespace
 
 TEST_CASE("class network: a host with ten headless trainees finishes, and the report holds all ten with their replies") {
-    fs::path dir = cwtest::fresh_dir("cw_class_ten");
+    fs::path dir = cwtest::case_dir();
     fs::path level = write_level(dir);
     uint16_t port = free_port();
     Child host = spawn(host_args(level, port, 10, dir / "report"), dir, "host", dir / "home-host");
@@ -128,7 +128,7 @@ TEST_CASE("class network: a host with ten headless trainees finishes, and the re
 }
 
 TEST_CASE("class network: a wrong code is refused with a message") {
-    fs::path dir = cwtest::fresh_dir("cw_class_code");
+    fs::path dir = cwtest::case_dir();
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 1, dir / "report"), dir, "host", dir / "home");
     REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
@@ -141,7 +141,7 @@ TEST_CASE("class network: a wrong code is refused with a message") {
 }
 
 TEST_CASE("class network: a trainee killed mid-call and restarted rejoins and finishes") {
-    fs::path dir = cwtest::fresh_dir("cw_class_rejoin");
+    fs::path dir = cwtest::case_dir();
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
     REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
@@ -163,7 +163,7 @@ TEST_CASE("class network: a trainee killed mid-call and restarted rejoins and fi
 }
 
 TEST_CASE("class network: trainees finish and keep their result when the host vanishes") {
-    fs::path dir = cwtest::fresh_dir("cw_class_vanish");
+    fs::path dir = cwtest::case_dir();
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
     REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());

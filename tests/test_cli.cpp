@@ -1,43 +1,26 @@
 // The command line as trainers, CI and later tools use it: run the real binary.
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <set>
-#include <sys/wait.h>
 #include <string>
 
 #include <nlohmann/json.hpp>
-#include <stb/stb_image.h>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
+#include "png_stats.hpp"
 
 namespace {
 
-struct Output {
-    int code;
-    std::string out;
-};
-
-Output run(const std::string& args) {
-    std::string cmd = std::string(CW_BINARY) + " " + args + " 2>&1";
-    Output o{-1, ""};
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-    int status = pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
-}
+using cwtest::Finished;
+using cwtest::run_cli;
 
 const std::string kLevel = cwtest::source_path("levels/flatpack_shelf.toml");
 
 }  // namespace
 
 TEST_CASE("cli: run prints the JSON result, the same bytes every time") {
-    Output a = run("run " + kLevel + " --bot calm --seed 4");
-    Output b = run("run " + kLevel + " --bot calm --seed 4");
+    Finished a = run_cli({"run", kLevel, "--bot", "calm", "--seed", "4"});
+    Finished b = run_cli({"run", kLevel, "--bot", "calm", "--seed", "4"});
     REQUIRE(a.code == 0);
     CHECK(a.out == b.out);
     auto j = nlohmann::json::parse(a.out);
@@ -50,33 +33,36 @@ TEST_CASE("cli: run prints the JSON result, the same bytes every time") {
         CHECK(c["techniques"].is_array());
     }
     CHECK(j["outcome"] == "resolved");
-    Output other = run("run " + kLevel + " --bot calm --seed 5");
+    Finished other = run_cli({"run", kLevel, "--bot", "calm", "--seed", "5"});
     CHECK(nlohmann::json::parse(other.out)["state_hash"] != j["state_hash"]);
 }
 
 TEST_CASE("cli: run refuses a bad bot or seed with a message") {
-    CHECK(run("run " + kLevel + " --bot sneaky").code == 2);
-    CHECK(run("run " + kLevel + " --bot calm --seed abc").code == 2);
+    Finished bot = run_cli({"run", kLevel, "--bot", "sneaky"});
+    CHECK(bot.code == 2);
+    CHECK_FALSE(bot.err.empty());
+    Finished seed = run_cli({"run", kLevel, "--bot", "calm", "--seed", "abc"});
+    CHECK(seed.code == 2);
+    CHECK_FALSE(seed.err.empty());
 }
 
 TEST_CASE("cli: check passes good levels and locates problems in bad ones") {
-    Output good = run("check " + cwtest::source_path("levels"));
+    Finished good = run_cli({"check", cwtest::source_path("levels")});
     CHECK(good.code == 0);
     namespace fs = std::filesystem;
-    fs::path bad = fs::temp_directory_path() / "cw_cli_bad.toml";
+    fs::path bad = cwtest::case_dir() / "bad.toml";
     std::ifstream in(kLevel);
     std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     text.replace(text.find("next = \"open_2\""), 15, "next = \"open_9\"");
     std::ofstream(bad) << text;
-    Output o = run("check " + bad.string());
+    Finished o = run_cli({"check", bad.string()});
     CHECK(o.code == 1);
-    CHECK(o.out.find(bad.string() + ":") != std::string::npos);
-    CHECK(o.out.find("unknown node \"open_9\" in next; did you mean") != std::string::npos);
-    fs::remove(bad);
+    CHECK(o.all().find(bad.string() + ":") != std::string::npos);
+    CHECK(o.all().find("unknown node \"open_9\" in next; did you mean") != std::string::npos);
 }
 
 TEST_CASE("cli: techniques --json lists the catalogue") {
-    Output o = run("techniques --json");
+    Finished o = run_cli({"techniques", "--json"});
     REQUIRE(o.code == 0);
     auto j = nlohmann::json::parse(o.out);
     REQUIRE(j.size() == 33);
@@ -90,22 +76,12 @@ TEST_CASE("cli: techniques --json lists the catalogue") {
 
 TEST_CASE("cli: the river renders offscreen and the picture is not blank") {
     namespace fs = std::filesystem;
-    fs::path png = fs::temp_directory_path() / "cw_river_test.png";
-    Output o = run("screenshot river --out " + png.string());
-    REQUIRE_MESSAGE(o.code == 0, o.out);
-    int w = 0, h = 0, n = 0;
-    unsigned char* px = stbi_load(png.string().c_str(), &w, &h, &n, 3);
-    REQUIRE(px);
-    CHECK(w >= 1280);
-    CHECK(h >= 720);
-    // Count distinct colours in a coarse sample: a blank or single-colour frame has a handful.
-    std::set<int> colours;
-    for (int y = 0; y < h; y += 7)
-        for (int x = 0; x < w; x += 7) {
-            const unsigned char* p = px + (y * w + x) * 3;
-            colours.insert((p[0] >> 3) << 10 | (p[1] >> 3) << 5 | (p[2] >> 3));
-        }
-    stbi_image_free(px);
-    CHECK(colours.size() > 200);
-    fs::remove(png);
+    fs::path png = cwtest::case_dir() / "river.png";
+    Finished o = run_cli({"screenshot", "river", "--out", png.string()});
+    REQUIRE_MESSAGE(o.code == 0, o.all());
+    cwtest::PngStats pic = cwtest::png_stats(png);
+    CHECK(pic.w >= 1280);
+    CHECK(pic.h >= 720);
+    // A blank or single-colour frame has a handful of colours.
+    CHECK(pic.colours > 200);
 }

@@ -4,15 +4,12 @@
 // can fake (SDL's virtual joystick).
 #include "child_process.hpp"
 #include "fixtures.hpp"
+#include "png_stats.hpp"
 
 #include <SDL.h>
-#include <stb/stb_image.h>
 
-#include <algorithm>
-#include <cmath>
 #include <cstdint>
 #include <fstream>
-#include <set>
 
 #include "app/input.hpp"
 
@@ -39,58 +36,23 @@ ChildOptions windowed_game(const fs::path& home, std::vector<std::string> more) 
 // A whole call, played by the calm bot at 50 times speed; the game quits when it ends.
 const std::vector<std::string> kPlayWholeCall = {"play", kLevel, "--autopilot", "calm", "--speed", "50", "--exit-at-end"};
 
-// A picture the game wrote: its size, how varied it is, and a checksum of its pixels.
-struct Picture {
-    int w = 0, h = 0;
-    size_t colours = 0;
-    double spread = 0;  // standard deviation of brightness, 0..255
-    std::uint64_t checksum = 0;
-};
-
-Picture read_picture(const fs::path& png) {
-    Picture pic;
-    int comps = 0;
-    unsigned char* px = stbi_load(png.string().c_str(), &pic.w, &pic.h, &comps, 3);
-    REQUIRE_MESSAGE(px, "cannot read " << png.string());
-    std::set<int> colours;
-    double sum = 0, sum2 = 0;
-    int count = 0;
-    for (int y = 0; y < pic.h; y += 5)
-        for (int x = 0; x < pic.w; x += 5) {
-            const unsigned char* q = px + (static_cast<size_t>(y) * pic.w + x) * 3;
-            colours.insert((q[0] >> 3) << 10 | (q[1] >> 3) << 5 | (q[2] >> 3));
-            double lum = 0.3 * q[0] + 0.59 * q[1] + 0.11 * q[2];
-            sum += lum;
-            sum2 += lum * lum;
-            ++count;
-        }
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over every pixel
-    for (size_t i = 0; i < static_cast<size_t>(pic.w) * pic.h * 3; ++i) hash = (hash ^ px[i]) * 1099511628211ull;
-    stbi_image_free(px);
-    pic.colours = colours.size();
-    double mean = sum / count;
-    pic.spread = std::sqrt(std::max(0.0, sum2 / count - mean * mean));
-    pic.checksum = hash;
-    return pic;
-}
-
 struct Shot {
     Finished run;
-    Picture pic;
+    cwtest::PngStats pic;
 };
 
 // The menu (all text) pictured offscreen, with `env` changed. CALMWATERS_FONT is unset unless
 // `env` sets it, so the developer's own setting cannot change the result. (A screenshot starts no
 // video driver at all; the offscreen one is named in case that ever changes.)
 Shot menu_shot(const std::string& name, std::vector<std::string> env) {
-    fs::path dir = cwtest::fresh_dir(("cw_degrade_shot_" + name).c_str());
+    fs::path dir = cwtest::fresh_dir("shot_" + name);
     fs::path png = dir / "menu.png";
     env.insert(env.begin(), {"CALMWATERS_FONT", "SDL_VIDEODRIVER=offscreen", "CALMWATERS_HOME=" + (dir / "home").string()});
     Shot s;
     s.run = run_binary({"screenshot", "menu", "--out", png.string()}, {env});
     INFO(s.run.err);
     REQUIRE(s.run.code == 0);
-    s.pic = read_picture(png);
+    s.pic = cwtest::png_stats(png);
     return s;
 }
 
@@ -125,6 +87,29 @@ std::string font_cut_short() {
     return d;
 }
 
+// SDL's virtual joysticks stand in for real pads being plugged in and pulled out, and they are
+// the only pads SDL may see here: with a real pad plugged into the machine, "no pad" would be
+// false and the pad taking over might be the real one, so the tests would test the desk, not
+// the game. Every joystick driver but the virtual one asks SDL whether to ignore a device by its
+// USB vendor and product; told to ignore all but one pair no real device carries (pid.codes'
+// test product 1209:0001), SDL hides them all. HIDAPI, which finds pads its own way, is off, and
+// Steam's virtual gamepad is not let through either. Override priority: the environment cannot
+// undo any of it. Should a joystick still get through, the test fails and names it: it never
+// passes without having tested the game.
+const char* const kHiddenPadHints[][2] = {
+    {SDL_HINT_JOYSTICK_HIDAPI, "0"},
+    {SDL_HINT_GAMECONTROLLER_IGNORE_DEVICES_EXCEPT, "0x1209/0x0001"},
+    {SDL_HINT_GAMECONTROLLER_IGNORE_DEVICES, ""},
+    {"SDL_GAMECONTROLLER_ALLOW_STEAM_VIRTUAL_GAMEPAD", "0"},
+};
+
+// The same for the game run as a child, through its environment.
+std::vector<std::string> hidden_pad_env() {
+    std::vector<std::string> env;
+    for (const auto& hint : kHiddenPadHints) env.push_back(std::string(hint[0]) + "=" + hint[1]);
+    return env;
+}
+
 }  // namespace
 
 TEST_CASE("degradation: a data folder that cannot be written gives a message, not a crash") {
@@ -140,7 +125,7 @@ TEST_CASE("degradation: a data folder that cannot be written gives a message, no
 }
 
 TEST_CASE("degradation: a full disk while saving a replay keeps the old file whole and says so") {
-    fs::path dir = cwtest::fresh_dir("cw_full_disk");
+    fs::path dir = cwtest::fresh_dir("replays");  // the replay alone: its folder is counted below
     fs::path replay = dir / "run.json";
     std::ofstream(replay) << "the replay saved before";
     ChildOptions full;
@@ -165,19 +150,19 @@ TEST_CASE("degradation: with no display the game says what still works, and head
 }
 
 TEST_CASE("degradation: CALMWATERS_FONT naming a missing file falls back to the built-in font and says so") {
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_missing");
+    fs::path dir = cwtest::case_dir();
     check_font_fallback("font_missing", dir / "no-such-font.ttf", "does not exist");
 }
 
 TEST_CASE("degradation: CALMWATERS_FONT naming a folder falls back to the built-in font and says so") {
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_folder");
+    fs::path dir = cwtest::case_dir();
     fs::create_directories(dir / "fonts.ttf");
     check_font_fallback("font_folder", dir / "fonts.ttf", "is a folder, not a font file");
 }
 
 TEST_CASE("degradation: CALMWATERS_FONT naming a file of garbage falls back to the built-in font and says so") {
     // Unpatched, ImGui asserts on this file (and aborts the game).
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_garbage");
+    fs::path dir = cwtest::case_dir();
     std::string junk;
     std::uint32_t x = 12345;
     for (int i = 0; i < 20000; ++i) junk += static_cast<char>((x = x * 1664525u + 1013904223u) >> 24);
@@ -188,7 +173,7 @@ TEST_CASE("degradation: CALMWATERS_FONT naming a file of garbage falls back to t
 TEST_CASE("degradation: CALMWATERS_FONT naming a font cut short falls back to the built-in font and says so") {
     // It starts like a font, so only the table directory shows what is wrong; unpatched,
     // stb_truetype reads past the end of it.
-    fs::path dir = cwtest::fresh_dir("cw_degrade_font_cut");
+    fs::path dir = cwtest::case_dir();
     std::ofstream(dir / "cut.ttf", std::ios::binary) << font_cut_short();
     check_font_fallback("font_cut", dir / "cut.ttf", "is a damaged font");
 }
@@ -211,12 +196,12 @@ TEST_CASE("degradation: CALMWATERS_FONT naming a good font is the font used, wit
     Shot builtin = menu_shot("font_builtin", {"CALMWATERS_FONT=/dev/null/none.ttf"});
     CHECK(chosen.run.err.find("font") == std::string::npos);
     CHECK(chosen.pic.colours > 40);
-    CHECK(chosen.pic.checksum != usual.pic.checksum);    // the override was not ignored
-    CHECK(chosen.pic.checksum != builtin.pic.checksum);  // nor refused
+    CHECK(chosen.pic.digest != usual.pic.digest);    // the override was not ignored
+    CHECK(chosen.pic.digest != builtin.pic.digest);  // nor refused
 }
 
 TEST_CASE("degradation: with no sound device the game plays a whole call silently and says why") {
-    fs::path home = cwtest::fresh_dir("cw_degrade_no_sound") / "home";
+    fs::path home = cwtest::case_dir() / "home";
     // No audio system at all.
     Finished none = run_binary(kPlayWholeCall, windowed_game(home, {"SDL_AUDIODRIVER=no-such-audio"}));
     INFO(none.err);
@@ -233,31 +218,48 @@ TEST_CASE("degradation: with no sound device the game plays a whole call silentl
 }
 
 TEST_CASE("degradation: with no gamepad and a garbage controller mapping the game plays a whole call") {
-    fs::path dir = cwtest::fresh_dir("cw_degrade_no_pad");
+    fs::path dir = cwtest::case_dir();
     fs::path junk = dir / "not-a-device";
     std::ofstream(junk) << "\x01\x02 this is neither a mapping nor a joystick \xff\n,,,:b0:\n";
     // No joystick devices but the ones SDL_JOYSTICK_DEVICE names, a plain file and nothing at
-    // all, and mappings that are not mappings, both inline and from a file.
-    Finished r = run_binary(kPlayWholeCall,
-                            windowed_game(dir / "home", {"SDL_AUDIODRIVER=dummy",
-                                                         "SDL_GAMECONTROLLERCONFIG=garbage,,not a mapping:at all,a:b99999999,\n\x01,",
-                                                         "SDL_GAMECONTROLLERCONFIG_FILE=" + junk.string(),
-                                                         "SDL_JOYSTICK_DEVICE=" + junk.string() + ":" + (dir / "missing").string()}));
+    // all (any real pad of the machine hidden), and mappings that are not mappings, both inline
+    // and from a file.
+    std::vector<std::string> more = hidden_pad_env();
+    more.insert(more.end(), {"SDL_AUDIODRIVER=dummy",
+                             "SDL_GAMECONTROLLERCONFIG=garbage,,not a mapping:at all,a:b99999999,\n\x01,",
+                             "SDL_GAMECONTROLLERCONFIG_FILE=" + junk.string(),
+                             "SDL_JOYSTICK_DEVICE=" + junk.string() + ":" + (dir / "missing").string()});
+    Finished r = run_binary(kPlayWholeCall, windowed_game(dir / "home", more));
     INFO(r.err);
     CHECK(r.code == 0);
 }
 
 namespace {
 
-// SDL's virtual joysticks stand in for real pads being plugged in and pulled out. False (having
-// said why) when a real joystick is connected, so the machine always has a pad.
-bool start_virtual_pads() {
-    SDL_SetHint(SDL_HINT_JOYSTICK_HIDAPI, "0");
-    REQUIRE_MESSAGE(SDL_Init(SDL_INIT_GAMECONTROLLER) == 0, SDL_GetError());
-    if (SDL_NumJoysticks() == 0) return true;
-    MESSAGE("skipped: a real joystick is connected, so this machine always has a pad");
-    SDL_Quit();
-    return false;
+// SDL's game controllers, with only virtual pads to be seen (see kHiddenPadHints).
+struct VirtualPadsOnly {
+    bool started = false;
+    std::string error, real;  // why SDL did not start; the joysticks it still sees ("" when none)
+    VirtualPadsOnly() {
+        for (const auto& hint : kHiddenPadHints) SDL_SetHintWithPriority(hint[0], hint[1], SDL_HINT_OVERRIDE);
+        started = SDL_Init(SDL_INIT_GAMECONTROLLER) == 0;
+        if (!started) error = SDL_GetError();
+        for (int i = 0; started && i < SDL_NumJoysticks(); ++i) {
+            const char* name = SDL_JoystickNameForIndex(i);
+            real += std::string(real.empty() ? "" : ", ") + (name ? name : "a joystick with no name");
+        }
+    }
+    ~VirtualPadsOnly() {
+        if (started) SDL_Quit();
+        for (const auto& hint : kHiddenPadHints) SDL_ResetHint(hint[0]);
+    }
+};
+
+// Stops the test (failing it) unless SDL started and sees no joystick but ours.
+void require_only_virtual_pads(const VirtualPadsOnly& only) {
+    REQUIRE_MESSAGE(only.started, only.error);
+    REQUIRE_MESSAGE(only.real.empty(), "SDL still sees a real joystick (" << only.real
+                                           << ") although every real one should be hidden");
 }
 
 int attach_virtual_pad() {
@@ -273,7 +275,8 @@ void pump(cw::InputDevices& input) {
 }  // namespace
 
 TEST_CASE("degradation: a gamepad coming and going, or an event for one that is not there, leaves no dangling pad") {
-    if (!start_virtual_pads()) return;
+    VirtualPadsOnly only;
+    require_only_virtual_pads(only);
     {
         cw::InputDevices input;
         CHECK_FALSE(input.has_gamepad());
@@ -314,7 +317,8 @@ TEST_CASE("degradation: a gamepad coming and going, or an event for one that is 
 }
 
 TEST_CASE("degradation: when the pad in use is pulled out, another one still plugged in takes over") {
-    if (!start_virtual_pads()) return;
+    VirtualPadsOnly only;
+    require_only_virtual_pads(only);
     {
         cw::InputDevices input;
         int first = attach_virtual_pad();

@@ -84,7 +84,7 @@ TEST_CASE("editor: save then load gives the same level") {
 }
 
 TEST_CASE("editor: save is byte-stable") {
-    auto dir = cwtest::fresh_dir("cw_editor_stable");
+    auto dir = cwtest::case_dir();
     for (const std::string& path : shipped_paths()) {
         CAPTURE(path);
         Draft d = draft_of(path);
@@ -316,7 +316,7 @@ TEST_CASE("editor: play-testing from a node keeps only what can still be reached
 }
 
 TEST_CASE("editor: saving keeps the previous file as a backup") {
-    auto dir = cwtest::fresh_dir("cw_editor_backup");
+    auto dir = cwtest::case_dir();
     std::string file = (dir / "mine.toml").string();
     std::string error;
     REQUIRE(save_level_file(file, "first = 1\n", error));

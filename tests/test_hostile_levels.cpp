@@ -73,12 +73,11 @@ TEST_CASE("hostile levels: invalid UTF-8, a huge line, an oversized file") {
     CHECK(first_problem(long_line).find("`say` is too long") != std::string::npos);
 
     namespace fs = std::filesystem;
-    fs::path big = fs::temp_directory_path() / "cw_big_level.toml";
+    fs::path big = cwtest::case_dir() / "big_level.toml";
     std::ofstream(big) << std::string(3 * 1024 * 1024, '#');
     LevelLoad load = load_level_file(big.string(), cwtest::catalogue());
     REQUIRE_FALSE(load.ok());
     CHECK(load.problems[0].message.find("too large") != std::string::npos);
-    fs::remove(big);
 
     LevelLoad empty = load_level_text("", "empty.toml", cwtest::catalogue());
     REQUIRE_FALSE(empty.ok());

@@ -142,8 +142,7 @@ id = "done")");
 
 TEST_CASE("level loader: files that are not level files") {
     namespace fs = std::filesystem;
-    fs::path dir = fs::temp_directory_path() / "cw_loader_test";
-    fs::create_directories(dir);
+    fs::path dir = cwtest::case_dir();
     LevelLoad folder = load_level_file(dir.string(), cwtest::catalogue());
     REQUIRE_FALSE(folder.ok());
     CHECK(folder.problems[0].message.find("folder") != std::string::npos);
@@ -155,7 +154,6 @@ TEST_CASE("level loader: files that are not level files") {
     std::ofstream(dir / "binary.toml") << std::string("\x00\xff\xfe garbage", 12);
     LevelLoad binary = load_level_file((dir / "binary.toml").string(), cwtest::catalogue());
     REQUIRE_FALSE(binary.ok());
-    fs::remove_all(dir);
 }
 
 TEST_CASE("level loader: the example in docs/level-format.md is a valid level") {

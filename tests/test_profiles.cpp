@@ -1,43 +1,32 @@
 #include <signal.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
 #include "store/profile_db.hpp"
 
 using namespace cw;
 namespace fs = std::filesystem;
+using cwtest::sample_attempt;
 
 namespace {
-fs::path fresh(const char* name) { return cwtest::fresh_dir(name) / "profiles.sqlite"; }
-Attempt sample(int score, size_t replay_bytes = 10) {
-    Attempt a;
-    a.level = "levels/flatpack_shelf.toml";
-    a.title = "The Flat-Pack Shelf";
-    a.level_hash = "0123456789abcdef";
-    a.outcome = "resolved";
-    a.score = score;
-    a.composure_min = 70;
-    a.choices_json = "[]";
-    a.timeline_json = "[]";
-    a.replay_json = std::string(replay_bytes, 'r');
-    return a;
-}
+// A database file in an empty folder of the case's own.
+fs::path fresh_db() { return cwtest::fresh_dir("db") / "profiles.sqlite"; }
 }  // namespace
 
 TEST_CASE("profiles: attempts are kept per profile, in order") {
-    fs::path db_path = fresh("cw_profiles_basic");
+    fs::path db_path = fresh_db();
     {
         ProfileDb db(db_path.string());
         REQUIRE(db.ok());
         std::string error;
-        CHECK(db.add_attempt("ana", sample(60), error));
-        CHECK(db.add_attempt("ana", sample(80), error));
-        CHECK(db.add_attempt("ben", sample(50), error));
+        CHECK(db.add_attempt("ana", sample_attempt(60), error));
+        CHECK(db.add_attempt("ana", sample_attempt(80), error));
+        CHECK(db.add_attempt("ben", sample_attempt(50), error));
     }
     ProfileDb db(db_path.string());
     auto ana = db.attempts("ana");
@@ -50,7 +39,7 @@ TEST_CASE("profiles: attempts are kept per profile, in order") {
 }
 
 TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts") {
-    fs::path db_path = fresh("cw_profiles_migrate");
+    fs::path db_path = fresh_db();
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db_path.c_str(), &raw) == SQLITE_OK);
     // Schema 1 exactly as the first version of the game created it.
@@ -77,12 +66,12 @@ TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts
     CHECK(old[0].score == 42);
     CHECK(old[0].replay_json.empty());
     std::string error;
-    CHECK(db.add_attempt("old", sample(77, 100), error));
+    CHECK(db.add_attempt("old", sample_attempt(77, 100), error));
     CHECK(db.attempts("old").back().replay_json.size() == 100);
 }
 
 TEST_CASE("profiles: a damaged database is moved aside with a message, never emptied in place") {
-    fs::path db_path = fresh("cw_profiles_damaged");
+    fs::path db_path = fresh_db();
     std::ofstream(db_path) << "this is not a database, whatever its name says";
     ProfileDb db(db_path.string());
     REQUIRE(db.ok());
@@ -99,33 +88,29 @@ TEST_CASE("profiles: a save killed half-way leaves every earlier attempt readabl
     // journaling turned off this test fails (checked), so it does test the transactions.
     for (int round = 0; round < 4; ++round) {
     CAPTURE(round);
-    fs::path db_path = fresh("cw_profiles_killed");
+    fs::path db_path = fresh_db();
     int done[2];
     REQUIRE(pipe(done) == 0);
-    pid_t child = fork();
-    REQUIRE(child >= 0);
-    if (child == 0) {
+    cwtest::Child child = cwtest::fork_child([&] {
         close(done[0]);
         ProfileDb db(db_path.string());
         std::string error;
         // Big attempts, saved as fast as possible: the kill lands in the middle of one.
         for (int i = 0;; ++i) {
-            if (!db.add_attempt("kim", sample(i % 100, 400 * 1024), error)) _exit(3);
+            if (!db.add_attempt("kim", sample_attempt(i % 100, 400 * 1024), error)) return 3;
             char c = 1;
-            if (write(done[1], &c, 1) != 1) _exit(4);
+            if (write(done[1], &c, 1) != 1) return 4;
         }
-    }
+    });
     close(done[1]);
     int committed = 0;
     char c;
     while (committed < 3 + round && read(done[0], &c, 1) == 1) ++committed;
     usleep(500 + 700 * round);
-    kill(child, SIGKILL);
-    int status = 0;
-    waitpid(child, &status, 0);
+    int ended = child.kill_now();
     while (read(done[0], &c, 1) == 1) ++committed;  // commits reported before the kill
     close(done[0]);
-    REQUIRE(WIFSIGNALED(status));
+    REQUIRE_MESSAGE(ended == 128 + SIGKILL, "the saving child ended by itself with " << ended << ": " << child.stderr_text());
 
     ProfileDb db(db_path.string());
     REQUIRE_MESSAGE(db.ok(), db.error());

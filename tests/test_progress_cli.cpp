@@ -1,58 +1,38 @@
 // The issue's command-line contract, on the real binary with its own data folder:
 // run --record --profile keeps a replay and an attempt, progress --json lists it, and
 // replay --verify re-simulates it (exit 1 and the first differing tick when tampered with).
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
 
 namespace {
 
-struct Output {
-    int code = -1;
-    std::string out, err;
-};
+using cwtest::Finished;
 
-// Runs the game binary with CALMWATERS_HOME set to `home`; stdout and stderr apart.
-Output run_in(const std::filesystem::path& home, const std::string& args) {
-    std::filesystem::path err_file = home / "stderr.txt";
-    std::string cmd = "CALMWATERS_HOME='" + home.string() + "' " + CW_BINARY + " " + args + " 2>'" + err_file.string() + "'";
-    Output o;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-    int status = pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(err_file);
-    std::stringstream ss;
-    ss << e.rdbuf();
-    o.err = ss.str();
-    return o;
+// Runs the game binary with CALMWATERS_HOME set to `home`.
+Finished run_in(const std::filesystem::path& home, const std::vector<std::string>& args) {
+    return cwtest::run_cli(args, {"CALMWATERS_HOME=" + home.string()});
 }
 
 }  // namespace
 
 TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to its state_hash") {
     namespace fs = std::filesystem;
-    fs::path home = cwtest::fresh_dir("cw_progress_cli");
+    fs::path home = cwtest::fresh_dir("home");
     std::string level = cwtest::source_path("levels/flatpack_shelf.toml");
     fs::path replay = home / "ana.replay.json";
 
-    Output ran = run_in(home, "run " + level + " --bot calm --seed 4 --record " + replay.string() + " --profile ana");
+    Finished ran = run_in(home, {"run", level, "--bot", "calm", "--seed", "4", "--record", replay.string(), "--profile", "ana"});
     REQUIRE_MESSAGE(ran.code == 0, ran.err);
     auto result = nlohmann::json::parse(ran.out);
     REQUIRE(fs::exists(replay));
     CHECK(fs::exists(home / "profiles.sqlite"));
 
-    Output listed = run_in(home, "progress --profile ana --json");
+    Finished listed = run_in(home, {"progress", "--profile", "ana", "--json"});
     REQUIRE_MESSAGE(listed.code == 0, listed.err);
     auto progress = nlohmann::json::parse(listed.out);
     CHECK(progress["profile"] == "ana");
@@ -64,9 +44,9 @@ TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to
     CHECK(a["has_replay"] == true);
     CHECK(a["choices"].is_array());
     CHECK(a["choices"].size() == result["choices"].size());
-    CHECK(run_in(home, "progress --profile nobody --json").out.find("\"attempts\": []") != std::string::npos);
+    CHECK(run_in(home, {"progress", "--profile", "nobody", "--json"}).out.find("\"attempts\": []") != std::string::npos);
 
-    Output verified = run_in(home, "replay " + replay.string() + " --verify");
+    Finished verified = run_in(home, {"replay", replay.string(), "--verify"});
     REQUIRE_MESSAGE(verified.code == 0, verified.err);
     auto check = nlohmann::json::parse(verified.out);
     CHECK(check["ok"] == true);
@@ -82,7 +62,7 @@ TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to
     int changed_at = change[0].get<int>();
     fs::path bad = home / "tampered.replay.json";
     std::ofstream(bad) << doc.dump();
-    Output refused = run_in(home, "replay " + bad.string() + " --verify");
+    Finished refused = run_in(home, {"replay", bad.string(), "--verify"});
     CHECK(refused.code == 1);
     auto why = nlohmann::json::parse(refused.out);
     CHECK(why["ok"] == false);
@@ -93,8 +73,7 @@ TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to
     fs::path edited = home / "shelf.toml";
     fs::copy_file(level, edited);
     std::ofstream(edited, std::ios::app) << "\n# a trainer's later comment\n";
-    Output changed = run_in(home, "replay " + replay.string() + " --verify --level " + edited.string());
+    Finished changed = run_in(home, {"replay", replay.string(), "--verify", "--level", edited.string()});
     CHECK(changed.code == 1);
     CHECK(changed.err.find("has changed since this replay was recorded") != std::string::npos);
-    fs::remove_all(home);
 }

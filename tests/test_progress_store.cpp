@@ -3,18 +3,19 @@
 // cannot tear.
 #include <signal.h>
 #include <sqlite3.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 
+#include "child_process.hpp"
 #include "fixtures.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
 using namespace cw;
 namespace fs = std::filesystem;
+using cwtest::sample_attempt;
 
 namespace {
 
@@ -43,24 +44,10 @@ void run_sql(const fs::path& db_path, const std::string& sql) {
     REQUIRE_MESSAGE(rc == SQLITE_OK, why);
 }
 
-Attempt sample(int score, size_t replay_bytes = 10) {
-    Attempt a;
-    a.level = "levels/flatpack_shelf.toml";
-    a.title = "The Flat-Pack Shelf";
-    a.level_hash = "0123456789abcdef";
-    a.outcome = "resolved";
-    a.score = score;
-    a.composure_min = 70;
-    a.choices_json = "[]";
-    a.timeline_json = "[]";
-    a.replay_json = std::string(replay_bytes, 'r');
-    return a;
-}
-
 }  // namespace
 
 TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts and settings") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_v2") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kSchema1) + kSchema2Step +
                          "PRAGMA user_version = 2;"
                          "INSERT INTO profiles (name) VALUES ('dee');"
@@ -85,7 +72,7 @@ TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts
 }
 
 TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_v1") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kSchema1) +
                          "PRAGMA user_version = 1;"
                          "INSERT INTO profiles (name) VALUES ('old');"
@@ -104,7 +91,7 @@ TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
 }
 
 TEST_CASE("profile store: a database from a newer game is refused and left exactly where it is") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_newer") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kSchema1) + "PRAGMA user_version = 99;");
     auto before = fs::file_size(db_path);
     ProfileDb db(db_path.string());
@@ -116,7 +103,7 @@ TEST_CASE("profile store: a database from a newer game is refused and left exact
 }
 
 TEST_CASE("profile store: settings round-trip per profile, replacing only the keys given") {
-    fs::path db_path = cwtest::fresh_dir("cw_store_settings") / "profiles.sqlite";
+    fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     std::string error;
     {
         ProfileDb db(db_path.string());
@@ -141,7 +128,7 @@ TEST_CASE("profile store: settings round-trip per profile, replacing only the ke
 }
 
 TEST_CASE("profile store: campaign progress round-trips per profile through ProgressStore") {
-    fs::path dir = cwtest::fresh_dir("cw_store_campaign");
+    fs::path dir = cwtest::case_dir();
     std::string error;
     {
         ProgressStore store(dir.string());
@@ -169,7 +156,7 @@ TEST_CASE("profile store: campaign progress round-trips per profile through Prog
 }
 
 TEST_CASE("profile store: an old progress.toml is imported once and kept as .imported") {
-    fs::path dir = cwtest::fresh_dir("cw_store_import");
+    fs::path dir = cwtest::case_dir();
     std::ofstream(dir / "progress.toml") << "# written by an older build\n"
                                             "[campaign.first_week]\nnext = 3\nbest = [61, 74, 80, -1]\n"
                                             "[campaign.extra]\nnext = 1\nbest = [12]\n";
@@ -244,33 +231,30 @@ TEST_CASE("profile store: a child killed while saving attempts and progress leav
     // off this test fails at once (checked), so it does test the transactions.
     for (int nth : {1, 2, 3, 5, 8, 20, 60, 100}) {
         CAPTURE(nth);
-        fs::path db_path = cwtest::fresh_dir("cw_store_killed") / "profiles.sqlite";
+        fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
         int pipe_fd[2];
         REQUIRE(pipe(pipe_fd) == 0);
-        pid_t child = fork();
-        REQUIRE(child >= 0);
-        if (child == 0) {
+        cwtest::Child child = cwtest::fork_child([&] {
             close(pipe_fd[0]);
             killtrap::install();
             ProfileDb db(db_path.string());
             std::string error;
             for (int i = 0; i < 1000; ++i) {
                 if (i == 3) killtrap::countdown = nth;
-                if (!db.add_attempt("kim", sample(i % 100, 64 * 1024 + i), error)) _exit(3);
-                if (!db.record_campaign("kim", "first_week", i % 9, i, error)) _exit(3);
+                if (!db.add_attempt("kim", sample_attempt(i % 100, 64 * 1024 + i), error)) return 3;
+                if (!db.record_campaign("kim", "first_week", i % 9, i, error)) return 3;
                 char c = 1;
-                if (write(pipe_fd[1], &c, 1) != 1) _exit(4);
+                if (write(pipe_fd[1], &c, 1) != 1) return 4;
             }
-            _exit(5);  // the trap never fired
-        }
+            return 5;  // the trap never fired
+        });
         close(pipe_fd[1]);
         int committed = 0;
         char c;
         while (read(pipe_fd[0], &c, 1) == 1) ++committed;
         close(pipe_fd[0]);
-        int status = 0;
-        waitpid(child, &status, 0);
-        REQUIRE_MESSAGE(WIFSIGNALED(status), "the child exited with " << WEXITSTATUS(status));
+        int ended = child.wait();
+        REQUIRE_MESSAGE(ended == 128 + SIGKILL, "the child exited with " << ended << ": " << child.stderr_text());
         CHECK(committed >= 3);
 
         ProfileDb db(db_path.string());

@@ -23,7 +23,7 @@ std::string slurp(const fs::path& p) {
 }  // namespace
 
 TEST_CASE("settings: written and read back, every value the same") {
-    fs::path dir = cwtest::fresh_dir("cw_settings_roundtrip");
+    fs::path dir = cwtest::case_dir();
     cw::Settings s;
     s.assist = true;
     s.breath = "478";
@@ -50,14 +50,14 @@ TEST_CASE("settings: written and read back, every value the same") {
 }
 
 TEST_CASE("settings: no file yet gives the defaults quietly") {
-    fs::path dir = cwtest::fresh_dir("cw_settings_none");
+    fs::path dir = cwtest::case_dir();
     cw::SettingsLoad load = cw::load_settings(cw::settings_path(dir.string()));
     CHECK(load.warning.empty());
     CHECK(load.settings == cw::Settings{});
 }
 
 TEST_CASE("settings: a damaged file is set aside, located, and the defaults used") {
-    fs::path dir = cwtest::fresh_dir("cw_settings_damaged");
+    fs::path dir = cwtest::case_dir();
     std::string path = cw::settings_path(dir.string());
     std::ofstream(path) << "format = 1\nassist = true\nvolume = = 0.4\n";
     cw::SettingsLoad load = cw::load_settings(path);
@@ -70,7 +70,7 @@ TEST_CASE("settings: a damaged file is set aside, located, and the defaults used
 }
 
 TEST_CASE("settings: a bad value is named with its line; the rest are kept") {
-    fs::path dir = cwtest::fresh_dir("cw_settings_badvalue");
+    fs::path dir = cwtest::case_dir();
     std::string path = cw::settings_path(dir.string());
     std::ofstream(path) << "format = 1\nassist = true\nui_scale = 9\nbreath = \"fast\"\nmuted = \"yes\"\n";
     cw::SettingsLoad load = cw::load_settings(path);

@@ -1,10 +1,9 @@
 // The solver: every path through a call, each steered by the bot at the water it makes.
-#include <cstdio>
 #include <fstream>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
+#include "child_process.hpp"
 #include "editor/solver.hpp"
 #include "fixtures.hpp"
 
@@ -43,23 +42,8 @@ std::vector<std::pair<std::string, int>> replies_of(const Level& l, const Solved
     return out;
 }
 
-struct Output {
-    int code;
-    std::string out;
-};
-
-Output run_cli(const std::string& args) {
-    std::string cmd = std::string(CW_BINARY) + " " + args + " 2>&1";
-    Output o{-1, ""};
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-    int status = pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
-}
+using cwtest::Finished;
+using cwtest::run_cli;
 
 }  // namespace
 
@@ -126,7 +110,7 @@ TEST_CASE("solver: the calm path plays as the calm bot plays it") {
     SolveResult r = solve_level(shelf, cwtest::catalogue());
     CHECK(r.paths.size() >= 8);
     CHECK(r.all_steerable());
-    Output run = run_cli("run " + cwtest::source_path("levels/flatpack_shelf.toml") + " --bot calm");
+    Finished run = run_cli({"run", cwtest::source_path("levels/flatpack_shelf.toml"), "--bot", "calm"});
     REQUIRE(run.code == 0);
     auto j = nlohmann::json::parse(run.out);
     bool found = false;
@@ -144,13 +128,13 @@ TEST_CASE("solver: the calm path plays as the calm bot plays it") {
 }
 
 TEST_CASE("cli: solve prints every path as JSON, the same bytes every time") {
-    auto dir = cwtest::fresh_dir("cw_solve_cli");
+    auto dir = cwtest::case_dir();
     std::string good = (dir / "good.toml").string(), wall = (dir / "wall.toml").string();
     std::ofstream(good) << two_forks();
     std::ofstream(wall) << two_forks(kWall, "1");
 
-    Output a = run_cli("solve " + good + " --json");
-    Output b = run_cli("solve " + good + " --json");
+    Finished a = run_cli({"solve", good, "--json"});
+    Finished b = run_cli({"solve", good, "--json"});
     REQUIRE(a.code == 0);
     CHECK(a.out == b.out);
     auto j = nlohmann::json::parse(a.out);
@@ -168,18 +152,18 @@ TEST_CASE("cli: solve prints every path as JSON, the same bytes every time") {
     CHECK(j["paths"][2]["replies"][0]["reply"] == "B");
     CHECK(j["summary"]["paths"] == 4);
 
-    Output w = run_cli("solve " + wall + " --json");
+    Finished w = run_cli({"solve", wall, "--json"});
     CHECK(w.code == 1);
     auto jw = nlohmann::json::parse(w.out);
     CHECK(jw["summary"]["not_steerable"] == 2);
     CHECK(jw["paths"][0]["steerable"] == false);
     CHECK(jw["paths"][0]["failed_at"]["fork"] == "two");
 
-    Output human = run_cli("solve " + wall);
+    Finished human = run_cli({"solve", wall});
     CHECK(human.code == 1);
     CHECK(human.out.find("FAIL path 1: q1 A > q2 A") != std::string::npos);
 
-    CHECK(run_cli("solve").code == 2);
-    CHECK(run_cli("solve " + (dir / "missing.toml").string()).code == 2);
-    CHECK(run_cli("solve " + good + " --max-paths zero").code == 2);
+    CHECK(run_cli({"solve"}).code == 2);
+    CHECK(run_cli({"solve", (dir / "missing.toml").string()}).code == 2);
+    CHECK(run_cli({"solve", good, "--max-paths", "zero"}).code == 2);
 }
