@@ -96,7 +96,7 @@ TEST_CASE("level loader: broken files give located messages and never crash") {
          "9:"},
         {"fork past the pool", replace(kGood, "at = 95", "at = 215"), "15:6: fork \"f\" runs from 215 m to 260 m"},
         {"ending unknown", replace(kGood, "end = \"resolved\"", "end = \"happy\""),
-         "35:7: unknown ending \"happy\": use resolved, follow_up, escalated or hung_up"},
+         "35:7: unknown ending \"happy\": use resolved, follow_up, escalated, hung_up or agent_ended"},
         {"unreachable node",
          kGood + "[[call.node]]\nid = \"orphan\"\nsay = \"Nobody hears me.\"\nend = \"hung_up\"\n",
          "37:6: node `orphan` can never be reached from the start"},
@@ -104,7 +104,8 @@ TEST_CASE("level loader: broken files give located messages and never crash") {
          "33:6: the call loops back to node `done` without passing a fork"},
         {"two kinds", replace(kGood, "end = \"resolved\"", "end = \"resolved\"\nnext = \"q\""),
          "33:6: node `done` needs exactly one of `next`"},
-        {"wrong format", replace(kGood, "format = 1", "format = 2"), "1:10: this is a format 2 level"},
+        {"format from a newer game", replace(kGood, "format = 1", "format = 9"), "1:10: this is a format 9 level"},
+        {"format 2 without grades", replace(kGood, "format = 1", "format = 2"), "25:8: this reply needs a `grade`"},
         {"empty file", "", "1:1: missing `format`"},
     };
     for (const BrokenCase& c : cases) {
