@@ -1,7 +1,6 @@
 // The reading pace: more time to read is a rule of the game, on the river's clock
 // (core/reading_pace.hpp). A slower pace stretches the call in real time but plays it out the
 // same; replays and class sessions carry the pace so a run plays back and verifies exactly.
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +17,7 @@
 #include "content/replay_file.hpp"
 #include "core/bot.hpp"
 #include "core/replay.hpp"
+#include "child_process.hpp"
 #include "fixtures.hpp"
 #include "net/class_session.hpp"
 #include "net/protocol.hpp"
@@ -402,31 +402,24 @@ namespace {
 
 struct Cli {
     int code = -1;
-    std::string out;
+    std::string out;  // stdout (the JSON)
+    std::string all;  // stdout and stderr (the messages)
 };
 
-Cli calmwaters(const std::string& args) {
-    std::string cmd = std::string(CW_BINARY) + " " + args + " 2>&1";
-    Cli o;
-    FILE* p = popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) o.out.append(buf, n);
-    int status = pclose(p);
-    o.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
+Cli calmwaters(const std::vector<std::string>& args) {
+    cwtest::Finished f = cwtest::run_cli(args);
+    return {f.code, f.out, f.all()};
 }
 
 }  // namespace
 
 TEST_CASE("reading pace: `run --pace` plays at that pace, records it, and refuses a bad one") {
     const std::string level = cwtest::source_path("levels/flatpack_shelf.toml");
-    Cli normal = calmwaters("run " + level + " --bot calm");
+    Cli normal = calmwaters({"run", level, "--bot", "calm"});
     std::string replay = (cwtest::fresh_dir("cw_reading_pace_cli") / "slow.json").string();
-    Cli slow = calmwaters("run " + level + " --bot calm --pace 1.5 --record " + replay);
-    REQUIRE_MESSAGE(normal.code == 0, normal.out);
-    REQUIRE_MESSAGE(slow.code == 0, slow.out);
+    Cli slow = calmwaters({"run", level, "--bot", "calm", "--pace", "1.5", "--record", replay});
+    REQUIRE_MESSAGE(normal.code == 0, normal.all);
+    REQUIRE_MESSAGE(slow.code == 0, slow.all);
     auto a = nlohmann::json::parse(normal.out), b = nlohmann::json::parse(slow.out);
     CHECK(a["reading_pace"] == 1.0);
     CHECK(b["reading_pace"] == 1.5);
@@ -434,8 +427,8 @@ TEST_CASE("reading pace: `run --pace` plays at that pace, records it, and refuse
     CHECK(b["outcome"] == a["outcome"]);
     CHECK(b["score"] == a["score"]);
 
-    Cli verify = calmwaters("replay " + replay + " --verify");
-    REQUIRE_MESSAGE(verify.code == 0, verify.out);
+    Cli verify = calmwaters({"replay", replay, "--verify"});
+    REQUIRE_MESSAGE(verify.code == 0, verify.all);
     auto v = nlohmann::json::parse(verify.out);
     CHECK(v["ok"] == true);
     CHECK(v["reading_pace"] == 1.5);
@@ -443,18 +436,18 @@ TEST_CASE("reading pace: `run --pace` plays at that pace, records it, and refuse
 
     for (const char* bad : {"3", "0.4", "fast", "nan", "1.5x", ""}) {
         CAPTURE(bad);
-        Cli refused = calmwaters("run " + level + " --bot calm --pace '" + bad + "'");
+        Cli refused = calmwaters({"run", level, "--bot", "calm", "--pace", bad});
         CHECK(refused.code == 2);
-        CHECK(refused.out.find("--pace wants a number from 0.5 to 2") != std::string::npos);
+        CHECK(refused.all.find("--pace wants a number from 0.5 to 2") != std::string::npos);
     }
-    Cli dangling = calmwaters("run " + level + " --bot calm --pace");
+    Cli dangling = calmwaters({"run", level, "--bot", "calm", "--pace"});
     CHECK(dangling.code == 2);
-    Cli join = calmwaters("join 127.0.0.1:1 --code ABCD --name Ana --headless --pace 9");
+    Cli join = calmwaters({"join", "127.0.0.1:1", "--code", "ABCD", "--name", "Ana", "--headless", "--pace", "9"});
     CHECK(join.code == 2);
-    CHECK(join.out.find("calmwaters join: --pace") != std::string::npos);
+    CHECK(join.all.find("calmwaters join: --pace") != std::string::npos);
 
-    Cli help = calmwaters("--help");
-    CHECK(help.out.find("--pace X") != std::string::npos);
+    Cli help = calmwaters({"--help"});
+    CHECK(help.all.find("--pace X") != std::string::npos);
 }
 
 namespace {
