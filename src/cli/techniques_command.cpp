@@ -26,6 +26,7 @@ int techniques_command(const Args& args) {
             for (const std::string& key : t.sources)
                 if (const Source* s = catalogue->source(key)) sources.push_back(s->cite);
             j["sources"] = sources;
+            if (!t.basis.empty()) j["basis"] = t.basis;  // no article covers it; this is where it comes from
             j["effects"] = {{"intensity", t.effects.intensity},
                             {"composure", t.effects.composure},
                             {"trust", t.effects.trust}};

@@ -10,6 +10,8 @@ Debrief build_debrief(const Simulation& sim) {
     const Level& level = sim.level();
     std::vector<std::string> source_keys;
     auto note_sources = [&](const Technique* t) {
+        if (!t->basis.empty() && std::find(d.bases.begin(), d.bases.end(), t->basis) == d.bases.end())
+            d.bases.push_back(t->basis);
         for (const auto& key : t->sources)
             if (std::find(source_keys.begin(), source_keys.end(), key) == source_keys.end()) source_keys.push_back(key);
     };

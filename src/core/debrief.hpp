@@ -33,6 +33,7 @@ struct DebriefEntry {
 struct Debrief {
     std::vector<DebriefEntry> entries;
     std::vector<const Source*> sources;  // every article behind the techniques used or suggested
+    std::vector<std::string> bases;      // and the practice behind any that no article covers
     bool calm_but_lost = false;          // conduct was good and the caller still hung up
 };
 

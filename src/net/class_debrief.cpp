@@ -34,7 +34,10 @@ CallDebrief class_debrief(const ClassSession& session, int call) {
             t.letter = letter(static_cast<int>(r));
             t.text = node.replies[r].text;
             t.techniques = node.replies[r].techniques;
-            t.quality = reply_quality(node.replies[r], catalogue);
+            // The spread's colours follow the author's grade: best and good calm, slip mixed, trap a mistake.
+            t.quality = std::clamp(grade_tone(node.replies[r].grade), -1, 1);
+            if (node.replies[r].grade == Grade::slip) t.quality = 0;
+            t.grade = node.replies[r].grade;
             q.replies.push_back(t);
         }
         question_of_node[q.node] = d.questions.size();

@@ -14,7 +14,8 @@ struct ReplyTally {
     std::vector<std::string> techniques;
     int chosen = 0;
     double mean_intensity_change = 0;  // over the trainees who chose it
-    int quality = 0;                   // calm (+1), mixed (0) or a mistake (-1), from the catalogue
+    int quality = 0;                   // calm (+1), mixed (0) or a mistake (-1), from the reply's grade
+    Grade grade = Grade::good;
 };
 
 struct QuestionTally {

@@ -55,6 +55,12 @@ AttemptView read_attempt(const Attempt& a, const Catalogue& cat) {
                         cv.techniques.push_back(t.get<std::string>());
                         if (is_mistake(cat, cv.techniques.back())) cv.calm = false;
                     }
+            // Attempts kept since grades were authored carry the reply's grade: a calm reply is
+            // one graded best or good. Older ones are judged by their tags, as they were then.
+            if (c.contains("grade") && c["grade"].is_string()) {
+                cv.grade = c["grade"].get<std::string>();
+                cv.calm = cv.grade == "best" || cv.grade == "good";
+            }
             v.choices.push_back(std::move(cv));
         }
     json timeline = json::parse(a.timeline_json, nullptr, false);

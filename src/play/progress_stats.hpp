@@ -16,7 +16,8 @@ namespace cw {
 struct ChoiceView {
     std::string node, reply, text;  // reply: "A", "B", ...
     std::vector<std::string> techniques;
-    bool calm = true;               // no anti-pattern among its techniques
+    std::string grade;              // "best", "good", "slip", "trap"; empty in attempts kept before grades
+    bool calm = true;               // graded best or good (before grades: no anti-pattern among its techniques)
 };
 
 // An attempt with its JSON read (badly formed JSON reads as empty lists, never a throw).

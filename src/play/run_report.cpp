@@ -39,6 +39,7 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
         nlohmann::ordered_json cj;
         cj["node"] = node.id;
         cj["reply"] = reply_letter(c.reply);
+        cj["grade"] = grade_id(reply.grade);
         cj["text"] = reply.text;
         std::vector<std::string> techniques = reply.techniques;
         if (c.breathed) techniques.push_back("breathe");  // a steady breath before answering
@@ -46,6 +47,7 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
         cj["breathed"] = c.breathed;
         if (!reply.caller_thinks.empty()) cj["caller_thinks"] = reply.caller_thinks;
         cj["seconds"] = r2(c.tick / 60.0);
+        if (!reply.feedback.empty()) cj["feedback"] = reply.feedback;
         choices.push_back(cj);
     }
     j["choices"] = choices;
