@@ -21,6 +21,7 @@ void print_usage() {
         "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
         "  calmwaters solve LEVEL [--json]     try every path through the call with the steering bot\n"
+        "  calmwaters upgrade FILE             rewrite a format 1 level as format 2 (grades written in)\n"
         "  calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]\n"
         "                                      run a class session on the local network\n"
         "  calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot calm|random --seed S --pace X]\n"
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
     if (cmd == "screenshot") return cw::screenshot_command(rest);
     if (cmd == "progress") return cw::progress_command(rest);
     if (cmd == "solve") return cw::solve_command(rest);
+    if (cmd == "upgrade") return cw::upgrade_command(rest);
     if (cmd == "host") return cw::host_command(rest);
     if (cmd == "join") return cw::join_command(rest);
     if (cmd == "replay") {

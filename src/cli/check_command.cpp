@@ -47,10 +47,10 @@ int check_command(const Args& args) {
             continue;
         }
         LevelLoad load = load_level_file(f, *catalogue);
-        std::cerr << format_problems(load.notes);  // warnings and notes never change the exit code
         if (load.ok()) {
             std::cout << f << ": ok (" << load.level->nodes.size() << " nodes, " << load.level->river.forks.size()
-                      << " forks)\n";
+                      << " forks)" << std::endl;
+            std::cerr << format_problems(load.notes);  // warnings and notes never change the exit code
         } else {
             std::cerr << format_problems(load.problems);
             ++bad;

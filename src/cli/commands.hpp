@@ -16,6 +16,7 @@ int techniques_command(const Args& args);  // calmwaters techniques [--json]
 int replay_verify_command(const Args& args);  // calmwaters replay FILE --verify [--level L]
 int progress_command(const Args& args);       // calmwaters progress [--profile NAME] [--json]
 int solve_command(const Args& args);          // calmwaters solve LEVEL [--json]
+int upgrade_command(const Args& args);        // calmwaters upgrade FILE
 int host_command(const Args& args);           // calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]
 int join_command(const Args& args);           // calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot B --seed S]
 

@@ -362,10 +362,13 @@ void grade_replies(Level& level, const Catalogue& catalogue, const SourceText& s
             reply.grade = grade_from_tags(reply, catalogue);
             ++derived;
         }
-    if (derived > 0)
-        out.notes.push_back(src.at({1, 1}, "note: this is a format 1 level, so its " + std::to_string(derived) +
-                                               " replies are graded from their tags; `calmwaters upgrade " + src.file() +
-                                               "` writes those grades in for you to review"));
+    if (derived > 0) {
+        Problem note = src.at({1, 1}, "note: this is a format 1 level, so its " + std::to_string(derived) +
+                                          " replies are graded from their tags; `calmwaters upgrade " + src.file() +
+                                          "` writes those grades in for you to review");
+        note.line_text.clear();  // about the whole file, not its first line
+        out.notes.push_back(note);
+    }
 }
 
 LevelLoad load_text(const std::string& text, const std::string& file, const Catalogue& catalogue,
