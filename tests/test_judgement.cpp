@@ -61,8 +61,8 @@ TEST_CASE("judgement: a trap built only from kind words scores as a trap, and th
     CallRun worst = played(level, BotPolicy::worst);
     REQUIRE(calm.sim().call().choices().size() == 1);
     REQUIRE(worst.sim().call().choices().size() == 1);
-    CHECK(calm.sim().call().choices()[0].reply == 1);   // the best, though its tags are fewer
-    CHECK(worst.sim().call().choices()[0].reply == 0);  // the trap, though its tags are all good
+    CHECK(calm.sim().call().choices()[0].authored == 1);   // the best, though its tags are fewer
+    CHECK(worst.sim().call().choices()[0].authored == 0);  // the trap, though its tags are all good
     CHECK(worst.sim().state().last_reply_quality < 0);  // no chime, the water churns
     CHECK(calm.sim().state().last_reply_quality > 0);
     CHECK(worst.sim().score().conduct < 15);
@@ -71,9 +71,11 @@ TEST_CASE("judgement: a trap built only from kind words scores as a trap, and th
     Debrief d = build_debrief(worst.sim());
     REQUIRE(d.entries.size() == 1);
     CHECK(d.entries[0].grade == Grade::trap);
-    CHECK(d.entries[0].better == 1);
+    REQUIRE(d.entries[0].better >= 0);
+    CHECK(d.entries[0].question->replies[static_cast<size_t>(d.entries[0].better)].authored == 1);
     CHECK(d.entries[0].caveats.size() == 2);
     CHECK(worst.report()["choices"][0]["grade"] == "trap");
+    CHECK(worst.report()["choices"][0]["reply"] == "A");  // its place in the file, whatever channel it lay on
     CHECK(worst.report()["choices"][0]["feedback"] == "Gives in.");
 }
 

@@ -212,7 +212,9 @@ private:
         float s = ctx.settings.ui_scale;
         const TraineeSession& session = conn_->session;
         const auto& q = session.question();
-        const Level* level = session.level();
+        // The call as the room's raft plays it (the seed's arrangement), so a vote names a channel
+        // on the shared river, lettered as on the projector.
+        const Level* level = session.sim() ? &session.sim()->level() : nullptr;
         if (!q || !level || q->node >= level->nodes.size()) {
             ImGui::TextWrapped("Watch the big screen. When the caller asks something, your choices appear here.");
             return;

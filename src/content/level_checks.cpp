@@ -375,16 +375,19 @@ void check_judgement(const Level& level, const Catalogue& catalogue, const Sourc
 }
 
 void check_level(const Level& level, const Catalogue& catalogue, const SourceText& src, std::vector<Problem>& out) {
-    if (!catalogue.persona(level.caller.persona)) {
+    std::vector<std::string> named = level.caller.personas;
+    if (named.empty()) named.push_back(level.caller.persona);
+    for (const std::string& persona : named) {
+        if (catalogue.persona(persona)) continue;
         std::vector<std::string> ids;
         for (const Persona& p : catalogue.personas) ids.push_back(p.id);
-        std::string hint = closest_name(level.caller.persona, ids);
+        std::string hint = closest_name(persona, ids);
         std::string all;
         for (const auto& id : ids) all += (all.empty() ? "" : ", ") + id;
-        out.push_back(src.at(level.caller.persona_loc, "unknown persona \"" + level.caller.persona + "\"" +
+        out.push_back(src.at(level.caller.persona_loc, "unknown persona \"" + persona + "\"" +
                                                           (hint.empty() ? "; use one of " + all
                                                                         : "; did you mean \"" + hint + "\"?"),
-                             static_cast<int>(level.caller.persona.size()) + 2));
+                             static_cast<int>(persona.size()) + 2));
     }
     check_river(level, src, out);
     check_call(level, catalogue, src, out);

@@ -21,7 +21,21 @@ constexpr double kGraphLimit = 1000000.0;  // editor graph units from the origin
 void read_caller(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* caller = r.table(root, "caller", true);
     if (!caller) return;
-    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift", "persona", "hold_rate"}, "[caller]");
+    r.unknown_keys(*caller, {"name", "issue", "intensity", "drift", "persona", "personas", "hold_rate"}, "[caller]");
+    // Several personas: the run draws one (the same caller can be in a hurry one day, hurt the next).
+    if (const toml::array* list = r.array(*caller, "personas", false, 8)) {
+        for (const toml::value& v : *list) {
+            if (v.is_string()) level.caller.personas.push_back(v.as_string().str);
+            else r.problem(v, "persona ids are text, like \"everyday\"");
+        }
+        if (list->empty()) r.problem(*r.find(*caller, "personas", false), "`personas` lists at least one persona");
+        if (r.find(*caller, "persona", false))
+            r.problem(*r.find(*caller, "personas", false), "give `persona` (one) or `personas` (a list), not both");
+        if (!level.caller.personas.empty()) {
+            level.caller.persona = level.caller.personas.front();
+            level.caller.persona_loc = r.loc(*r.find(*caller, "personas", false));
+        }
+    }
     if (auto v = r.number(*caller, "hold_rate", false, 0, 5)) level.caller.hold_rate = *v;
     if (auto v = r.string(*caller, "name", true, 80)) level.caller.name = *v;
     if (const toml::value* p = r.find(*caller, "persona", false)) {
@@ -250,7 +264,21 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
     const toml::value* id = r.find(t, "id", true);
     if (auto v = r.string(t, "id", true, 64)) node.id = *v;
     node.loc = id ? r.loc(*id) : r.loc(t);
-    if (auto v = r.string(t, "say", true, 1000)) node.say = *v;
+    // `say` is one line, or a list of ways to say it (the run draws one from its seed).
+    const toml::value* say = r.find(t, "say", true);
+    if (say && say->is_array()) {
+        const toml::array* variants = r.array(t, "say", true, 8);
+        if (variants && variants->empty()) r.problem(*say, "`say` lists the ways to say this line: give at least one");
+        if (variants)
+            for (const toml::value& v : *variants) {
+                if (v.is_string() && !v.as_string().str.empty() && v.as_string().str.size() <= 1000)
+                    node.say_variants.push_back(v.as_string().str);
+                else r.problem(v, "each way of saying the line is text in quotes (up to 1000 characters)");
+            }
+        if (!node.say_variants.empty()) node.say = node.say_variants.front();
+    } else if (auto v = r.string(t, "say", true, 1000)) {
+        node.say = *v;
+    }
     if (auto v = r.string(t, "mood", false, 60)) node.mood = *v;
     if (auto v = r.number(t, "seconds", false, 1, 60)) node.seconds = *v;
 
@@ -385,13 +413,19 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     h.add_bytes(text.data(), text.size());
     level.source_hash = h.value();
 
-    r.unknown_keys(root, {"format", "title", "summary", "seed", "caller", "player", "river", "call"}, "the level");
+    r.unknown_keys(root, {"format", "title", "summary", "seed", "shuffle", "caller", "player", "river", "call"},
+                   "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {
         level.format = static_cast<int>(*v);
         if (level.format > kLevelFormatLatest)
             r.problem(*r.find(root, "format", true),
                       "this is a format " + std::to_string(level.format) + " level; this game reads formats 1 to " +
                           std::to_string(kLevelFormatLatest) + " (a newer game wrote it)");
+    }
+    level.shuffle = level.format >= 2;  // format 2 lays replies out from the seed unless told not to
+    if (const toml::value* sh = r.find(root, "shuffle", false)) {
+        if (sh->is_boolean()) level.shuffle = sh->as_boolean();
+        else r.problem(*sh, "`shuffle` is true or false");
     }
     if (auto v = r.string(root, "title", true, 120)) level.title = *v;
     if (auto v = r.string(root, "summary", false, 400)) level.summary = *v;

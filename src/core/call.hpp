@@ -13,7 +13,8 @@ namespace cw {
 
 struct ChoiceRecord {
     int node = -1;       // index into Level::nodes
-    int reply = -1;      // index into that node's replies (= the channel)
+    int reply = -1;      // index into that node's replies as the run laid them out (= the channel)
+    int authored = -1;   // the same reply's index in the level file (A is the first written)
     int tick = 0;
     Effects effects;
     double intensity_before = 0;

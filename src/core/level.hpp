@@ -104,6 +104,7 @@ struct LaterEffect {
 struct Reply {
     std::string text;
     std::string caller_thinks;  // what the caller felt on hearing it (shown in the debrief)
+    int authored = -1;          // its place in the file (0 = A); the run may lay it on another channel
     Grade grade = Grade::good;
     bool grade_derived = false;  // format 1 with no `grade`: worked out from the tags
     SourceLoc grade_loc;
@@ -135,7 +136,8 @@ struct Branch {
 
 struct Node {
     std::string id;
-    std::string say;
+    std::string say;                        // the line (the first variant when there are several)
+    std::vector<std::string> say_variants;  // `say` as a list: the run draws one from its seed
     std::string mood;
     std::string discuss;            // a prompt for trainers to discuss this moment with a class
     std::optional<double> seconds;  // how long the line stays; default from its length
@@ -160,6 +162,7 @@ struct Caller {
     std::string issue;
     std::string persona = "everyday";
     SourceLoc persona_loc;
+    std::vector<std::string> personas;  // `personas`: the run draws one of them from its seed
     double intensity = 50;
     double drift = 0;      // intensity per second while the call goes on
     double hold_rate = 0.6;  // extra intensity per second while on hold
@@ -193,6 +196,9 @@ struct Level {
     std::vector<double> var_initial;      // their starting values (flags: 0 or 1),
     std::vector<SourceLoc> var_locs;
     std::vector<Threshold> thresholds;
+    // Lay each question's replies onto its channels in an order drawn from the seed (format 2's
+    // default; format 1 keeps the written order unless the file says `shuffle = true`).
+    bool shuffle = false;
 
     std::string path;          // where it was loaded from, for messages
     uint64_t source_hash = 0;  // of the file's exact bytes: a replay is only valid for this level

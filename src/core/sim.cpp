@@ -1,5 +1,7 @@
 #include "sim.hpp"
 
+#include "call_draw.hpp"
+
 #include <cmath>
 
 #include "roughness.hpp"
@@ -18,7 +20,7 @@ constexpr double kStartDistance = 6.0;
 Vec2 raft_start_position(const RiverGeometry& river) { return river.point_at(kStartDistance, 0.0); }
 
 Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options)
-    : level_(level),
+    : level_(apply_draw(level, draw_call(level, seed))),
       catalogue_(catalogue),
       seed_(seed),
       clock_(options.reading_pace),

@@ -127,12 +127,14 @@ void write_top(Writer& w, const Draft& d) {
     w.text("title", l.title);
     if (!l.summary.empty()) w.text("summary", l.summary);
     w.key("seed", std::to_string(l.seed));
+    if (l.shuffle != (l.format >= 2)) w.key("shuffle", l.shuffle ? "true" : "false");  // only when not the default
 
     w.anchor({LineAnchor::caller});
     w.section(comment_of(d, "caller"), "[caller]");
     w.text("name", l.caller.name);
     w.text("issue", l.caller.issue);
-    w.text("persona", l.caller.persona);
+    if (l.caller.personas.size() > 1) w.key("personas", string_list(l.caller.personas));
+    else w.text("persona", l.caller.persona);
     w.number("intensity", l.caller.intensity);
     if (l.caller.drift != 0) w.number("drift", l.caller.drift);
     if (l.caller.hold_rate != Caller{}.hold_rate) w.number("hold_rate", l.caller.hold_rate);
@@ -192,9 +194,11 @@ void write_river(Writer& w, const Draft& d) {
 
 void write_reply(Writer& w, const Draft& d, const Reply& r) {
     w.text("text", r.text);
+    if (!r.grade_derived) w.text("grade", grade_id(r.grade));  // a format 1 file's worked-out grades stay unwritten
     w.key("techniques", string_list(r.techniques));
     w.text("next", r.next);
     if (!r.caller_thinks.empty()) w.text("caller_thinks", r.caller_thinks);
+    if (!r.feedback.empty()) w.text("feedback", r.feedback);
     if (r.intensity) w.number("intensity", *r.intensity);
     if (r.composure) w.number("composure", *r.composure);
     if (r.trust) w.number("trust", *r.trust);
@@ -243,13 +247,20 @@ void write_call(Writer& w, const Draft& d) {
         w.anchor({LineAnchor::node, ni});
         w.section(notes ? notes->comment : "", "[[call.node]]");
         w.text("id", n.id);
-        w.text("say", n.say);
+        if (n.say_variants.size() > 1) {
+            std::vector<std::string> variants = n.say_variants;
+            variants.front() = n.say;  // the editor edits the first way of saying it
+            w.key("say", string_list(variants));
+        } else {
+            w.text("say", n.say);
+        }
         if (!n.mood.empty()) w.text("mood", n.mood);
         if (n.seconds) w.number("seconds", *n.seconds);
         if (n.hold) w.key("hold", "true");
         if (n.is_end()) w.text("end", outcome_id(n.end));
         else if (n.is_question()) w.text("fork", n.fork);
         else w.text("next", n.next);
+        if (n.is_end() && n.ending_grade) w.text("ending_grade", grade_id(*n.ending_grade));
         if (!n.discuss.empty()) w.text("discuss", n.discuss);
         if (notes && notes->pos) w.key("editor_pos", "[" + format_number(std::round(notes->pos->x)) + ", " +
                                                          format_number(std::round(notes->pos->y)) + "]");

@@ -72,7 +72,9 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
                     }
                     wants.push_back(open[0]);
                 }
-                p.replies.push_back({call.node_index(), wants[answered]});
+                const int channel = wants[answered];
+                p.replies.push_back({call.node_index(), sim.level().nodes[static_cast<size_t>(call.node_index())]
+                                                            .replies[static_cast<size_t>(channel)].authored, channel});
             }
             if (answered < wants.size()) channel = wants[answered];
         }
@@ -85,7 +87,7 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
         const auto& choices = sim.call().choices();
         for (; checked < choices.size(); ++checked) {
             const ChoiceRecord& c = choices[checked];
-            p.taken.push_back({c.node, c.reply});
+            p.taken.push_back({c.node, c.authored, c.reply});
             if (failed || checked >= wants.size() || c.reply == wants[checked]) continue;
             failed = true;
             const Node& q = level.nodes[static_cast<size_t>(c.node)];

@@ -17,8 +17,9 @@ struct SolveOptions {
 };
 
 struct PathReply {
-    int node = -1;   // index into Level::nodes
-    int reply = -1;  // which reply (= channel)
+    int node = -1;     // index into Level::nodes
+    int reply = -1;    // which reply, by its place in the file (0 = A)
+    int channel = -1;  // the channel it lay on in this run (the seed's arrangement)
 };
 
 // Where and why a path could not be steered.

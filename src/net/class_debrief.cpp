@@ -70,16 +70,16 @@ CallDebrief class_debrief(const ClassSession& session, int call) {
             }
             for (const ChoiceRecord& c : sim.call().choices()) {
                 const Node& node = level.nodes[c.node];
-                r.replies.push_back(node.id + ":" + letter(c.reply));
+                r.replies.push_back(node.id + ":" + letter(c.authored));
                 auto q = question_of_node.find(c.node);
-                if (q != question_of_node.end() && c.reply < static_cast<int>(d.questions[q->second].replies.size())) {
+                if (q != question_of_node.end() && c.authored < static_cast<int>(d.questions[q->second].replies.size())) {
                     QuestionTally& qt = d.questions[q->second];
-                    ReplyTally& rt = qt.replies[c.reply];
+                    ReplyTally& rt = qt.replies[c.authored];
                     rt.mean_intensity_change += c.effects.intensity;  // summed here, divided below
                     ++rt.chosen;
                     ++qt.answered;
                 }
-                for (const std::string& tech : node.replies[c.reply].techniques) {
+                for (const std::string& tech : node.replies[c.authored].techniques) {
                     r.techniques.push_back(tech);
                     auto& sum = technique_sums[tech];
                     ++sum.first;

@@ -350,7 +350,7 @@ std::map<int, std::vector<int>> ClassSession::reply_spread(int call) const {
         if (level.nodes[n].is_question()) spread[static_cast<int>(n)].assign(level.nodes[n].replies.size(), 0);
     for (const Trainee& t : trainees_) {
         if (call >= static_cast<int>(t.runs.size()) || !t.runs[call].shadow) continue;
-        for (const ChoiceRecord& c : t.runs[call].shadow->sim().call().choices()) ++spread[c.node][c.reply];
+        for (const ChoiceRecord& c : t.runs[call].shadow->sim().call().choices()) ++spread[c.node][c.authored];
     }
     return spread;
 }

@@ -87,7 +87,7 @@ void TraineeSession::receive(const Message& m) {
             phase_ = TraineePhase::confirmed;
             ConfirmedCall done{c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified, {}};
             for (const ChoiceRecord& choice : run_->sim().call().choices())
-                done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.reply)));
+                done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.authored)));
             results_.push_back(std::move(done));
         }
     } else if (auto* q = std::get_if<Question>(&m)) {

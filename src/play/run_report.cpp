@@ -21,6 +21,7 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
     j["level"] = level_path;
     j["title"] = level.title;
     j["seed"] = sim.seed();
+    j["persona"] = level.caller.persona;  // the caller this run drew
     j["outcome"] = outcome_id(st.outcome);
     j["score"] = score.total;
     j["score_parts"] = {{"conduct", r2(score.conduct)},
@@ -38,7 +39,8 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
         const Reply& reply = node.replies[c.reply];
         nlohmann::ordered_json cj;
         cj["node"] = node.id;
-        cj["reply"] = reply_letter(c.reply);
+        cj["reply"] = reply_letter(c.authored);  // by its place in the level file
+        cj["channel"] = reply_letter(c.reply);    // where this run laid it
         cj["grade"] = grade_id(reply.grade);
         cj["text"] = reply.text;
         std::vector<std::string> techniques = reply.techniques;
