@@ -1,20 +1,81 @@
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 #include "content/command_line.hpp"
 #include "commands.hpp"
 #include "content/playlist_loader.hpp"
+#include "play/level_stats.hpp"
 
 namespace cw {
 
 namespace fs = std::filesystem;
 
-int check_command(const Args& args) {
+namespace {
+
+std::string percent(double share) { return std::to_string(static_cast<int>(share * 100 + 0.5)) + "%"; }
+
+// `check --stats`: how the calls' judgement reads to a quality team, level by level and overall.
+void print_stats(const std::vector<LevelStats>& all) {
+    int questions = 0, longest = 0, tempting = 0;
+    int by_channel[4] = {0, 0, 0, 0};
+    bool bots_ok = true;
+    std::cout << "level                                   questions  best longest  tempting wrong  calm bot  worst bot\n";
+    for (const LevelStats& st : all) {
+        int q = static_cast<int>(st.questions.size()), l = 0, t = 0;
+        for (const QuestionStats& qs : st.questions) {
+            l += qs.best_is_longest;
+            t += qs.tempting_wrong;
+            if (qs.best_channel >= 0 && qs.best_channel < 4) ++by_channel[qs.best_channel];
+        }
+        questions += q;
+        longest += l;
+        tempting += t;
+        bool ok = st.calm_min >= kCalmBotAtLeast && st.worst_max <= kWorstBotAtMost;
+        bots_ok = bots_ok && ok;
+        std::string name = std::filesystem::path(st.path).filename().string();
+        char line[256];
+        std::snprintf(line, sizeof line, "%-40s %9d  %12d  %14d  %3d..%-3d  %3d..%-3d%s\n", name.substr(0, 40).c_str(), q, l, t,
+                      st.calm_min, st.calm_max, st.worst_min, st.worst_max, ok ? "" : "  <- bots out of range");
+        std::cout << line;
+    }
+    if (questions == 0) return;
+    auto share = [&](int n) { return static_cast<double>(n) / questions; };
+    int most = *std::max_element(by_channel, by_channel + 4);
+    std::cout << "\nOver " << questions << " questions in " << all.size() << " calls (bots over " << all.front().seeds
+              << " seeds each):\n";
+    auto verdict = [](bool ok) { return ok ? "meets" : "MISSES"; };
+    std::cout << "  the best reply is the longest in " << percent(share(longest)) << " ("
+              << verdict(share(longest) <= kMaxShareBestLongest) << " at most " << percent(kMaxShareBestLongest) << ")\n";
+    std::cout << "  in the written order the best reply is in A/B/C/D " << by_channel[0] << "/" << by_channel[1] << "/"
+              << by_channel[2] << "/" << by_channel[3] << " times; the most in one channel is " << percent(share(most))
+              << " (" << verdict(share(most) <= kMaxShareBestInOneChannel) << " at most "
+              << percent(kMaxShareBestInOneChannel) << ")\n";
+    std::cout << "  a slip or trap built from a good technique in " << percent(share(tempting)) << " ("
+              << verdict(share(tempting) >= kMinShareTemptingWrong) << " at least " << percent(kMinShareTemptingWrong)
+              << ")\n";
+    std::cout << "  calm bot at least " << kCalmBotAtLeast << " and worst bot at most " << kWorstBotAtMost
+              << " on every call: " << (bots_ok ? "meets" : "MISSES") << "\n";
+}
+
+}  // namespace
+
+int check_command(const Args& args_in) {
+    Args args;
+    bool stats = false;
+    int seeds = 5;
+    for (size_t i = 0; i < args_in.size(); ++i) {
+        if (args_in[i] == "--stats") stats = true;
+        else if (args_in[i] == "--seeds" && i + 1 < args_in.size()) seeds = std::clamp(std::atoi(args_in[++i].c_str()), 1, 100);
+        else args.push_back(args_in[i]);
+    }
     if (args.empty()) {
-        std::cerr << "usage: calmwaters check PATH...   (level files or folders of them)\n";
+        std::cerr << "usage: calmwaters check PATH... [--stats [--seeds N]]   (level files or folders of them)\n";
         return 2;
     }
+    std::vector<LevelStats> all_stats;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 1;
 
@@ -51,11 +112,13 @@ int check_command(const Args& args) {
             std::cout << f << ": ok (" << load.level->nodes.size() << " nodes, " << load.level->river.forks.size()
                       << " forks)" << std::endl;
             std::cerr << format_problems(load.notes);  // warnings and notes never change the exit code
+            if (stats) all_stats.push_back(level_stats(*load.level, *catalogue, seeds));
         } else {
             std::cerr << format_problems(load.problems);
             ++bad;
         }
     }
+    if (stats && !all_stats.empty()) print_stats(all_stats);
     if (bad) std::cerr << bad << " of " << files.size() << " level file(s) have problems\n";
     return bad ? 1 : 0;
 }

@@ -47,6 +47,24 @@ void read_caller(TomlReader& r, const toml::value& root, Level& level) {
     if (auto v = r.number(*caller, "drift", false, -5, 5)) level.caller.drift = *v;
 }
 
+void read_policy(TomlReader& r, const toml::value& root, Level& level) {
+    const toml::value* policy = r.table(root, "policy", false);
+    if (!policy) return;
+    r.unknown_keys(*policy, {"title", "may", "may_not", "verify"}, "[policy]");
+    PolicyCard& card = level.policy;
+    if (auto v = r.string(*policy, "title", true, 120)) card.title = *v;
+    if (auto v = r.string(*policy, "verify", false, 400)) card.verify = *v;
+    for (auto [key, into] : {std::pair{"may", &card.may}, {"may_not", &card.may_not}}) {
+        const toml::array* list = r.array(*policy, key, false, 12);
+        if (!list) continue;
+        for (const toml::value& v : *list) {
+            if (v.is_string() && !v.as_string().str.empty() && v.as_string().str.size() <= 300)
+                into->push_back(v.as_string().str);
+            else r.problem(v, std::string("each line of `") + key + "` is text in quotes (up to 300 characters)");
+        }
+    }
+}
+
 void read_rock(TomlReader& r, const toml::value& t, Level& level) {
     r.unknown_keys(t, {"at", "radius", "points"}, "[[river.rock]]");
     Rock rock;
@@ -413,7 +431,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     h.add_bytes(text.data(), text.size());
     level.source_hash = h.value();
 
-    r.unknown_keys(root, {"format", "title", "summary", "seed", "shuffle", "caller", "player", "river", "call"},
+    r.unknown_keys(root, {"format", "title", "summary", "seed", "shuffle", "caller", "player", "policy", "river", "call"},
                    "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {
         level.format = static_cast<int>(*v);
@@ -435,6 +453,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
         r.unknown_keys(*player, {"composure"}, "[player]");
         if (auto v = r.number(*player, "composure", false, 1, 100)) level.composure = *v;
     }
+    read_policy(r, root, level);
     read_river(r, root, level);
     read_call(r, root, level);
 

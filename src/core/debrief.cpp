@@ -34,6 +34,8 @@ Debrief build_debrief(const Simulation& sim) {
                 note_sources(t);
             }
         e.grade = e.said->grade;
+        e.over_promised = std::find(e.said->techniques.begin(), e.said->techniques.end(), "over_promise") !=
+                          e.said->techniques.end();
         e.quality = std::min(grade_tone(e.grade) + (c.breathed ? 1 : 0), 2);
         if (e.grade == Grade::slip || e.grade == Grade::trap)
             for (const DebriefTechnique& dt : e.techniques)

@@ -25,6 +25,7 @@ struct DebriefEntry {
     // Good techniques shown in a reply graded a slip or a trap: the debrief gives each one's
     // "not when" caveat (a right technique at the wrong moment).
     std::vector<const Technique*> caveats;
+    bool over_promised = false;      // the reply promised more than the policy card allows
     double seconds = 0;              // when it was said
     double intensity_before = 0, intensity_change = 0;
     const LaterApplied* later = nullptr;  // a consequence that caught up with this reply

@@ -177,6 +177,16 @@ struct Threshold {
     SourceLoc node_loc;
 };
 
+// What the agent may and may not offer on this call: the rules behind the agent, shown to the
+// player as a card, and the measure of a promise in the debrief.
+struct PolicyCard {
+    std::string title;                 // e.g. "Deliveries: a parcel not arrived"
+    std::vector<std::string> may;      // what the agent can offer or do
+    std::vector<std::string> may_not;  // what they cannot (limits, timings, what needs a manager)
+    std::string verify;                // what must be confirmed before the account is discussed
+    bool empty() const { return title.empty() && may.empty() && may_not.empty() && verify.empty(); }
+};
+
 // Level file versions: 1, the first (grades optional, worked out from the tags); 2, grades
 // required and replies shuffled onto channels by default. See docs/level-format.md.
 constexpr int kLevelFormatLatest = 2;
@@ -199,6 +209,7 @@ struct Level {
     // Lay each question's replies onto its channels in an order drawn from the seed (format 2's
     // default; format 1 keeps the written order unless the file says `shuffle = true`).
     bool shuffle = false;
+    PolicyCard policy;
 
     std::string path;          // where it was loaded from, for messages
     uint64_t source_hash = 0;  // of the file's exact bytes: a replay is only valid for this level

@@ -142,6 +142,13 @@ void write_top(Writer& w, const Draft& d) {
     w.anchor({LineAnchor::player});
     w.section(comment_of(d, "player"), "[player]");
     w.number("composure", l.composure);
+    if (!l.policy.empty()) {
+        w.section("", "[policy]");
+        w.text("title", l.policy.title);
+        if (!l.policy.may.empty()) w.key("may", string_list(l.policy.may));
+        if (!l.policy.may_not.empty()) w.key("may_not", string_list(l.policy.may_not));
+        if (!l.policy.verify.empty()) w.text("verify", l.policy.verify);
+    }
 }
 
 void write_river(Writer& w, const Draft& d) {
