@@ -116,6 +116,8 @@ public:
         bool pause_key = (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
                          (e.type == SDL_CONTROLLERBUTTONDOWN && e.cbutton.button == SDL_CONTROLLER_BUTTON_START);
         if (pause_key && !sim().state().finished) paused_ = !paused_;
+        bool card_key = e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_P && !e.key.repeat;
+        if (card_key && !sim().level().policy.empty()) show_policy_ = !show_policy_;
     }
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
@@ -156,6 +158,7 @@ public:
         bg->PopClipRect();
 
         draw_panel(ctx);
+        if (show_policy_) draw_policy_card(ctx);
         if (options_.replay) replay_bar(ctx);
         if (options_.link) draw_link_banner(ctx, options_.link->banner());
         if (sim().state().finished && options_.exit_at_end) {
@@ -353,7 +356,41 @@ private:
 
         ImGui::Separator();
         ImGui::TextDisabled("A/D or arrows: paddle    Space: breathe");
-        ImGui::TextDisabled("Esc: pause    F11: fullscreen");
+        if (!sim().level().policy.empty()) {
+            ImGui::TextDisabled("Esc: pause    P:");
+            ImGui::SameLine();
+            if (ImGui::SmallButton(show_policy_ ? "hide the policy card" : "the policy card")) show_policy_ = !show_policy_;
+        } else {
+            ImGui::TextDisabled("Esc: pause    F11: fullscreen");
+        }
+        ImGui::End();
+    }
+
+    // The rules behind the agent on this call, over the river's corner: what they may offer,
+    // what they may not, and what must be checked first.
+    void draw_policy_card(AppContext& ctx) {
+        const PolicyCard& card = sim().level().policy;
+        if (card.empty()) return;
+        float s = ctx.settings.ui_scale;
+        float w = std::min(440 * s, camera_.viewport.w - 40 * s);
+        ImGui::SetNextWindowPos(ImVec2(20 * s, 52 * s), ImGuiCond_Always);
+        ImGui::SetNextWindowSize(ImVec2(w, 0));
+        ImGui::Begin("##policy", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                              ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoFocusOnAppearing);
+        ImGui::PushFont(ctx.fonts.large);
+        ImGui::TextWrapped("Policy: %s", card.title.c_str());
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0);
+        if (!card.verify.empty()) {
+            ImGui::TextDisabled("Check first");
+            ImGui::TextUnformatted(card.verify.c_str());
+        }
+        if (!card.may.empty()) ImGui::TextDisabled("You may");
+        for (const std::string& line : card.may) ImGui::BulletText("%s", line.c_str());
+        if (!card.may_not.empty()) ImGui::TextDisabled("You may not");
+        for (const std::string& line : card.may_not) ImGui::BulletText("%s", line.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::TextDisabled("P hides this card.");
         ImGui::End();
     }
 
@@ -483,6 +520,7 @@ private:
     std::optional<BotInput> bot_;
     double clock_ = 0;
     bool paused_ = false;
+    bool show_policy_ = false;
     int assist_channel_ = -1, assist_node_ = -1;
     float panel_width_ = 400;
     Camera camera_;
