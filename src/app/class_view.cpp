@@ -73,9 +73,9 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
         ImVec2 ts = ImGui::CalcTextSize(text.c_str());
         ImVec2 at(l.rect.x + 4, l.rect.y + 1);
         if (at.y + ts.y < l.anchor.y - 30 * s)
-            bg->AddLine(ImVec2(l.anchor.x, l.anchor.y - 8 * s), ImVec2(l.anchor.x, at.y + ts.y), IM_COL32(10, 25, 32, 120));
-        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), IM_COL32(10, 25, 32, 170), 4);
-        bg->AddText(at, IM_COL32(240, 248, 248, 255), text.c_str());
+            bg->AddLine(ImVec2(l.anchor.x, l.anchor.y - 8 * s), ImVec2(l.anchor.x, at.y + ts.y), theme::im(theme::kNameTagLeader));
+        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), theme::im(theme::kRiverOverlayShade), 4);
+        bg->AddText(at, theme::im(theme::kNameTagText), text.c_str());
     }
     bg->PopClipRect();
 

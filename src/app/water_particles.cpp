@@ -71,7 +71,7 @@ void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, 
         Vec2 head = p.pos, tail = p.pos - p.vel * (reduced_motion ? 0.25 : 0.55);
         double width = p.cap ? 0.16 + 0.12 * roughness : 0.07;
         Uint8 alpha = static_cast<Uint8>(255 * fade * (p.cap ? 0.75 : 0.28 + 0.2 * roughness));
-        SDL_Color c = p.cap ? SDL_Color{250, 252, 255, alpha} : SDL_Color{215, 238, 245, alpha};
+        SDL_Color c = theme::sdl_colour(p.cap ? theme::kSpray : theme::kStreak, alpha);
         if (p.cap) {  // whitecaps: short, thick, crosswise flecks
             tail = head - dir * 0.35;
             head = head + side * (0.25 + 0.3 * roughness);
