@@ -142,22 +142,22 @@ private:
         switch (a) {
             case DockActivity::water_and_breaths: {
                 const Breathing& b = active_->breathing();
-                dl->AddCircle(c, r, IM_COL32(220, 240, 240, 120), 64, 2 * s);
+                dl->AddCircle(c, r, theme::im(theme::kBreathRing), 64, 2 * s);
                 if (b.active())
                     dl->AddCircleFilled(c, static_cast<float>(r * (0.3 + 0.7 * b.ring())),
-                                        b.in_rhythm() ? IM_COL32(120, 210, 190, 200) : IM_COL32(230, 159, 0, 200), 64);
+                                        theme::im(b.in_rhythm() ? theme::kBreathInRhythm : theme::kBreathOffRhythm), 64);
                 // The glass fills as the breaths are taken.
                 ImVec2 g0(c.x + r + 40 * s, c.y - r * 0.6f), g1(g0.x + 50 * s, c.y + r * 0.6f);
                 float fill = static_cast<float>(active_->progress());
-                dl->AddRectFilled(ImVec2(g0.x, g1.y - (g1.y - g0.y) * fill), g1, IM_COL32(120, 190, 230, 200), 3 * s);
-                dl->AddRect(g0, g1, IM_COL32(230, 240, 245, 220), 3 * s, 0, 2 * s);
+                dl->AddRectFilled(ImVec2(g0.x, g1.y - (g1.y - g0.y) * fill), g1, theme::im(theme::kDockGlassWater), 3 * s);
+                dl->AddRect(g0, g1, theme::im(theme::kDockGlassEdge), 3 * s, 0, 2 * s);
                 label(dl, ctx, c, b.active() ? breath_phase_label(b.phase()) : "Hold Space to breathe in");
                 break;
             }
             case DockActivity::stress_ball: {
                 bool cue = active_->squeeze_cue() > 0.5;
                 float squash = in.hold ? 0.75f : 1.0f;
-                dl->AddCircleFilled(c, r * squash, cue ? IM_COL32(230, 159, 0, 255) : IM_COL32(160, 120, 60, 255), 64);
+                dl->AddCircleFilled(c, r * squash, theme::im(cue ? theme::kDockBallSqueeze : theme::kDockBallRest), 64);
                 char buf[48];
                 std::snprintf(buf, sizeof buf, "%s   %d / %d", cue ? "Squeeze" : "Let go", active_->squeezes(),
                               DockActivityState::kSqueezes);
@@ -185,7 +185,7 @@ private:
                     save_note(ctx);
                     in.confirm = true;
                 }
-                if (note_saved_) ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "Kept in your notes.");
+                if (note_saved_) ImGui::TextColored(theme::kTextCalm, "Kept in your notes.");
                 else if (in.note_chars < DockActivityState::kNoteChars) {
                     ImGui::SameLine();
                     ImGui::TextDisabled("(a sentence or two)");
@@ -201,7 +201,7 @@ private:
                     if (ImGui::Button("\"Good tip. Thanks, I'm back on.\"")) in.choice = 0;
                     if (ImGui::Button("\"And another thing about that caller...\" (go over it again)")) in.choice = 1;
                 } else {
-                    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), active_->answer() == 0
+                    ImGui::TextColored(theme::kTextCalm, active_->answer() == 0
                                            ? "You said your piece and moved on: that is what helps."
                                            : "Going round it again keeps the call with you. Share it, then let it go.");
                 }
@@ -214,9 +214,9 @@ private:
                     if (l.caught) continue;
                     ImVec2 p(area_min.x + static_cast<float>(l.x) * (area_max.x - area_min.x),
                              area_min.y + static_cast<float>(l.y) * (area_max.y - area_min.y));
-                    dl->AddCircleFilled(p, 14 * s, IM_COL32(200, 150, 60, 255), 12);
+                    dl->AddCircleFilled(p, 14 * s, theme::im(theme::kDockLeaf), 12);
                     dl->AddLine(ImVec2(p.x - 10 * s, p.y + 10 * s), ImVec2(p.x + 10 * s, p.y - 10 * s),
-                                IM_COL32(120, 80, 30, 255), 2 * s);
+                                theme::im(theme::kDockLeafStem), 2 * s);
                     ImVec2 m = ImGui::GetIO().MousePos;
                     if (ImGui::IsMouseClicked(0) && (m.x - p.x) * (m.x - p.x) + (m.y - p.y) * (m.y - p.y) < 400 * s * s)
                         in.clicked = static_cast<int>(i);
@@ -247,7 +247,7 @@ private:
                     if (ImGui::Button("Mostly. Next time I'd listen a little longer first.")) in.choice = 1;
                 } else {
                     ImGui::PushTextWrapPos(0);
-                    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1),
+                    ImGui::TextColored(theme::kTextCalm,
                                        "That is the question that matters. How a caller responds is theirs; what "
                                        "you did is yours, and you can learn from it without carrying it.");
                     ImGui::PopTextWrapPos();
@@ -268,7 +268,7 @@ private:
     void label(ImDrawList* dl, AppContext& ctx, ImVec2 at, const char* text) {
         ImFont* f = ctx.fonts.large;
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, text);
-        dl->AddText(f, f->FontSize, ImVec2(at.x - ts.x * 0.5f, at.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 240), text);
+        dl->AddText(f, f->FontSize, ImVec2(at.x - ts.x * 0.5f, at.y - ts.y * 0.5f), theme::im(theme::kDockLabel), text);
     }
 
     void save_note(AppContext& ctx) {
@@ -292,14 +292,13 @@ private:
     void draw_scene(AppContext& ctx) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         float w = static_cast<float>(ctx.width), h = static_cast<float>(ctx.height);
-        dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(w, h * 0.35f), IM_COL32(250, 196, 140, 255),
-                                    IM_COL32(250, 196, 140, 255), IM_COL32(150, 190, 200, 255), IM_COL32(150, 190, 200, 255));
+        const ImU32 sky = theme::im(theme::kDockSkyTop), horizon = theme::im(theme::kDockSkyHorizon);
+        dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(w, h * 0.35f), sky, sky, horizon, horizon);
         dl->AddRectFilledMultiColor(ImVec2(0, h * 0.35f), ImVec2(w, h), theme::im(theme::kPool), theme::im(theme::kPool),
                                     theme::im(theme::kWaterDeep), theme::im(theme::kWaterDeep));
         for (int i = 0; i < 6; ++i) {
             float t = static_cast<float>(std::fmod(clock_ * 0.2 + i / 6.0, 1.0));
-            dl->AddCircle(ImVec2(w * 0.7f, h * 0.8f), 20 + t * 300, IM_COL32(230, 245, 245, static_cast<int>(90 * (1 - t))), 64,
-                          2.0f);
+            dl->AddCircle(ImVec2(w * 0.7f, h * 0.8f), 20 + t * 300, theme::im(theme::kDockRipple, 1 - t), 64, 2.0f);
         }
         dl->AddRectFilled(ImVec2(w * 0.45f, h * 0.86f), ImVec2(w, h * 0.94f), theme::im(theme::kWood));
     }
