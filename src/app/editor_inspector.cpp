@@ -7,6 +7,7 @@
 #include "channel_badge.hpp"
 #include "core/roughness.hpp"
 #include "editor/edits.hpp"
+#include "theme.hpp"
 
 namespace cw {
 
@@ -24,7 +25,7 @@ std::vector<std::string> node_ids(const Level& l) {
 
 void heading(const std::string& text) {
     ImGui::Spacing();
-    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "%s", text.c_str());
+    ImGui::TextColored(theme::kTextAccent, "%s", text.c_str());
     ImGui::Separator();
 }
 
