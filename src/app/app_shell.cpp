@@ -468,7 +468,7 @@ void AppShell::frame(double dt, bool present) {
     ImGui::NewFrame();
     // Always clear: a clear is the cheapest way to paint every pixel, even with no GPU, and the
     // river's land is this colour, so the river draws only its water on top.
-    SDL_SetRenderDrawColor(ctx.renderer, theme::kLand.r, theme::kLand.g, theme::kLand.b, 255);
+    theme::set_draw_colour(ctx.renderer, theme::kLand);
     SDL_RenderClear(ctx.renderer);
     ScreenRequest req = screen_ ? screen_->frame(ctx, dt) : ScreenRequest{};
     if (audio_) audio_->frame_done();

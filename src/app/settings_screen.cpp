@@ -49,7 +49,7 @@ public:
         ImGui::TextDisabled("Changes take effect at once and are kept for next time.");
 
         if (!ctx.settings_warning.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.12f, 0.08f, 0.9f));
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kAttentionPanel);
             ImGui::BeginChild("##warning", ImVec2(0, 96 * s), true);
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(ctx.settings_warning.c_str());
@@ -75,7 +75,7 @@ public:
         row_label("", column);
         ImGui::PushTextWrapPos(0);
         if (!ctx.audio) ImGui::TextDisabled("No sound in screenshots.");
-        else if (!ctx.audio->playing()) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.40f, 1), "%s", ctx.audio->status().c_str());
+        else if (!ctx.audio->playing()) ImGui::TextColored(theme::kTextCaution, "%s", ctx.audio->status().c_str());
         else ImGui::TextDisabled(set.muted ? "Sound is muted." : "The river, your breathing, a chime for calm replies.");
         ImGui::PopTextWrapPos();
 
