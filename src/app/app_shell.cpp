@@ -460,7 +460,6 @@ void AppShell::frame(double dt, bool present) {
         io.DisplayFramebufferScale = ImVec2(ctx.dpi, ctx.dpi);
         io.DeltaTime = static_cast<float>(dt > 0 ? dt : 1.0 / 60.0);
     }
-    theme::set_reduced_motion(ctx.settings.reduced_motion);
     if (audio_) {
         audio_->set_volume(ctx.settings.volume);
         audio_->set_muted(ctx.settings.muted);

@@ -288,7 +288,7 @@ private:
         note_saved_ = static_cast<bool>(out);
     }
 
-    // A quiet evening scene: water, a dock, a few ripples.
+    // A quiet evening scene: water, a dock, a few ripples (held still with reduced motion).
     void draw_scene(AppContext& ctx) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         float w = static_cast<float>(ctx.width), h = static_cast<float>(ctx.height);
@@ -297,7 +297,8 @@ private:
         dl->AddRectFilledMultiColor(ImVec2(0, h * 0.35f), ImVec2(w, h), theme::im(theme::kPool), theme::im(theme::kPool),
                                     theme::im(theme::kWaterDeep), theme::im(theme::kWaterDeep));
         for (int i = 0; i < 6; ++i) {
-            float t = static_cast<float>(std::fmod(clock_ * 0.2 + i / 6.0, 1.0));
+            double seconds = ctx.settings.reduced_motion ? 0.0 : clock_;
+            float t = static_cast<float>(std::fmod(seconds * 0.2 + i / 6.0, 1.0));
             dl->AddCircle(ImVec2(w * 0.7f, h * 0.8f), 20 + t * 300, theme::im(theme::kDockRipple, 1 - t), 64, 2.0f);
         }
         dl->AddRectFilled(ImVec2(w * 0.45f, h * 0.86f), ImVec2(w, h * 0.94f), theme::im(theme::kWood));

@@ -272,7 +272,8 @@ void EditorRiverCanvas::frame(AppContext& ctx, EditorDocument& doc, EditorSelect
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (sim_) {
         view_.draw_static(ctx.renderer, cam_, *sim_);
-        view_.draw_live(ctx.renderer, cam_, *sim_, clock_, dl, ctx.fonts.body, ctx.fonts.body->FontSize);
+        view_.draw_live(ctx.renderer, cam_, *sim_, clock_, dl, ctx.fonts.body, ctx.fonts.body->FontSize,
+                        ctx.settings.reduced_motion);
     }
     SDL_RenderSetClipRect(ctx.renderer, nullptr);
     ImGui::InvisibleButton("##river", ImVec2(rect.w, rect.h),

@@ -147,7 +147,8 @@ void RiverView::draw_islands(SDL_Renderer* r, const Camera& cam, const Simulatio
     flush(r);
 }
 
-void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock) {
+void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock,
+                           bool reduced_motion) {
     double reach = cam.view_radius() + 5.0;
     double rough = sim.state().roughness;
     for (const Rock& rock : sim.level().river.rocks) {
@@ -157,14 +158,14 @@ void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation&
             for (Vec2 p : rock.polygon) size = std::max(size, length(p));
         // Foam where the current piles against the rock, livelier in rough water.
         double foam = 0.35 + 0.25 * std::sin(clock * 3.0 + rock.at.x) * (0.3 + rough);
-        if (theme::reduced_motion()) foam = 0.4 + 0.1 * rough;
+        if (reduced_motion) foam = 0.4 + 0.1 * rough;
         disc(cam, rock.at + Vec2{0, 0.25}, size + 0.45 + 0.3 * rough, with_opacity(theme::kRockFoam, foam),
              with_opacity(theme::kRockFoam, 0.0), 24);
         // A wake of foam trailing downstream, longer and livelier in rough water.
         Vec2 down = sim.river().sample_at(sim.river().project(rock.at).s).tangent;
         Vec2 across = right_of(down);
         double wake = size * (1.6 + 2.4 * rough);
-        double sway = theme::reduced_motion() ? 0.0 : 0.25 * std::sin(clock * 2.3 + rock.at.y) * (0.4 + rough);
+        double sway = reduced_motion ? 0.0 : 0.25 * std::sin(clock * 2.3 + rock.at.y) * (0.4 + rough);
         theme::Rgba head = with_opacity(theme::kFoam, 0.55 + 0.3 * rough), tail = with_opacity(theme::kFoam, 0.0);
         Vec2 root = rock.at + down * (size * 0.7), end = rock.at + down * (size * 0.7 + wake) + across * sway;
         quad(cam, root - across * (size * 0.75), root + across * (size * 0.75), end + across * (size * 0.2),
@@ -222,8 +223,8 @@ void RiverView::draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Sim
     flush(r);
 }
 
-void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
-                                   ImFont* font, float size) {
+void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, bool reduced_motion,
+                                   ImDrawList* labels, ImFont* font, float size) {
     int fi = sim.call().question_fork();
     if (fi < 0) return;
     const RiverGeometry& river = sim.river();
@@ -233,7 +234,7 @@ void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, dou
         auto walls = river.channel_walls(fi, f.at + 2.0);
         double lat = 0.5 * (walls[c].first + walls[c].second);
         Vec2 at = river.point_at(f.at - 3.0, lat);
-        double bob = theme::reduced_motion() ? 0.0 : 0.08 * std::sin(clock * 2.2 + c);
+        double bob = reduced_motion ? 0.0 : 0.08 * std::sin(clock * 2.2 + c);
         SDL_FPoint p = cam.to_screen(at + Vec2{0, bob});
         float rad = static_cast<float>(1.05 * cam.pixels_per_metre);
         draw_channel_badge(labels, ImVec2(p.x, p.y), rad, c, font, size);
@@ -256,13 +257,13 @@ RaftLook raft_look(const Simulation& sim) {
     return look;
 }
 
-void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st, double clock) {
+void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st, double clock, bool reduced_motion) {
     double rough = st.roughness;
     Vec2 pos = st.pos;
     double angle = st.angle;
     auto fade = [&](theme::Rgba c) { return with_opacity(c, c.a / 255.0 * st.alpha); };
     // Visual bob and tilt only: the simulation's raft is steady; this is the water's feel.
-    bool still = theme::reduced_motion();
+    bool still = reduced_motion;
     double bob = still ? 1.0 : 1.0 + 0.03 * std::sin(clock * 4.1) * (0.3 + rough);
     double tilt = still ? 0.0 : 0.05 * std::sin(clock * 2.7) * rough;
     Vec2 fwd = heading_from_angle(angle + tilt);
@@ -346,10 +347,10 @@ void RiverView::draw_static(SDL_Renderer* r, const Camera& cam, const Simulation
 }
 
 void RiverView::draw_live(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
-                          ImFont* label_font, float label_size) {
+                          ImFont* label_font, float label_size, bool reduced_motion) {
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    draw_rocks(r, cam, sim, clock);
-    draw_channel_buoys(cam, sim, clock, labels, label_font, label_size);
+    draw_rocks(r, cam, sim, clock, reduced_motion);
+    draw_channel_buoys(cam, sim, clock, reduced_motion, labels, label_font, label_size);
 }
 
 }  // namespace cw

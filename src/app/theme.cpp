@@ -62,13 +62,6 @@ void apply_imgui_style(float scale) {
     ImGui::GetStyle() = style;
 }
 
-namespace {
-bool g_reduced_motion = false;
-}
-
-void set_reduced_motion(bool reduced) { g_reduced_motion = reduced; }
-bool reduced_motion() { return g_reduced_motion; }
-
 void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool reduced_motion) {
     float x0 = w * 0.18f, x1 = w * 0.82f;
     dl->AddRectFilledMultiColor(ImVec2(x0, 0), ImVec2(w * 0.5f, h), im(kWaterShallow), im(kWaterDeep), im(kWaterDeep),

@@ -80,13 +80,16 @@ void apply_imgui_style(float scale);
 
 // The calm river behind the menus (menu, settings): a band of water between sandy banks with
 // slow streaks drifting up it; still when `reduced_motion`.
+//
+// Reduced motion (no bobbing, swaying, spreading rings or moving streaks) is the player's
+// setting, ctx.settings.reduced_motion, and nothing else: every drawing function that moves
+// things takes it as an argument. The theme keeps no copy of it.
 void draw_river_backdrop(ImDrawList* dl, float width, float height, double clock, bool reduced_motion);
 
-// The player's reduced-motion setting, for the drawing code that has no AppContext (river,
-// particles, rafts): no bobbing, swaying, spreading rings or moving streaks. The shell sets it
-// from the settings every frame.
-void set_reduced_motion(bool reduced);
-bool reduced_motion();
+// Transitional, and NOT the setting: always false. class_host_screen.cpp and
+// class_join_screen.cpp still pass theme::reduced_motion() to draw_river_backdrop; they should
+// pass ctx.settings.reduced_motion, and then this goes.
+constexpr bool reduced_motion() { return false; }
 
 // Starts the full-height side panel of the river screens (the call panel, the class roster):
 // the background is one opaque rectangle drawn by SDL without a texture, and the ImGui window

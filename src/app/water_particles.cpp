@@ -26,7 +26,7 @@ void WaterParticles::respawn(Particle& p, const Simulation& sim, const Camera& c
     p.life = 0;  // try again next frame
 }
 
-void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt) {
+void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt, bool reduced_motion) {
     if (static_cast<int>(particles_.size()) != count_) {
         particles_.resize(count_);
         for (Particle& p : particles_) {
@@ -35,9 +35,8 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
         }
     }
     double radius = cam.view_radius() + 2.0;
-    bool still = theme::reduced_motion();
     for (Particle& p : particles_) {
-        if (still) {  // held in place, only replaced once the view has moved away from them
+        if (reduced_motion) {  // held in place, only replaced once the view has moved away from them
             if (length(p.pos - cam.centre) > radius) respawn(p, sim, cam);
             else if (length(p.vel) < 0.02) p.vel = sim.water_velocity(p.pos, p.hint);
             if (p.life > 0) p.age = p.life * 0.5;  // fully shown
@@ -58,7 +57,6 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
 }
 
 void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion) {
-    reduced_motion = reduced_motion || theme::reduced_motion();
     verts_.clear();
     indices_.clear();
     for (const Particle& p : particles_) {
