@@ -1,5 +1,6 @@
 // The dock between two calls of the week: a quiet place to recover. The player picks short
-// activities; each one done restores composure, which carries into the next call.
+// activities; each one done restores composure, which carries into the next call. What the dock
+// says (the prompts, the teammate, the answers, the quotes) comes from assets/dock.toml.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <fstream>
 
 #include "channel_badge.hpp"
+#include "content/dock_text.hpp"
 #include "content/playlist_loader.hpp"
 #include "core/dock.hpp"
 #include "core/tuning.hpp"
@@ -20,8 +22,10 @@ namespace {
 
 class DockScreen : public Screen {
 public:
-    DockScreen(AppContext& ctx, Playlist week, int next_index, double composure, std::optional<DockActivity> open)
-        : week_(std::move(week)), next_(next_index), start_composure_(composure), composure_(composure) {
+    DockScreen(AppContext& ctx, Playlist week, DockText text, int next_index, double composure,
+               std::optional<DockActivity> open)
+        : week_(std::move(week)), text_(std::move(text)), next_(next_index), start_composure_(composure),
+          composure_(composure) {
         if (open) start(ctx, *open);
     }
 
@@ -49,8 +53,7 @@ public:
         ImGui::TextUnformatted("The dock, between calls");
         ImGui::PopFont();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Before the next caller, take a moment for yourself. Each thing you do here "
-                            "brings some composure back.");
+        ImGui::TextDisabled("%s", text_.intro.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme::im(theme::kComposureBar));
         char overlay[32];
@@ -125,7 +128,7 @@ private:
         ImGui::TextUnformatted(t ? t->name.c_str() : "");
         ImGui::PopFont();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", dock_instructions(a));
+        ImGui::TextDisabled("%s", text_.instructions_for(a).c_str());
         ImGui::PopTextWrapPos();
 
         DockInput in = pending_;
@@ -194,16 +197,14 @@ private:
             }
             case DockActivity::talk_to_team: {
                 ImGui::PushTextWrapPos(0);
-                ImGui::TextWrapped("Sam, two desks over: \"Rough one? Tell me.\" You tell them. Sam nods: \"Next time, "
-                                   "ask what they've already tried before you offer anything. Works for me.\"");
+                ImGui::TextWrapped("%s", text_.team_story.c_str());
                 ImGui::PopTextWrapPos();
                 if (active_->answer() < 0) {
-                    if (ImGui::Button("\"Good tip. Thanks, I'm back on.\"")) in.choice = 0;
-                    if (ImGui::Button("\"And another thing about that caller...\" (go over it again)")) in.choice = 1;
+                    if (answer_button(text_.team_move_on, "##move_on")) in.choice = 0;
+                    if (answer_button(text_.team_dwell, "##dwell")) in.choice = 1;
                 } else {
-                    ImGui::TextColored(theme::kTextCalm, active_->answer() == 0
-                                           ? "You said your piece and moved on: that is what helps."
-                                           : "Going round it again keeps the call with you. Share it, then let it go.");
+                    ImGui::TextColored(theme::kTextCalm, "%s",
+                                       (active_->answer() == 0 ? text_.team_move_on_then : text_.team_dwell_then).c_str());
                 }
                 break;
             }
@@ -229,9 +230,7 @@ private:
             }
             case DockActivity::touchstone: {
                 const std::string& chosen = ctx.settings.touchstone_text;
-                const auto& quotes = touchstone_quotes();
-                const char* quote = !chosen.empty() ? chosen.c_str()
-                                                    : quotes[static_cast<size_t>(ctx.settings.touchstone) % quotes.size()].c_str();
+                const char* quote = !chosen.empty() ? chosen.c_str() : text_.touchstone_quote(ctx.settings.touchstone).c_str();
                 ImGui::PushFont(ctx.fonts.title);
                 ImVec2 ts = ImGui::CalcTextSize(quote, nullptr, false, area_max.x - area_min.x - 40 * s);
                 ImGui::SetCursorScreenPos(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f));
@@ -243,13 +242,11 @@ private:
             }
             case DockActivity::did_my_best: {
                 if (active_->answer() < 0) {
-                    if (ImGui::Button("Yes. I stayed calm and offered what I could.")) in.choice = 0;
-                    if (ImGui::Button("Mostly. Next time I'd listen a little longer first.")) in.choice = 1;
+                    if (answer_button(text_.best_yes, "##yes")) in.choice = 0;
+                    if (answer_button(text_.best_mostly, "##mostly")) in.choice = 1;
                 } else {
                     ImGui::PushTextWrapPos(0);
-                    ImGui::TextColored(theme::kTextCalm,
-                                       "That is the question that matters. How a caller responds is theirs; what "
-                                       "you did is yours, and you can learn from it without carrying it.");
+                    ImGui::TextColored(theme::kTextCalm, "%s", text_.best_then.c_str());
                     ImGui::PopTextWrapPos();
                 }
                 break;
@@ -264,6 +261,10 @@ private:
                            active_->done() ? "done" : done);
         ImGui::End();
     }
+
+    // An answer the player can give, as a button; `id` keeps it apart from the other answer
+    // whatever the two say.
+    static bool answer_button(const std::string& words, const char* id) { return ImGui::Button((words + id).c_str()); }
 
     void label(ImDrawList* dl, AppContext& ctx, ImVec2 at, const char* text) {
         ImFont* f = ctx.fonts.large;
@@ -305,6 +306,7 @@ private:
     }
 
     Playlist week_;
+    DockText text_;
     int next_;
     double start_composure_, composure_;
     std::optional<DockActivityState> active_;
@@ -324,7 +326,12 @@ std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, const std::string& pla
         error = pl.ok() ? "there is no next call in this playlist" : format_problems(pl.problems);
         return nullptr;
     }
-    return std::make_unique<DockScreen>(ctx, std::move(*pl.playlist), next_index, composure, open);
+    DockTextLoad text = load_shipped_dock_text();
+    if (!text.ok()) {
+        error = format_problems(text.problems);
+        return nullptr;
+    }
+    return std::make_unique<DockScreen>(ctx, std::move(*pl.playlist), std::move(*text.text), next_index, composure, open);
 }
 
 }  // namespace cw

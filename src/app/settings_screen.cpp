@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "audio_device.hpp"
+#include "content/dock_text.hpp"
 #include "core/breathing.hpp"
 #include "screens.hpp"
 #include "sim_options.hpp"
@@ -22,7 +23,7 @@ void row_label(const char* label, float column) {
 
 class SettingsScreen : public Screen {
 public:
-    explicit SettingsScreen(AppContext& ctx) : pending_scale_(ctx.settings.ui_scale) {}
+    explicit SettingsScreen(AppContext& ctx) : pending_scale_(ctx.settings.ui_scale), dock_text_(load_shipped_dock_text()) {}
 
     void event(AppContext&, const SDL_Event& e) override {
         if ((e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
@@ -140,14 +141,22 @@ public:
         }
 
         theme::section_heading("On the dock", ctx.fonts.large);
-        const auto& quotes = touchstone_quotes();
         row_label("Touchstone", column);
-        ImGui::SetNextItemWidth(control);
-        int& pick = set.touchstone;
-        if (ImGui::BeginCombo("##touchstone", quotes[static_cast<size_t>(pick) % quotes.size()].c_str())) {
-            for (size_t i = 0; i < quotes.size(); ++i)
-                if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
-            ImGui::EndCombo();
+        if (dock_text_.ok()) {
+            const DockText& dock = *dock_text_.text;
+            const auto& quotes = dock.touchstone_quotes;
+            ImGui::SetNextItemWidth(control);
+            int& pick = set.touchstone;
+            if (ImGui::BeginCombo("##touchstone", dock.touchstone_quote(pick).c_str())) {
+                for (size_t i = 0; i < quotes.size(); ++i)
+                    if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
+                ImGui::EndCombo();
+            }
+        } else {  // the quotes' file is broken: say where, and the player's own words still work
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(theme::kTextProblem, "The quotes could not be read:\n%s",
+                               format_problems(dock_text_.problems).c_str());
+            ImGui::PopTextWrapPos();
         }
         row_label("Your own words", column);
         char own[160];
@@ -199,6 +208,7 @@ public:
 
 private:
     float pending_scale_;
+    DockTextLoad dock_text_;  // the touchstone quotes, read when the screen opens
     double clock_ = 0;
     bool back_ = false, first_ = true;
 };
