@@ -470,6 +470,7 @@ void AppShell::frame(double dt, bool present) {
     theme::set_draw_colour(ctx.renderer, theme::kLand);
     SDL_RenderClear(ctx.renderer);
     ScreenRequest req = screen_ ? screen_->frame(ctx, dt) : ScreenRequest{};
+    input_->end_frame();  // this frame's presses have been seen
     if (audio_) audio_->frame_done();
     keep_settings();
     ImGui::Render();

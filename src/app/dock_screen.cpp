@@ -29,16 +29,6 @@ public:
         if (open) start(ctx, *open);
     }
 
-    void event(AppContext& ctx, const SDL_Event& e) override {
-        if (!active_) return;
-        if (e.type == SDL_KEYDOWN && !e.key.repeat && !ImGui::GetIO().WantTextInput) {
-            SDL_Scancode k = e.key.keysym.scancode;
-            if (k == SDL_SCANCODE_A || k == SDL_SCANCODE_LEFT) pending_.step = -1;
-            if (k == SDL_SCANCODE_D || k == SDL_SCANCODE_RIGHT) pending_.step = 1;
-        }
-        (void)ctx;
-    }
-
     ScreenRequest frame(AppContext& ctx, double dt) override {
         clock_ += dt;
         float s = ctx.settings.ui_scale;
@@ -131,11 +121,10 @@ private:
         ImGui::TextDisabled("%s", text_.instructions_for(a).c_str());
         ImGui::PopTextWrapPos();
 
-        DockInput in = pending_;
-        pending_ = DockInput{};
-        const Uint8* keys = SDL_GetKeyboardState(nullptr);
-        bool mouse_held = ImGui::IsWindowHovered() && ImGui::IsMouseDown(0);
-        in.hold = keys[SDL_SCANCODE_SPACE] || mouse_held;
+        // Keys and gamepad through the shell's devices, as on the river; the mouse through the
+        // window it is pressed in.
+        DockInput in = ctx.input ? ctx.input->read_dock(!ImGui::GetIO().WantTextInput) : DockInput{};
+        in.hold = in.hold || (ImGui::IsWindowHovered() && ImGui::IsMouseDown(0));
         ImVec2 area_min = ImGui::GetCursorScreenPos();
         ImVec2 area_max(pos.x + size.x - 14 * s, pos.y + size.y - 60 * s);
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -311,7 +300,6 @@ private:
     double start_composure_, composure_;
     std::optional<DockActivityState> active_;
     std::vector<DockActivity> used_;
-    DockInput pending_;
     char note_[1024] = {0};
     bool note_saved_ = false;
     double clock_ = 0;
