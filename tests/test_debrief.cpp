@@ -19,11 +19,11 @@ TEST_CASE("debrief: every reactive reply gets a calmer one to try instead") {
     REQUIRE(d.entries.size() == sim->call().choices().size());
     REQUIRE_FALSE(d.entries.empty());
     for (const DebriefEntry& e : d.entries) {
-        bool mistake = false;
-        for (const DebriefTechnique& t : e.techniques) mistake |= t.technique->kind == TechniqueKind::anti_pattern;
-        CHECK(mistake);
+        // The worst bot takes what the author graded a trap (or the lowest there was): the
+        // debrief offers a reply the author graded higher, whatever either's tags say.
+        CHECK((e.grade == Grade::trap || e.grade == Grade::slip));
         REQUIRE(e.better >= 0);
-        CHECK(reply_quality(e.question->replies[e.better], cwtest::catalogue()) > e.quality);
+        CHECK(grade_tone(e.question->replies[e.better].grade) > grade_tone(e.grade));
     }
     CHECK_FALSE(d.sources.empty());
 }

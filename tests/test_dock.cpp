@@ -1,5 +1,6 @@
 #include "core/dock.hpp"
 #include "core/tuning.hpp"
+#include "content/dock_text.hpp"
 #include "fixtures.hpp"
 
 using namespace cw;
@@ -10,12 +11,15 @@ double full(DockActivity a) { return cwtest::catalogue().find(dock_technique_id(
 }  // namespace
 
 TEST_CASE("dock: every activity is a recovery technique in the catalogue, with instructions") {
+    DockTextLoad load = load_shipped_dock_text();
+    REQUIRE_MESSAGE(load.ok(), format_problems(load.problems));
+    const DockText& dock_text = *load.text;
     for (DockActivity a : all_dock_activities()) {
         const Technique* t = cwtest::catalogue().find(dock_technique_id(a));
         REQUIRE(t);
         CHECK(t->kind == TechniqueKind::recovery);
         CHECK(t->effects.composure > 0);
-        CHECK(std::string(dock_instructions(a)).size() > 20);
+        CHECK(dock_text.instructions_for(a).size() > 20);  // assets/dock.toml says what to do
     }
 }
 

@@ -172,7 +172,10 @@ TEST_CASE("editor: every edit undoes and redoes to the same level") {
                  }
          }},
         {"add a variable", [](Draft& d) { edits::add_variable(d, "checked_box", true); }},
-        {"set the caller's persona", [](Draft& d) { d.level.caller.persona = "in_a_hurry"; }},
+        {"set the caller's persona", [](Draft& d) {
+             d.level.caller.personas.clear();  // one persona instead of a list to draw from
+             d.level.caller.persona = "in_a_hurry";
+         }},
         {"write a comment for trainers", [](Draft& d) { d.nodes[0].comment = "A note for the next trainer."; }},
     };
     for (const NamedEdit& e : all) {
@@ -291,7 +294,8 @@ TEST_CASE("editor: graph positions are kept and missing ones laid out apart") {
 
 TEST_CASE("editor: dead ends are marked in the graph") {
     Draft d = starter_draft();
-    CHECK(std::none_of(dead_ends(d.level).begin(), dead_ends(d.level).end(), [](bool b) { return b; }));
+    const std::vector<bool> none = dead_ends(d.level);
+    CHECK(std::none_of(none.begin(), none.end(), [](bool b) { return b; }));
     d.level.nodes[3].end = Outcome::none;
     d.level.nodes[3].next = "missing";
     std::vector<bool> dead = dead_ends(d.level);

@@ -20,16 +20,6 @@
 
 namespace cw {
 
-const std::vector<std::string>& touchstone_quotes() {
-    static const std::vector<std::string> quotes = {
-        "Calm is catching. Bring some to the next call.",
-        "You can only steer your own raft.",
-        "One caller's storm is not your weather.",
-        "Do the next right thing, then the one after.",
-    };
-    return quotes;
-}
-
 int run_game(const std::vector<std::string>& args, bool replay) {
     PlayOptions options;
     std::string level_arg = !args.empty() && args[0].rfind("--", 0) != 0 ? args[0] : "";

@@ -460,7 +460,6 @@ void AppShell::frame(double dt, bool present) {
         io.DisplayFramebufferScale = ImVec2(ctx.dpi, ctx.dpi);
         io.DeltaTime = static_cast<float>(dt > 0 ? dt : 1.0 / 60.0);
     }
-    theme::set_reduced_motion(ctx.settings.reduced_motion);
     if (audio_) {
         audio_->set_volume(ctx.settings.volume);
         audio_->set_muted(ctx.settings.muted);
@@ -468,9 +467,10 @@ void AppShell::frame(double dt, bool present) {
     ImGui::NewFrame();
     // Always clear: a clear is the cheapest way to paint every pixel, even with no GPU, and the
     // river's land is this colour, so the river draws only its water on top.
-    SDL_SetRenderDrawColor(ctx.renderer, theme::kLand.r, theme::kLand.g, theme::kLand.b, 255);
+    theme::set_draw_colour(ctx.renderer, theme::kLand);
     SDL_RenderClear(ctx.renderer);
     ScreenRequest req = screen_ ? screen_->frame(ctx, dt) : ScreenRequest{};
+    input_->end_frame();  // this frame's presses have been seen
     if (audio_) audio_->frame_done();
     keep_settings();
     ImGui::Render();

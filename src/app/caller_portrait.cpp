@@ -33,9 +33,9 @@ void curve(ImDrawList* dl, ImVec2 a, ImVec2 mid, ImVec2 b, ImU32 col, float thic
 // The accent for the caller's state: bluish green when calm, orange when tense, vermillion when
 // angry (Okabe-Ito, apart for the common colour blindnesses; the word beside it says it too).
 theme::Rgba state_colour(double intensity) {
-    const theme::Rgba calm{0, 158, 115, 255}, tense{230, 159, 0, 255}, angry{213, 94, 0, 255};
     double t = std::clamp(intensity / 100.0, 0.0, 1.0);
-    return t < 0.5 ? theme::mix(calm, tense, t * 2) : theme::mix(tense, angry, (t - 0.5) * 2);
+    return t < 0.5 ? theme::mix(theme::kCallerCalm, theme::kCallerTense, t * 2)
+                   : theme::mix(theme::kCallerTense, theme::kCallerAngry, (t - 0.5) * 2);
 }
 
 }  // namespace
@@ -51,10 +51,9 @@ void draw_caller_face(ImDrawList* dl, ImVec2 c, float r, double intensity, doubl
     float t = static_cast<float>(std::clamp(intensity / 100.0, 0.0, 1.0));
     // An angry caller's head shakes a little; not with reduced motion.
     if (!still && t > 0.65f) c.x += std::sin(static_cast<float>(clock) * 23.0f) * r * 0.025f * (t - 0.65f) / 0.35f;
-    const theme::Rgba skin{226, 186, 150, 255}, flushed{222, 132, 110, 255};
-    static const theme::Rgba hairs[4] = {{70, 50, 38, 255}, {30, 30, 34, 255}, {150, 110, 60, 255}, {120, 120, 124, 255}};
-    theme::Rgba hair = hairs[name_hash % 4];
-    theme::Rgba shirt{86, 110, 150, 255};
+    const theme::Rgba skin = theme::kCallerSkin, flushed = theme::kCallerFlushed;
+    theme::Rgba hair = theme::kCallerHair[name_hash % 4];
+    theme::Rgba shirt = theme::kCallerShirt;
 
     // Shoulders and neck, then the head; hair as a cap behind and over the top of it.
     // The shoulders are a disc cut by the portrait's circle: points outside it are pulled onto it.
@@ -67,7 +66,7 @@ void draw_caller_face(ImDrawList* dl, ImVec2 c, float r, double intensity, doubl
     }
     dl->PathFillConvex(theme::im(shirt));
     dl->AddRectFilled(ImVec2(c.x - r * 0.16f, c.y + r * 0.35f), ImVec2(c.x + r * 0.16f, c.y + r * 0.62f),
-                      theme::im(theme::mix(skin, {0, 0, 0, 255}, 0.12)));
+                      theme::im(theme::mix(skin, theme::kCallerShadow, 0.12)));
     float hr = r * 0.56f;  // head radius
     ImVec2 h(c.x, c.y - r * 0.06f);
     dl->AddCircleFilled(ImVec2(h.x, h.y - hr * 0.08f), hr * 1.06f, theme::im(hair), 32);
@@ -82,7 +81,7 @@ void draw_caller_face(ImDrawList* dl, ImVec2 c, float r, double intensity, doubl
     float open = lerp(0.16f, 0.07f, t) * hr;
     double blink = std::fmod(clock + (name_hash % 7) * 0.37, 4.3);
     if (!still && blink < 0.13) open = hr * 0.02f;
-    ImU32 ink = IM_COL32(40, 32, 30, 255);
+    ImU32 ink = theme::im(theme::kCallerInk);
     for (int side : {-1, 1}) {
         ImVec2 e(h.x + side * ex, ey);
         ellipse(dl, e, ImVec2(hr * 0.12f, open), ink);
@@ -90,14 +89,14 @@ void draw_caller_face(ImDrawList* dl, ImVec2 c, float r, double intensity, doubl
         float inner_y = ey - hr * lerp(0.34f, 0.16f, t), outer_y = ey - hr * lerp(0.36f, 0.36f, t);
         float lift = lerp(0.0f, 0.10f, t) * hr;  // the outer end rises as the inner one falls
         ImVec2 inner(h.x + side * hr * 0.16f, inner_y), outer(h.x + side * hr * 0.56f, outer_y - lift);
-        dl->AddLine(inner, outer, theme::im(theme::mix(hair, {20, 16, 14, 255}, 0.5)), std::max(1.5f, hr * 0.09f));
+        dl->AddLine(inner, outer, theme::im(theme::mix(hair, theme::kCallerBrowDark, 0.5)), std::max(1.5f, hr * 0.09f));
     }
     // Cheeks flush first when tense.
     if (t > 0.3f) {
         float a = std::min(1.0f, (t - 0.3f) / 0.4f) * 0.35f;
         for (int side : {-1, 1})
             dl->AddCircleFilled(ImVec2(h.x + side * hr * 0.5f, h.y + hr * 0.3f), hr * 0.16f,
-                                theme::im({213, 94, 0, 255}, a), 16);
+                                theme::im(theme::kCallerBlush, a), 16);
     }
     // The mouth: a smile, a flat line, then a frown that opens as they shout.
     float my = h.y + hr * 0.5f, mw = hr * lerp(0.34f, 0.30f, t);
@@ -108,15 +107,15 @@ void draw_caller_face(ImDrawList* dl, ImVec2 c, float r, double intensity, doubl
         dl->PathLineTo(ml);
         dl->PathBezierQuadraticCurveTo(ImVec2(h.x, my + bend * 2), mr, 12);
         dl->PathBezierQuadraticCurveTo(ImVec2(h.x, my + bend * 2 - gape * 2.5f), ml, 12);
-        dl->PathFillConvex(IM_COL32(90, 30, 30, 255));
+        dl->PathFillConvex(theme::im(theme::kCallerMouth));
     }
     curve(dl, ml, ImVec2(h.x, my + bend * 2), mr, ink, std::max(1.5f, hr * 0.08f));
     // Sweat on the brow when tense and above.
     if (t > 0.45f && t < 0.8f) {
         ImVec2 d(h.x + hr * 0.68f, h.y - hr * 0.36f);
         dl->AddTriangleFilled(ImVec2(d.x, d.y - hr * 0.16f), ImVec2(d.x - hr * 0.08f, d.y), ImVec2(d.x + hr * 0.08f, d.y),
-                              IM_COL32(150, 210, 240, 230));
-        dl->AddCircleFilled(d, hr * 0.08f, IM_COL32(150, 210, 240, 230), 10);
+                              theme::im(theme::kCallerSweat));
+        dl->AddCircleFilled(d, hr * 0.08f, theme::im(theme::kCallerSweat), 10);
     }
 }
 
@@ -134,9 +133,9 @@ void draw_caller_card(AppContext& ctx, const CallerCard& card, double clock) {
     theme::Rgba accent = state_colour(card.intensity);
 
     // The frame: a rounded card like an incoming-call screen, with the state's colour down its edge.
-    dl->AddRectFilledMultiColor(p, ImVec2(p.x + w, p.y + h), IM_COL32(22, 40, 50, 255), IM_COL32(22, 40, 50, 255),
-                                IM_COL32(14, 26, 33, 255), IM_COL32(14, 26, 33, 255));
-    dl->AddRect(p, ImVec2(p.x + w, p.y + h), IM_COL32(90, 130, 140, 160), 10 * s, 0, 1.5f * s);
+    const ImU32 top = theme::im(theme::kCardTop), bottom = theme::im(theme::kCardBottom);
+    dl->AddRectFilledMultiColor(p, ImVec2(p.x + w, p.y + h), top, top, bottom, bottom);
+    dl->AddRect(p, ImVec2(p.x + w, p.y + h), theme::im(theme::kCardEdge), 10 * s, 0, 1.5f * s);
     dl->AddRectFilled(p, ImVec2(p.x + 5 * s, p.y + h), theme::im(accent), 10 * s, ImDrawFlags_RoundCornersLeft);
 
     // The face in a ring of the state's colour; while the call is live the ring pulses with the voice.
@@ -144,7 +143,7 @@ void draw_caller_card(AppContext& ctx, const CallerCard& card, double clock) {
     ImVec2 c(p.x + 16 * s + r, p.y + h * 0.5f);
     unsigned hash = 2166136261u;
     for (unsigned char ch : card.name) hash = (hash ^ ch) * 16777619u;
-    dl->AddCircleFilled(c, r, IM_COL32(200, 222, 226, 255), 40);
+    dl->AddCircleFilled(c, r, theme::im(theme::kCardFaceBg), 40);
     dl->PushClipRect(ImVec2(c.x - r, c.y - r), ImVec2(c.x + r, c.y + r), true);
     draw_caller_face(dl, c, r, card.intensity, clock, still || card.ended, hash);
     dl->PopClipRect();
@@ -155,25 +154,25 @@ void draw_caller_card(AppContext& ctx, const CallerCard& card, double clock) {
     // Name, mood, and the call line with its timer.
     float tx = c.x + r + 16 * s;
     float ty = p.y + 10 * s;
-    dl->AddText(ctx.fonts.large, large, ImVec2(tx, ty), IM_COL32(240, 244, 242, 255), card.name.c_str());
+    dl->AddText(ctx.fonts.large, large, ImVec2(tx, ty), theme::im(theme::kCardName), card.name.c_str());
     ty += large + 4 * s;
     std::string state = std::string(caller_state_word(card.intensity));
     if (!card.mood.empty()) state += " \xc2\xb7 " + card.mood;  // middle dot
-    dl->AddText(ImVec2(tx, ty), theme::im(theme::mix(accent, {255, 255, 255, 255}, 0.35)), state.c_str());
+    dl->AddText(ImVec2(tx, ty), theme::im(theme::mix(accent, theme::kCardMoodLift, 0.35)), state.c_str());
     ty += body + 6 * s;
     if (compact) {  // the call line moves up beside the name
         tx = p.x + w - 12 * s - ImGui::CalcTextSize((card.timer + "  ").c_str()).x - body * 1.3f;
         ty = p.y + 10 * s;
     }
     // A handset: two ear cups and a grip.
-    ImU32 phone = card.ended ? IM_COL32(213, 94, 0, 255) : IM_COL32(120, 210, 190, 255);
+    ImU32 phone = theme::im(card.ended ? theme::kCardPhoneEnded : theme::kCardPhoneLive);
     float ph = body * 0.45f;
     ImVec2 pc(tx + ph, ty + body * 0.5f);
     dl->AddLine(ImVec2(pc.x - ph * 0.7f, pc.y + ph * 0.3f), ImVec2(pc.x + ph * 0.7f, pc.y - ph * 0.3f), phone, 3 * s);
     dl->AddCircleFilled(ImVec2(pc.x - ph * 0.8f, pc.y + ph * 0.35f), ph * 0.35f, phone, 10);
     dl->AddCircleFilled(ImVec2(pc.x + ph * 0.8f, pc.y - ph * 0.35f), ph * 0.35f, phone, 10);
     std::string line = compact ? card.timer : (card.ended ? "call ended  " : "on the line  ") + card.timer;
-    dl->AddText(ImVec2(tx + ph * 2.6f, ty), IM_COL32(200, 220, 222, 255), line.c_str());
+    dl->AddText(ImVec2(tx + ph * 2.6f, ty), theme::im(theme::kCardCallLine), line.c_str());
     // A voice meter: bars that rise with the caller's intensity while they are on the line.
     if (!card.ended && !compact) {
         float bx = p.x + w - 16 * s, base = p.y + h - 14 * s;

@@ -6,7 +6,7 @@ namespace cw {
 
 void draw_channel_badge(ImDrawList* dl, ImVec2 c, float r, int channel, ImFont* font, float font_size) {
     ImU32 fill = theme::im(theme::channel_colour(channel));
-    ImU32 edge = IM_COL32(20, 28, 34, 255);
+    ImU32 edge = theme::im(theme::kBadgeEdge);
     switch (channel) {
         case 0:
             dl->AddCircleFilled(c, r, fill, 28);
@@ -34,7 +34,7 @@ void draw_channel_badge(ImDrawList* dl, ImVec2 c, float r, int channel, ImFont* 
     float size = font_size > 0 ? font_size : r * 1.2f;
     if (!font) font = ImGui::GetFont();
     ImVec2 ts = font->CalcTextSizeA(size, 1e9f, 0.0f, letter);
-    dl->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), IM_COL32(15, 20, 25, 255), letter);
+    dl->AddText(font, size, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), theme::im(theme::kBadgeLetter), letter);
 }
 
 }  // namespace cw

@@ -31,9 +31,9 @@ namespace {
 using namespace net;
 
 ImVec4 quality_colour(int quality) {
-    if (quality > 0) return ImVec4(0.0f, 0.62f, 0.45f, 1);   // bluish green: calm
-    if (quality < 0) return ImVec4(0.84f, 0.37f, 0.0f, 1);   // vermillion: raises the heat
-    return ImVec4(0.90f, 0.62f, 0.0f, 1);                    // orange: mixed
+    if (quality > 0) return theme::kReplyCalm;  // bluish green: calm
+    if (quality < 0) return theme::kReplyHeated;  // vermillion: raises the heat
+    return theme::kReplyMixed;                   // orange: mixed
 }
 
 // One question's replies as bars: letter, count, the reply's words.
@@ -50,7 +50,7 @@ void spread_bars(const Level& level, int node, const std::vector<int>& counts, f
         ImGui::SameLine();
         char label[32];
         std::snprintf(label, sizeof label, "%d", counts[r]);
-        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImVec4(0.34f, 0.71f, 0.91f, 1));
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme::kSpreadBar);
         ImGui::ProgressBar(total ? static_cast<float>(counts[r]) / most : 0.0f, ImVec2(120 * scale, 0), label);
         ImGui::PopStyleColor();
         if (show_text) {
@@ -135,7 +135,7 @@ private:
 
     void backdrop(AppContext& ctx) {
         theme::draw_river_backdrop(ImGui::GetBackgroundDrawList(), static_cast<float>(ctx.width),
-                                   static_cast<float>(ctx.height), clock_, theme::reduced_motion());
+                                   static_cast<float>(ctx.height), clock_, ctx.settings.reduced_motion);
     }
 
     bool begin_card(AppContext& ctx, const char* id, float width) {
@@ -176,7 +176,7 @@ private:
         ImGui::Checkbox("Anonymous: the class sees friendly nicknames, never names", &anonymous_);
         ImGui::Checkbox("Projector mode: one raft for the whole room; the room votes at each question", &projector_);
         if (!error_.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.45f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextProblem);
             ImGui::TextWrapped("%s", error_.c_str());
             ImGui::PopStyleColor();
         }
@@ -332,7 +332,7 @@ private:
             session_->set_paused(!session_->paused());
         ImGui::SameLine();
         if (ImGui::Button(session_->call_done() ? "Class debrief" : "End the call", half)) stage_ = Stage::debrief;
-        if (session_->call_done()) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.6f, 1), "Everyone has finished.");
+        if (session_->call_done()) ImGui::TextColored(theme::kTextAllDone, "Everyone has finished.");
         if (sample_) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("A preview with a sample class of bots: no one else can see it.");
@@ -459,7 +459,7 @@ private:
                 ImGui::PopID();
             }
             if (!q.discuss.empty()) {
-                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.85f, 0.45f, 1));
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextDiscuss);
                 ImGui::TextWrapped("Talk about it: %s", q.discuss.c_str());
                 ImGui::PopStyleColor();
             }

@@ -76,7 +76,7 @@ public:
         if (conn_) conn_->client.service(0);
         ScreenRequest req;
         theme::draw_river_backdrop(ImGui::GetBackgroundDrawList(), static_cast<float>(ctx.width),
-                                   static_cast<float>(ctx.height), clock_, theme::reduced_motion());
+                                   static_cast<float>(ctx.height), clock_, ctx.settings.reduced_motion);
         float s = ctx.settings.ui_scale;
         float w = std::min(ctx.width - 40.0f * s, 680.0f * s);
         ImGui::SetNextWindowPos(ImVec2(ctx.width * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -120,7 +120,7 @@ private:
         ImGui::SetNextItemWidth(300 * s);
         ImGui::InputTextWithHint("Your name", "as the class will see it", name_, sizeof name_);
         if (!error_.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.45f, 1));
+            ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextProblem);
             ImGui::TextWrapped("%s", error_.c_str());
             ImGui::PopStyleColor();
         }
@@ -228,7 +228,7 @@ private:
             std::string label = std::string(1, static_cast<char>('A' + r)) + "   " + node.replies[r].text;
             if (q->open) {
                 bool mine = my_vote_node_ == q->node && my_vote_ == static_cast<int>(r);
-                if (mine) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.0f, 0.45f, 0.7f, 1));
+                if (mine) ImGui::PushStyleColor(ImGuiCol_Button, theme::kOwnVote);
                 ImGui::PushTextWrapPos(0);
                 if (ImGui::Button(label.c_str(), ImVec2(-1, 0))) {
                     conn_->session.vote(static_cast<int>(r));

@@ -28,14 +28,15 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     // A little ahead of the middle raft: the trainer wants to see what the class is coming to.
     camera_.centre = river.river().point_at(std::min(middle + 12.0, river.river().length()), 0.0);
 
-    particles_.update(river, camera_, dt);
+    const bool still = ctx.settings.reduced_motion;
+    particles_.update(river, camera_, dt, still);
     ImDrawList* bg = ImGui::GetBackgroundDrawList();
     SDL_Rect clip{0, 0, static_cast<int>(camera_.viewport.w), ctx.height};
     SDL_RenderSetClipRect(ctx.renderer, &clip);
     view_.draw_static(ctx.renderer, camera_, river);
-    view_.draw_live(ctx.renderer, camera_, river, clock_, bg, ctx.fonts.body, ctx.fonts.body->FontSize);
-    particles_.draw(ctx.renderer, camera_, river.state().roughness);
-    for (const TraineeView& t : trainees) view_.draw_raft(ctx.renderer, camera_, t.raft, clock_);
+    view_.draw_live(ctx.renderer, camera_, river, clock_, bg, ctx.fonts.body, ctx.fonts.body->FontSize, still);
+    particles_.draw(ctx.renderer, camera_, river.state().roughness, still);
+    for (const TraineeView& t : trainees) view_.draw_raft(ctx.renderer, camera_, t.raft, clock_, still);
     SDL_RenderSetClipRect(ctx.renderer, nullptr);
     bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
     // Name tags, nudged up to clear the ones already placed; past two levels a tag joins the one
@@ -73,9 +74,9 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
         ImVec2 ts = ImGui::CalcTextSize(text.c_str());
         ImVec2 at(l.rect.x + 4, l.rect.y + 1);
         if (at.y + ts.y < l.anchor.y - 30 * s)
-            bg->AddLine(ImVec2(l.anchor.x, l.anchor.y - 8 * s), ImVec2(l.anchor.x, at.y + ts.y), IM_COL32(10, 25, 32, 120));
-        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), IM_COL32(10, 25, 32, 170), 4);
-        bg->AddText(at, IM_COL32(240, 248, 248, 255), text.c_str());
+            bg->AddLine(ImVec2(l.anchor.x, l.anchor.y - 8 * s), ImVec2(l.anchor.x, at.y + ts.y), theme::im(theme::kNameTagLeader));
+        bg->AddRectFilled(ImVec2(at.x - 4, at.y - 1), ImVec2(at.x + ts.x + 4, at.y + ts.y + 1), theme::im(theme::kRiverOverlayShade), 4);
+        bg->AddText(at, theme::im(theme::kNameTagText), text.c_str());
     }
     bg->PopClipRect();
 

@@ -4,14 +4,11 @@
 #include <cstdio>
 
 #include "channel_badge.hpp"
+#include "theme.hpp"
 
 namespace cw {
 
 namespace {
-
-const ImVec4 kCalm(0.47f, 0.82f, 0.74f, 1);
-const ImVec4 kChurn(0.95f, 0.55f, 0.35f, 1);
-const ImVec4 kCaller(0.95f, 0.80f, 0.55f, 1);
 
 std::string mmss(double seconds) {
     char buf[16];
@@ -27,7 +24,7 @@ void call_chart(AppContext& ctx, const Simulation& sim, const Debrief& d, float 
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     float w = ImGui::GetContentRegionAvail().x;
     ImVec2 p1(p0.x + w, p0.y + height);
-    dl->AddRectFilled(p0, p1, IM_COL32(14, 30, 38, 255), 6 * s);
+    dl->AddRectFilled(p0, p1, theme::im(theme::kChartBg), 6 * s);
     const auto& tl = sim.timeline();
     double total = std::max(1.0, tl.empty() ? 1.0 : tl.back().t);
     auto at = [&](double t, double v) {
@@ -35,27 +32,27 @@ void call_chart(AppContext& ctx, const Simulation& sim, const Debrief& d, float 
                       p1.y - 8 * s - static_cast<float>(v / 100.0) * (height - 16 * s));
     };
     for (int g = 25; g < 100; g += 25)
-        dl->AddLine(at(0, g), at(total, g), IM_COL32(255, 255, 255, 22), 1.0f);
+        dl->AddLine(at(0, g), at(total, g), theme::im(theme::kChartGrid), 1.0f);
     for (size_t i = 1; i < tl.size(); ++i) {
-        dl->AddLine(at(tl[i - 1].t, tl[i - 1].intensity), at(tl[i].t, tl[i].intensity), IM_COL32(213, 94, 0, 255), 2.5f * s);
-        dl->AddLine(at(tl[i - 1].t, tl[i - 1].composure), at(tl[i].t, tl[i].composure), IM_COL32(86, 180, 233, 255),
+        dl->AddLine(at(tl[i - 1].t, tl[i - 1].intensity), at(tl[i].t, tl[i].intensity), theme::im(theme::kIntensityLine), 2.5f * s);
+        dl->AddLine(at(tl[i - 1].t, tl[i - 1].composure), at(tl[i].t, tl[i].composure), theme::im(theme::kComposureLine),
                     2.5f * s);
     }
     for (const DebriefEntry& e : d.entries) {
         ImVec2 top = at(e.seconds, 100), bottom = at(e.seconds, 0);
-        dl->AddLine(top, bottom, IM_COL32(255, 255, 255, 60), 1.0f);
+        dl->AddLine(top, bottom, theme::im(theme::kChartReplyMark), 1.0f);
         draw_channel_badge(dl, ImVec2(top.x, top.y + 10 * s), 9 * s, e.reply, ctx.fonts.body, 13 * s);
     }
     float label_y = p1.y - ImGui::GetFontSize() - 4 * s;
-    dl->AddText(ImVec2(p0.x + 10 * s, label_y), IM_COL32(213, 94, 0, 255), "caller intensity");
-    dl->AddText(ImVec2(p0.x + 150 * s, label_y), IM_COL32(86, 180, 233, 255), "your composure");
+    dl->AddText(ImVec2(p0.x + 10 * s, label_y), theme::im(theme::kIntensityLine), "caller intensity");
+    dl->AddText(ImVec2(p0.x + 150 * s, label_y), theme::im(theme::kComposureLine), "your composure");
     ImGui::Dummy(ImVec2(w, height));
 }
 
 void technique_line(const DebriefTechnique& dt) {
     const Technique* t = dt.technique;
     bool mistake = t->kind == TechniqueKind::anti_pattern;
-    ImGui::TextColored(mistake ? kChurn : kCalm, "%s %s%s", mistake ? "x" : "+", t->name.c_str(),
+    ImGui::TextColored(mistake ? theme::kTextChurn : theme::kTextCalm, "%s %s%s", mistake ? "x" : "+", t->name.c_str(),
                        dt.from_breath ? " (you breathed in rhythm just before)" : "");
     ImGui::Indent();
     ImGui::TextWrapped("%s", mistake ? t->coaching.c_str() : t->helps.c_str());
@@ -81,18 +78,18 @@ void entry(AppContext& ctx, const Simulation& sim, const DebriefEntry& e, int in
     ImGui::TextDisabled("The caller's intensity went from %.0f to %.0f.", e.intensity_before,
                         std::clamp(e.intensity_before + e.intensity_change, 0.0, 100.0));
     if (e.later) {
-        ImGui::TextColored(kChurn, "%s later:", mmss(e.later->tick / 60.0).c_str());
+        ImGui::TextColored(theme::kTextChurn, "%s later:", mmss(e.later->tick / 60.0).c_str());
         ImGui::SameLine();
         ImGui::TextWrapped("%s (intensity %+.0f)", e.later->note.c_str(), e.later->effects.intensity);
     }
     if (!e.said->caller_thinks.empty()) {
-        ImGui::TextColored(kCaller, "From the caller's side:");
+        ImGui::TextColored(theme::kTextCallerSide, "From the caller's side:");
         ImGui::SameLine();
         ImGui::TextWrapped("%s", e.said->caller_thinks.c_str());
     }
     if (e.better >= 0) {
         const Reply& b = e.question->replies[e.better];
-        ImGui::TextColored(kCalm, "Try instead:");
+        ImGui::TextColored(theme::kTextCalm, "Try instead:");
         ImGui::SameLine();
         ImGui::TextWrapped("%s", b.text.c_str());
         std::string names;
@@ -138,7 +135,7 @@ DebriefAction draw_debrief(AppContext& ctx, const Simulation& sim, const Debrief
                         score.conduct, score.composure, score.steadiness, score.outcome, st.composure_min, st.jolts,
                         mmss(sim.time()).c_str());
     if (d.calm_but_lost)
-        ImGui::TextColored(kCalm, "Not every caller is ready to be helped. You kept your head and offered your best: "
+        ImGui::TextColored(theme::kTextCalm, "Not every caller is ready to be helped. You kept your head and offered your best: "
                                   "that is the job, and your score says so.");
     call_chart(ctx, sim, d, 120 * s);
 

@@ -1,5 +1,6 @@
 // The dock between two calls of the week: a quiet place to recover. The player picks short
-// activities; each one done restores composure, which carries into the next call.
+// activities; each one done restores composure, which carries into the next call. What the dock
+// says (the prompts, the teammate, the answers, the quotes) comes from assets/dock.toml.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -8,6 +9,7 @@
 #include <fstream>
 
 #include "channel_badge.hpp"
+#include "content/dock_text.hpp"
 #include "content/playlist_loader.hpp"
 #include "core/dock.hpp"
 #include "core/tuning.hpp"
@@ -20,19 +22,11 @@ namespace {
 
 class DockScreen : public Screen {
 public:
-    DockScreen(AppContext& ctx, std::shared_ptr<const Playlist> week, int next_index, double composure, std::optional<DockActivity> open)
-        : week_(std::move(week)), next_(next_index), start_composure_(composure), composure_(composure) {
+    DockScreen(AppContext& ctx, std::shared_ptr<const Playlist> week, DockText text, int next_index, double composure,
+               std::optional<DockActivity> open)
+        : week_(std::move(week)), text_(std::move(text)), next_(next_index), start_composure_(composure),
+          composure_(composure) {
         if (open) start(ctx, *open);
-    }
-
-    void event(AppContext& ctx, const SDL_Event& e) override {
-        if (!active_) return;
-        if (e.type == SDL_KEYDOWN && !e.key.repeat && !ImGui::GetIO().WantTextInput) {
-            SDL_Scancode k = e.key.keysym.scancode;
-            if (k == SDL_SCANCODE_A || k == SDL_SCANCODE_LEFT) pending_.step = -1;
-            if (k == SDL_SCANCODE_D || k == SDL_SCANCODE_RIGHT) pending_.step = 1;
-        }
-        (void)ctx;
     }
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
@@ -49,8 +43,7 @@ public:
         ImGui::TextUnformatted("The dock, between calls");
         ImGui::PopFont();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("Before the next caller, take a moment for yourself. Each thing you do here "
-                            "brings some composure back.");
+        ImGui::TextDisabled("%s", text_.intro.c_str());
         ImGui::PopTextWrapPos();
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, theme::im(theme::kComposureBar));
         char overlay[32];
@@ -125,14 +118,13 @@ private:
         ImGui::TextUnformatted(t ? t->name.c_str() : "");
         ImGui::PopFont();
         ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", dock_instructions(a));
+        ImGui::TextDisabled("%s", text_.instructions_for(a).c_str());
         ImGui::PopTextWrapPos();
 
-        DockInput in = pending_;
-        pending_ = DockInput{};
-        const Uint8* keys = SDL_GetKeyboardState(nullptr);
-        bool mouse_held = ImGui::IsWindowHovered() && ImGui::IsMouseDown(0);
-        in.hold = keys[SDL_SCANCODE_SPACE] || mouse_held;
+        // Keys and gamepad through the shell's devices, as on the river; the mouse through the
+        // window it is pressed in.
+        DockInput in = ctx.input ? ctx.input->read_dock(!ImGui::GetIO().WantTextInput) : DockInput{};
+        in.hold = in.hold || (ImGui::IsWindowHovered() && ImGui::IsMouseDown(0));
         ImVec2 area_min = ImGui::GetCursorScreenPos();
         ImVec2 area_max(pos.x + size.x - 14 * s, pos.y + size.y - 60 * s);
         ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -142,22 +134,22 @@ private:
         switch (a) {
             case DockActivity::water_and_breaths: {
                 const Breathing& b = active_->breathing();
-                dl->AddCircle(c, r, IM_COL32(220, 240, 240, 120), 64, 2 * s);
+                dl->AddCircle(c, r, theme::im(theme::kBreathRing), 64, 2 * s);
                 if (b.active())
                     dl->AddCircleFilled(c, static_cast<float>(r * (0.3 + 0.7 * b.ring())),
-                                        b.in_rhythm() ? IM_COL32(120, 210, 190, 200) : IM_COL32(230, 159, 0, 200), 64);
+                                        theme::im(b.in_rhythm() ? theme::kBreathInRhythm : theme::kBreathOffRhythm), 64);
                 // The glass fills as the breaths are taken.
                 ImVec2 g0(c.x + r + 40 * s, c.y - r * 0.6f), g1(g0.x + 50 * s, c.y + r * 0.6f);
                 float fill = static_cast<float>(active_->progress());
-                dl->AddRectFilled(ImVec2(g0.x, g1.y - (g1.y - g0.y) * fill), g1, IM_COL32(120, 190, 230, 200), 3 * s);
-                dl->AddRect(g0, g1, IM_COL32(230, 240, 245, 220), 3 * s, 0, 2 * s);
+                dl->AddRectFilled(ImVec2(g0.x, g1.y - (g1.y - g0.y) * fill), g1, theme::im(theme::kDockGlassWater), 3 * s);
+                dl->AddRect(g0, g1, theme::im(theme::kDockGlassEdge), 3 * s, 0, 2 * s);
                 label(dl, ctx, c, b.active() ? breath_phase_label(b.phase()) : "Hold Space to breathe in");
                 break;
             }
             case DockActivity::stress_ball: {
                 bool cue = active_->squeeze_cue() > 0.5;
                 float squash = in.hold ? 0.75f : 1.0f;
-                dl->AddCircleFilled(c, r * squash, cue ? IM_COL32(230, 159, 0, 255) : IM_COL32(160, 120, 60, 255), 64);
+                dl->AddCircleFilled(c, r * squash, theme::im(cue ? theme::kDockBallSqueeze : theme::kDockBallRest), 64);
                 char buf[48];
                 std::snprintf(buf, sizeof buf, "%s   %d / %d", cue ? "Squeeze" : "Let go", active_->squeezes(),
                               DockActivityState::kSqueezes);
@@ -185,7 +177,7 @@ private:
                     save_note(ctx);
                     in.confirm = true;
                 }
-                if (note_saved_) ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "Kept in your notes.");
+                if (note_saved_) ImGui::TextColored(theme::kTextCalm, "Kept in your notes.");
                 else if (in.note_chars < DockActivityState::kNoteChars) {
                     ImGui::SameLine();
                     ImGui::TextDisabled("(a sentence or two)");
@@ -194,16 +186,14 @@ private:
             }
             case DockActivity::talk_to_team: {
                 ImGui::PushTextWrapPos(0);
-                ImGui::TextWrapped("Sam, two desks over: \"Rough one? Tell me.\" You tell them. Sam nods: \"Next time, "
-                                   "ask what they've already tried before you offer anything. Works for me.\"");
+                ImGui::TextWrapped("%s", text_.team_story.c_str());
                 ImGui::PopTextWrapPos();
                 if (active_->answer() < 0) {
-                    if (ImGui::Button("\"Good tip. Thanks, I'm back on.\"")) in.choice = 0;
-                    if (ImGui::Button("\"And another thing about that caller...\" (go over it again)")) in.choice = 1;
+                    if (answer_button(text_.team_move_on, "##move_on")) in.choice = 0;
+                    if (answer_button(text_.team_dwell, "##dwell")) in.choice = 1;
                 } else {
-                    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), active_->answer() == 0
-                                           ? "You said your piece and moved on: that is what helps."
-                                           : "Going round it again keeps the call with you. Share it, then let it go.");
+                    ImGui::TextColored(theme::kTextCalm, "%s",
+                                       (active_->answer() == 0 ? text_.team_move_on_then : text_.team_dwell_then).c_str());
                 }
                 break;
             }
@@ -214,9 +204,9 @@ private:
                     if (l.caught) continue;
                     ImVec2 p(area_min.x + static_cast<float>(l.x) * (area_max.x - area_min.x),
                              area_min.y + static_cast<float>(l.y) * (area_max.y - area_min.y));
-                    dl->AddCircleFilled(p, 14 * s, IM_COL32(200, 150, 60, 255), 12);
+                    dl->AddCircleFilled(p, 14 * s, theme::im(theme::kDockLeaf), 12);
                     dl->AddLine(ImVec2(p.x - 10 * s, p.y + 10 * s), ImVec2(p.x + 10 * s, p.y - 10 * s),
-                                IM_COL32(120, 80, 30, 255), 2 * s);
+                                theme::im(theme::kDockLeafStem), 2 * s);
                     ImVec2 m = ImGui::GetIO().MousePos;
                     if (ImGui::IsMouseClicked(0) && (m.x - p.x) * (m.x - p.x) + (m.y - p.y) * (m.y - p.y) < 400 * s * s)
                         in.clicked = static_cast<int>(i);
@@ -229,9 +219,7 @@ private:
             }
             case DockActivity::touchstone: {
                 const std::string& chosen = ctx.settings.touchstone_text;
-                const auto& quotes = touchstone_quotes();
-                const char* quote = !chosen.empty() ? chosen.c_str()
-                                                    : quotes[static_cast<size_t>(ctx.settings.touchstone) % quotes.size()].c_str();
+                const char* quote = !chosen.empty() ? chosen.c_str() : text_.touchstone_quote(ctx.settings.touchstone).c_str();
                 ImGui::PushFont(ctx.fonts.title);
                 ImVec2 ts = ImGui::CalcTextSize(quote, nullptr, false, area_max.x - area_min.x - 40 * s);
                 ImGui::SetCursorScreenPos(ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f));
@@ -243,13 +231,11 @@ private:
             }
             case DockActivity::did_my_best: {
                 if (active_->answer() < 0) {
-                    if (ImGui::Button("Yes. I stayed calm and offered what I could.")) in.choice = 0;
-                    if (ImGui::Button("Mostly. Next time I'd listen a little longer first.")) in.choice = 1;
+                    if (answer_button(text_.best_yes, "##yes")) in.choice = 0;
+                    if (answer_button(text_.best_mostly, "##mostly")) in.choice = 1;
                 } else {
                     ImGui::PushTextWrapPos(0);
-                    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1),
-                                       "That is the question that matters. How a caller responds is theirs; what "
-                                       "you did is yours, and you can learn from it without carrying it.");
+                    ImGui::TextColored(theme::kTextCalm, "%s", text_.best_then.c_str());
                     ImGui::PopTextWrapPos();
                 }
                 break;
@@ -265,10 +251,14 @@ private:
         ImGui::End();
     }
 
+    // An answer the player can give, as a button; `id` keeps it apart from the other answer
+    // whatever the two say.
+    static bool answer_button(const std::string& words, const char* id) { return ImGui::Button((words + id).c_str()); }
+
     void label(ImDrawList* dl, AppContext& ctx, ImVec2 at, const char* text) {
         ImFont* f = ctx.fonts.large;
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, text);
-        dl->AddText(f, f->FontSize, ImVec2(at.x - ts.x * 0.5f, at.y - ts.y * 0.5f), IM_COL32(255, 255, 255, 240), text);
+        dl->AddText(f, f->FontSize, ImVec2(at.x - ts.x * 0.5f, at.y - ts.y * 0.5f), theme::im(theme::kDockLabel), text);
     }
 
     void save_note(AppContext& ctx) {
@@ -288,28 +278,28 @@ private:
         note_saved_ = static_cast<bool>(out);
     }
 
-    // A quiet evening scene: water, a dock, a few ripples.
+    // A quiet evening scene: water, a dock, a few ripples (held still with reduced motion).
     void draw_scene(AppContext& ctx) {
         ImDrawList* dl = ImGui::GetBackgroundDrawList();
         float w = static_cast<float>(ctx.width), h = static_cast<float>(ctx.height);
-        dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(w, h * 0.35f), IM_COL32(250, 196, 140, 255),
-                                    IM_COL32(250, 196, 140, 255), IM_COL32(150, 190, 200, 255), IM_COL32(150, 190, 200, 255));
+        const ImU32 sky = theme::im(theme::kDockSkyTop), horizon = theme::im(theme::kDockSkyHorizon);
+        dl->AddRectFilledMultiColor(ImVec2(0, 0), ImVec2(w, h * 0.35f), sky, sky, horizon, horizon);
         dl->AddRectFilledMultiColor(ImVec2(0, h * 0.35f), ImVec2(w, h), theme::im(theme::kPool), theme::im(theme::kPool),
                                     theme::im(theme::kWaterDeep), theme::im(theme::kWaterDeep));
         for (int i = 0; i < 6; ++i) {
-            float t = static_cast<float>(std::fmod(clock_ * 0.2 + i / 6.0, 1.0));
-            dl->AddCircle(ImVec2(w * 0.7f, h * 0.8f), 20 + t * 300, IM_COL32(230, 245, 245, static_cast<int>(90 * (1 - t))), 64,
-                          2.0f);
+            double seconds = ctx.settings.reduced_motion ? 0.0 : clock_;
+            float t = static_cast<float>(std::fmod(seconds * 0.2 + i / 6.0, 1.0));
+            dl->AddCircle(ImVec2(w * 0.7f, h * 0.8f), 20 + t * 300, theme::im(theme::kDockRipple, 1 - t), 64, 2.0f);
         }
         dl->AddRectFilled(ImVec2(w * 0.45f, h * 0.86f), ImVec2(w, h * 0.94f), theme::im(theme::kWood));
     }
 
     std::shared_ptr<const Playlist> week_;
+    DockText text_;
     int next_;
     double start_composure_, composure_;
     std::optional<DockActivityState> active_;
     std::vector<DockActivity> used_;
-    DockInput pending_;
     char note_[1024] = {0};
     bool note_saved_ = false;
     double clock_ = 0;
@@ -323,7 +313,12 @@ std::unique_ptr<Screen> make_dock_screen(AppContext& ctx, std::shared_ptr<const 
         error = "there is no next call in this playlist";
         return nullptr;
     }
-    return std::make_unique<DockScreen>(ctx, std::move(week), next_index, composure, open);
+    DockTextLoad text = load_shipped_dock_text();
+    if (!text.ok()) {
+        error = format_problems(text.problems);
+        return nullptr;
+    }
+    return std::make_unique<DockScreen>(ctx, std::move(week), std::move(*text.text), next_index, composure, open);
 }
 
 }  // namespace cw

@@ -23,10 +23,10 @@ std::string lower(std::string s) {
 }
 
 ImU32 node_colour(const Node& n) {
-    if (n.is_question()) return IM_COL32(120, 92, 36, 255);
-    if (n.end == Outcome::hung_up) return IM_COL32(120, 52, 46, 255);
-    if (n.is_end()) return IM_COL32(46, 104, 72, 255);
-    return IM_COL32(44, 66, 84, 255);
+    if (n.is_question()) return theme::im(theme::kNodeQuestion);
+    if (n.end == Outcome::hung_up) return theme::im(theme::kNodeHungUp);
+    if (n.is_end()) return theme::im(theme::kNodeEnd);
+    return theme::im(theme::kNodeSay);
 }
 
 std::string shorten(const std::string& s, size_t n) {
@@ -167,14 +167,14 @@ int EditorCallGraph::frame(AppContext& ctx, EditorDocument& doc, EditorSelection
     look_pending_ = -1;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), IM_COL32(22, 32, 38, 255));
+    dl->AddRectFilled(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), theme::im(theme::kGraphBg));
     dl->PushClipRect(origin_, ImVec2(origin_.x + size_.x, origin_.y + size_.y), true);
     // A faint grid, so panning shows.
     float step = 80 * zoom_;
     for (float x = std::fmod(static_cast<float>(-pan_.x * zoom_), step); x < size_.x; x += step)
-        dl->AddLine(ImVec2(origin_.x + x, origin_.y), ImVec2(origin_.x + x, origin_.y + size_.y), IM_COL32(255, 255, 255, 12));
+        dl->AddLine(ImVec2(origin_.x + x, origin_.y), ImVec2(origin_.x + x, origin_.y + size_.y), theme::im(theme::kGraphGrid));
     for (float y = std::fmod(static_cast<float>(-pan_.y * zoom_), step); y < size_.y; y += step)
-        dl->AddLine(ImVec2(origin_.x, origin_.y + y), ImVec2(origin_.x + size_.x, origin_.y + y), IM_COL32(255, 255, 255, 12));
+        dl->AddLine(ImVec2(origin_.x, origin_.y + y), ImVec2(origin_.x + size_.x, origin_.y + y), theme::im(theme::kGraphGrid));
 
     ImGui::InvisibleButton("##graph", size_,
                            ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight |
@@ -254,7 +254,7 @@ int EditorCallGraph::frame(AppContext& ctx, EditorDocument& doc, EditorSelection
     for (const CallEdge& e : call_edges(l)) {
         ImVec2 a = to_screen(pos_[static_cast<size_t>(e.from)] + Vec2{kBoxW, kBoxH * 0.5});
         ImVec2 b = to_screen(pos_[static_cast<size_t>(e.to)] + Vec2{0, kBoxH * 0.5});
-        ImU32 col = IM_COL32(200, 210, 215, 170);
+        ImU32 col = theme::im(theme::kGraphArrow);
         if (e.kind == CallEdge::reply) {
             int replies = static_cast<int>(l.nodes[static_cast<size_t>(e.from)].replies.size());
             a = to_screen(pos_[static_cast<size_t>(e.from)] +
@@ -262,7 +262,7 @@ int EditorCallGraph::frame(AppContext& ctx, EditorDocument& doc, EditorSelection
             col = theme::im(theme::channel_colour(e.index), 0.85f);
         } else if (e.kind == CallEdge::branch) {
             a = to_screen(pos_[static_cast<size_t>(e.from)] + Vec2{kBoxW * 0.5, kBoxH});
-            col = IM_COL32(190, 150, 230, 200);
+            col = theme::im(theme::kGraphBranch);
         }
         arrow(dl, a, b, col, thick);
         if (e.kind == CallEdge::reply && zoom_ > 0.35f)
@@ -283,26 +283,27 @@ int EditorCallGraph::frame(AppContext& ctx, EditorDocument& doc, EditorSelection
                        sel.kind == EditorSelection::branch) && sel.index == static_cast<int>(i);
         dl->AddRectFilled(a, b, node_colour(n), 6 * zoom_);
         bool problem = i < problem_nodes.size() && problem_nodes[i];
-        ImU32 border = is_sel ? IM_COL32(255, 200, 60, 255) : problem || dead[i] ? IM_COL32(235, 90, 60, 255)
-                                                                                 : IM_COL32(255, 255, 255, 60);
+        ImU32 border = theme::im(is_sel                ? theme::kEditorSelected
+                                 : problem || dead[i] ? theme::kEditorProblem
+                                                      : theme::kGraphNodeEdge);
         dl->AddRect(a, b, border, 6 * zoom_, 0, is_sel || problem || dead[i] ? 2.5f : 1.0f);
         if (zoom_ < 0.3f) continue;
         dl->PushClipRect(a, b, true);
         std::string head = n.id;
         if (n.is_question()) head += "   ? fork " + n.fork;
         else if (n.is_end()) head += "   = " + std::string(outcome_id(n.end));
-        dl->AddText(font, fs, ImVec2(a.x + 6, a.y + 4), IM_COL32(255, 255, 255, 255), head.c_str());
-        dl->AddText(font, fs * 0.92f, ImVec2(a.x + 6, a.y + 6 + fs), IM_COL32(220, 230, 235, 210), shorten(n.say, 90).c_str(),
+        dl->AddText(font, fs, ImVec2(a.x + 6, a.y + 4), theme::im(theme::kGraphNodeTitle), head.c_str());
+        dl->AddText(font, fs * 0.92f, ImVec2(a.x + 6, a.y + 6 + fs), theme::im(theme::kGraphNodeText), shorten(n.say, 90).c_str(),
                     nullptr, (b.x - a.x) - 12);
         dl->PopClipRect();
         if (static_cast<int>(i) == start)
-            dl->AddText(font, fs, ImVec2(a.x, a.y - fs - 2), IM_COL32(140, 230, 190, 255), "START");
+            dl->AddText(font, fs, ImVec2(a.x, a.y - fs - 2), theme::im(theme::kGraphStart), "START");
         if (dead[i] && !n.is_end())
-            dl->AddText(font, fs, ImVec2(a.x + 60 * zoom_, a.y - fs - 2), IM_COL32(255, 140, 110, 255),
+            dl->AddText(font, fs, ImVec2(a.x + 60 * zoom_, a.y - fs - 2), theme::im(theme::kGraphDeadEnd),
                         "dead end: no ending can be reached");
     }
     dl->PopClipRect();
-    dl->AddText(ImVec2(origin_.x + 8, origin_.y + size_.y - 22), IM_COL32(220, 230, 235, 150),
+    dl->AddText(ImVec2(origin_.x + 8, origin_.y + size_.y - 22), theme::im(theme::kGraphHelp),
                 "Drag a node to move it, the background to pan; wheel: zoom; right-click: add, delete, play-test.");
     ImGui::End();
     return play_from;

@@ -34,6 +34,50 @@ bool text(EditorDocument& doc, const char* label, const std::string& key, const 
     return changed;
 }
 
+bool lines(EditorDocument& doc, const char* label, const std::string& key,
+           const std::function<std::vector<std::string>&(Draft&)>& get, float height_lines) {
+    std::string value;
+    for (const std::string& l : get(reading(doc))) value += (value.empty() ? "" : "\n") + l;
+    ImGui::TextUnformatted(label);
+    std::string id = std::string("##") + label;
+    bool changed = ImGui::InputTextMultiline(id.c_str(), &value, ImVec2(-1, ImGui::GetTextLineHeight() * height_lines + 8),
+                                             ImGuiInputTextFlags_NoHorizontalScroll);
+    if (changed) {
+        std::vector<std::string> out;
+        size_t start = 0;
+        while (start <= value.size()) {
+            size_t end = value.find('\n', start);
+            std::string line = value.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            if (line.find_first_not_of(" \t") != std::string::npos) out.push_back(line);
+            if (end == std::string::npos) break;
+            start = end + 1;
+        }
+        doc.apply(std::string("Edit ") + label, [&](Draft& d) { get(d) = out; }, key);
+    }
+    end_step_when_done(doc);
+    return changed;
+}
+
+bool grade(EditorDocument& doc, const char* label, const std::string& key,
+           const std::function<std::optional<Grade>&(Draft&)>& get) {
+    std::optional<Grade> now = get(reading(doc));
+    const char* shown = now ? grade_id(*now) : "(by the outcome)";
+    bool changed = false;
+    if (ImGui::BeginCombo(label, shown)) {
+        if (ImGui::Selectable("(by the outcome)", !now)) {
+            doc.apply(std::string("Clear ") + label, [&](Draft& d) { get(d).reset(); }, key);
+            changed = true;
+        }
+        for (Grade g : {Grade::best, Grade::good, Grade::slip, Grade::trap})
+            if (ImGui::Selectable(grade_id(g), now == g)) {
+                doc.apply(std::string("Grade: ") + grade_id(g), [&](Draft& d) { get(d) = g; }, key);
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    return changed;
+}
+
 bool number(EditorDocument& doc, const char* label, const std::string& key, const Number& get, double lo, double hi,
             double speed, const char* format) {
     double value = get(reading(doc));

@@ -2,6 +2,7 @@
 // Typing in a field or dragging a number is one step to undo, until the field is let go.
 #pragma once
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,12 @@ bool check(EditorDocument& doc, const char* label, const std::string& key, const
 bool choice(EditorDocument& doc, const char* label, const std::string& key, const Text& get,
             const std::vector<std::string>& options, const std::vector<std::string>& labels = {},
             const char* none_label = nullptr);
+// A list of texts edited one per line (empty lines dropped): policy lines, ways to say a line.
+bool lines(EditorDocument& doc, const char* label, const std::string& key,
+           const std::function<std::vector<std::string>&(Draft&)>& get, float height_lines = 3);
+// An ending's grade, or none (then the outcome's own points count).
+bool grade(EditorDocument& doc, const char* label, const std::string& key,
+           const std::function<std::optional<Grade>&(Draft&)>& get);
 
 }  // namespace field
 

@@ -7,6 +7,7 @@
 #include "channel_badge.hpp"
 #include "core/roughness.hpp"
 #include "editor/edits.hpp"
+#include "theme.hpp"
 
 namespace cw {
 
@@ -24,7 +25,7 @@ std::vector<std::string> node_ids(const Level& l) {
 
 void heading(const std::string& text) {
     ImGui::Spacing();
-    ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "%s", text.c_str());
+    ImGui::TextColored(theme::kTextAccent, "%s", text.c_str());
     ImGui::Separator();
 }
 
@@ -59,6 +60,19 @@ void EditorInspector::level_form(AppContext& ctx, EditorDocument& doc) {
     field::choice(doc, "Persona", "caller.persona", [](Draft& d) -> std::string& { return d.level.caller.persona; },
                   personas, labels);
     field_help("How strongly each technique lands with this kind of caller.");
+    field::lines(doc, "Or draw one of these personas each run (one per line)", "caller.personas",
+                 [](Draft& d) -> std::vector<std::string>& { return d.level.caller.personas; }, 2);
+    field::check(doc, "Shuffle the replies onto the channels each run", "shuffle",
+                 [](Draft& d) -> bool& { return d.level.shuffle; });
+    ImGui::TextDisabled("Format %d file%s", doc.level().format,
+                        doc.level().format < kLevelFormatLatest ? " (calmwaters upgrade writes it as the newest)" : "");
+    heading("The policy card");
+    field::text(doc, "Policy title", "policy.title", [](Draft& d) -> std::string& { return d.level.policy.title; });
+    field::text(doc, "Check first", "policy.verify", [](Draft& d) -> std::string& { return d.level.policy.verify; }, true, 2);
+    field::lines(doc, "The agent may (one per line)", "policy.may",
+                 [](Draft& d) -> std::vector<std::string>& { return d.level.policy.may; });
+    field::lines(doc, "The agent may not (one per line)", "policy.may_not",
+                 [](Draft& d) -> std::vector<std::string>& { return d.level.policy.may_not; });
     field::number(doc, "Intensity at the start", "caller.intensity",
                   [](Draft& d) -> double& { return d.level.caller.intensity; }, 0, 100, 0.5, "%.0f");
     field::number(doc, "Drift per second", "caller.drift", [](Draft& d) -> double& { return d.level.caller.drift; }, -5,
@@ -277,6 +291,21 @@ void EditorInspector::reply_form(AppContext& ctx, EditorDocument& doc, EditorSel
         doc.apply("Add a technique", [&](Draft& d) { R(d).techniques.push_back("listen"); });
     field::choice(doc, "Leads to", key_of("rn", node, reply), [R](Draft& d) -> std::string& { return R(d).next; },
                   node_ids(l), {}, "(choose a node)");
+    // The author's verdict: what the score, the chime, the bots and the debrief follow.
+    std::string shown = grade_id(rep.grade);
+    if (rep.grade_derived) shown += "  (worked out from the tags)";
+    if (ImGui::BeginCombo("Grade", shown.c_str())) {
+        for (Grade g : {Grade::best, Grade::good, Grade::slip, Grade::trap})
+            if (ImGui::Selectable(grade_id(g), !rep.grade_derived && rep.grade == g))
+                doc.apply(std::string("Grade the reply ") + grade_id(g), [&](Draft& d) {
+                    R(d).grade = g;
+                    R(d).grade_derived = false;
+                });
+        ImGui::EndCombo();
+    }
+    field_help("Your judgement of this reply here, with this caller; the techniques only name what it shows.");
+    field::text(doc, "Why, here (the debrief shows it first)", key_of("rfb", node, reply),
+                [R](Draft& d) -> std::string& { return R(d).feedback; }, true, 2);
     field::text(doc, "What the caller feels", key_of("rct", node, reply),
                 [R](Draft& d) -> std::string& { return R(d).caller_thinks; }, true, 2);
     if (ImGui::TreeNode("Effects, variables, conditions")) {
@@ -399,16 +428,17 @@ int EditorInspector::node_form(AppContext& ctx, EditorDocument& doc, EditorSelec
     field::check(doc, "On hold (intensity rises while this line lasts)", key_of("hold", i),
                  [N](Draft& d) -> bool& { return N(d).hold; });
 
+    field::lines(doc, "Ways to say it, one per line (the first is the line above; each run draws one)", key_of("sayv", i),
+                 [N](Draft& d) -> std::vector<std::string>& { return N(d).say_variants; }, 2);
     if (n.is_end()) {
-        std::vector<std::string> ends{"resolved", "follow_up", "escalated", "hung_up"};
-        static std::string shown;
-        shown = outcome_id(n.end);
-        if (ImGui::BeginCombo("Ending", shown.c_str())) {
-            for (const std::string& e : ends)
-                if (ImGui::Selectable(e.c_str(), e == shown))
-                    doc.apply("Choose the ending", [&](Draft& d) { N(d).end = *outcome_from_id(e); });
+        if (ImGui::BeginCombo("Ending", outcome_id(n.end))) {
+            for (Outcome e : level_endings())  // the endings a level may name, from core
+                if (ImGui::Selectable(outcome_id(e), e == n.end))
+                    doc.apply("Choose the ending", [&](Draft& d) { N(d).end = e; });
             ImGui::EndCombo();
         }
+        field::grade(doc, "Ending's grade", key_of("eg", i),
+                     [N](Draft& d) -> std::optional<Grade>& { return N(d).ending_grade; });
     } else if (!n.is_question()) {
         field::choice(doc, "Then", key_of("next", i), [N](Draft& d) -> std::string& { return N(d).next; }, node_ids(l), {},
                       "(choose a node)");

@@ -189,8 +189,8 @@ void EditorRiverCanvas::draw_handles(AppContext& ctx, const EditorDocument& doc,
                                      ImDrawList* dl) {
     const Level& l = doc.level();
     const auto& pts = l.river.points;
-    const ImU32 line = IM_COL32(255, 255, 255, 150), handle = IM_COL32(255, 255, 255, 230),
-                chosen = IM_COL32(255, 200, 60, 255), bad = IM_COL32(235, 90, 60, 255);
+    const ImU32 line = theme::im(theme::kCanvasCentreline), handle = theme::im(theme::kCanvasHandle),
+                chosen = theme::im(theme::kEditorSelected), bad = theme::im(theme::kEditorProblem);
     for (size_t i = 0; i + 1 < pts.size(); ++i)
         dl->AddLine(iv(cam_.to_screen(pts[i].pos)), iv(cam_.to_screen(pts[i + 1].pos)), stale_ ? bad : line, 1.5f);
     for (size_t i = 0; i < pts.size(); ++i) {
@@ -199,17 +199,17 @@ void EditorRiverCanvas::draw_handles(AppContext& ctx, const EditorDocument& doc,
         SDL_FPoint c = cam_.to_screen(pts[i].pos);
         SDL_FPoint a = cam_.to_screen(pts[i].pos + n * (-pts[i].width * 0.5));
         SDL_FPoint b = cam_.to_screen(pts[i].pos + n * (pts[i].width * 0.5));
-        dl->AddLine(iv(a), iv(b), IM_COL32(255, 255, 255, is_sel ? 160 : 60), 1.0f);
+        dl->AddLine(iv(a), iv(b), theme::im(is_sel ? theme::kCanvasWidthChosen : theme::kCanvasWidth), 1.0f);
         for (SDL_FPoint e : {a, b})
-            dl->AddRectFilled(ImVec2(e.x - 4, e.y - 4), ImVec2(e.x + 4, e.y + 4), is_sel ? chosen : IM_COL32(230, 230, 230, 170));
+            dl->AddRectFilled(ImVec2(e.x - 4, e.y - 4), ImVec2(e.x + 4, e.y + 4), is_sel ? chosen : theme::im(theme::kCanvasWidthEnd));
         dl->AddCircleFilled(iv(c), kHandle, is_sel ? chosen : handle);
-        dl->AddCircle(iv(c), kHandle, IM_COL32(20, 40, 50, 255), 16, 1.5f);
+        dl->AddCircle(iv(c), kHandle, theme::im(theme::kCanvasHandleEdge), 16, 1.5f);
     }
     for (size_t i = 0; i < l.river.rocks.size(); ++i) {
         const Rock& r = l.river.rocks[i];
         bool is_sel = sel.kind == EditorSelection::rock && sel.index == static_cast<int>(i);
         float px = static_cast<float>(rock_reach(r) * cam_.pixels_per_metre);
-        dl->AddCircle(iv(cam_.to_screen(r.at)), std::max(px + 3, 6.0f), is_sel ? chosen : IM_COL32(255, 255, 255, 120), 24,
+        dl->AddCircle(iv(cam_.to_screen(r.at)), std::max(px + 3, 6.0f), is_sel ? chosen : theme::im(theme::kCanvasRock), 24,
                       is_sel ? 2.5f : 1.0f);
     }
     if (!sim_) return;
@@ -222,22 +222,22 @@ void EditorRiverCanvas::draw_handles(AppContext& ctx, const EditorDocument& doc,
             RiverSample smp = river.sample_at(s);
             Vec2 n = right_of(smp.tangent);
             dl->AddLine(iv(cam_.to_screen(smp.pos - n * smp.half_width)), iv(cam_.to_screen(smp.pos + n * smp.half_width)),
-                        is_sel ? chosen : IM_COL32(255, 230, 160, 150), is_sel ? 2.5f : 1.2f);
+                        is_sel ? chosen : theme::im(theme::kCanvasForkLine), is_sel ? 2.5f : 1.2f);
         }
         SDL_FPoint c = cam_.to_screen(river.point_at(s0, 0));
         float r = kHandle + 2;
         dl->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y),
-                          is_sel ? chosen : IM_COL32(240, 200, 120, 240));
+                          is_sel ? chosen : theme::im(theme::kCanvasForkHandle));
         std::string label = "fork \"" + f.id + "\" (" + std::to_string(f.channels) + " channels)";
         ImFont* font = ctx.fonts.body;
-        dl->AddText(font, font->FontSize, ImVec2(c.x + r + 6, c.y - font->FontSize * 0.5f), IM_COL32(10, 20, 25, 255),
+        dl->AddText(font, font->FontSize, ImVec2(c.x + r + 6, c.y - font->FontSize * 0.5f), theme::im(theme::kCanvasLabelShadow),
                     label.c_str());
-        dl->AddText(font, font->FontSize, ImVec2(c.x + r + 5, c.y - font->FontSize * 0.5f - 1), IM_COL32(255, 240, 200, 255),
+        dl->AddText(font, font->FontSize, ImVec2(c.x + r + 5, c.y - font->FontSize * 0.5f - 1), theme::im(theme::kCanvasLabel),
                     label.c_str());
     }
     // The pool, where the call ends.
     SDL_FPoint pool = cam_.to_screen(river.point_at(river.pool_start(), 0));
-    dl->AddText(ImVec2(pool.x + 6, pool.y), IM_COL32(230, 250, 250, 220), "pool: the call ends here");
+    dl->AddText(ImVec2(pool.x + 6, pool.y), theme::im(theme::kCanvasPool), "pool: the call ends here");
 }
 
 void EditorRiverCanvas::frame(AppContext& ctx, EditorDocument& doc, EditorSelection& sel, SDL_FRect rect, double dt) {
@@ -251,7 +251,7 @@ void EditorRiverCanvas::frame(AppContext& ctx, EditorDocument& doc, EditorSelect
     // Land under everything, then the river as it looks in play.
     SDL_Rect clip{static_cast<int>(rect.x), static_cast<int>(rect.y), static_cast<int>(rect.w), static_cast<int>(rect.h)};
     SDL_RenderSetClipRect(ctx.renderer, &clip);
-    SDL_SetRenderDrawColor(ctx.renderer, theme::kLand.r, theme::kLand.g, theme::kLand.b, 255);
+    theme::set_draw_colour(ctx.renderer, theme::kLand);
     SDL_RenderFillRect(ctx.renderer, &clip);
 
     ImGui::SetNextWindowPos(ImVec2(rect.x, rect.y));
@@ -265,7 +265,8 @@ void EditorRiverCanvas::frame(AppContext& ctx, EditorDocument& doc, EditorSelect
     ImDrawList* dl = ImGui::GetWindowDrawList();
     if (sim_) {
         view_.draw_static(ctx.renderer, cam_, *sim_);
-        view_.draw_live(ctx.renderer, cam_, *sim_, clock_, dl, ctx.fonts.body, ctx.fonts.body->FontSize);
+        view_.draw_live(ctx.renderer, cam_, *sim_, clock_, dl, ctx.fonts.body, ctx.fonts.body->FontSize,
+                        ctx.settings.reduced_motion);
     }
     SDL_RenderSetClipRect(ctx.renderer, nullptr);
     ImGui::InvisibleButton("##river", ImVec2(rect.w, rect.h),
@@ -277,10 +278,10 @@ void EditorRiverCanvas::frame(AppContext& ctx, EditorDocument& doc, EditorSelect
     if (stale_ && !doc.river_problems().empty()) {
         std::string msg = "The river can't be built as it is: " + doc.river_problems().front().message;
         ImVec2 p(rect.x + 10, rect.y + rect.h - 34);
-        dl->AddRectFilled(ImVec2(rect.x, p.y - 6), ImVec2(rect.x + rect.w, rect.y + rect.h), IM_COL32(120, 40, 20, 230));
-        dl->AddText(p, IM_COL32(255, 235, 220, 255), msg.c_str());
+        dl->AddRectFilled(ImVec2(rect.x, p.y - 6), ImVec2(rect.x + rect.w, rect.y + rect.h), theme::im(theme::kCanvasError));
+        dl->AddText(p, theme::im(theme::kErrorBannerText), msg.c_str());
     }
-    dl->AddText(ImVec2(rect.x + 10, rect.y + 8), IM_COL32(240, 250, 250, 230),
+    dl->AddText(ImVec2(rect.x + 10, rect.y + 8), theme::im(theme::kCanvasHelp),
                 "Drag points, widths, rocks, forks.  Right-click: add, delete.  Wheel: zoom.  "
                 "Drag the water: pan.");
     ImGui::End();

@@ -20,6 +20,7 @@
 #include "editor_inspector.hpp"
 #include "editor_river_canvas.hpp"
 #include "screens.hpp"
+#include "theme.hpp"
 
 namespace cw {
 
@@ -267,8 +268,8 @@ private:
         ImDrawList* fg = ImGui::GetForegroundDrawList();
         ImVec2 size = ImGui::CalcTextSize(hint.c_str());
         ImVec2 at(12, ctx.height - size.y - 12);
-        fg->AddRectFilled(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + size.x + 6, at.y + size.y + 4), IM_COL32(20, 30, 36, 220), 4);
-        fg->AddText(at, IM_COL32(255, 230, 170, 255), hint.c_str());
+        fg->AddRectFilled(ImVec2(at.x - 6, at.y - 4), ImVec2(at.x + size.x + 6, at.y + size.y + 4), theme::im(theme::kPlaytestHintBg), 4);
+        fg->AddText(at, theme::im(theme::kPlaytestHint), hint.c_str());
         if (r.kind == ScreenRequest::menu || r.kind == ScreenRequest::quit || r.kind == ScreenRequest::dock) {
             child_.reset();  // back to the editor exactly as it was
             say("Back from the play-test.");
@@ -327,7 +328,7 @@ private:
         std::string name = path.empty() ? "new level (not saved yet)" : std::filesystem::path(path).filename().string();
         if (dirty()) name += "  (unsaved changes)";
         ImGui::AlignTextToFramePadding();
-        if (!status_.empty()) ImGui::TextColored(ImVec4(1.0f, 0.85f, 0.5f, 1), "%s", status_.c_str());
+        if (!status_.empty()) ImGui::TextColored(theme::kTextStatus, "%s", status_.c_str());
         else ImGui::TextDisabled("%s", name.c_str());
         ImGui::End();
     }
@@ -429,11 +430,11 @@ private:
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
         const std::vector<Problem>& problems = doc_->problems();
         if (problems.empty()) {
-            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "No problems: this level can be played and shared.");
+            ImGui::TextColored(theme::kTextCalm, "No problems: this level can be played and shared.");
             ImGui::TextDisabled("Check that every path can be steered: calmwaters solve %s",
                                 doc_->path().empty() ? "LEVEL" : doc_->path().c_str());
         } else {
-            ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.45f, 1), "%d problem(s) to fix. Click one to go to it.",
+            ImGui::TextColored(theme::kTextProblem, "%d problem(s) to fix. Click one to go to it.",
                                static_cast<int>(problems.size()));
             ImGui::BeginChild("##list");
             for (size_t i = 0; i < problems.size(); ++i) {
@@ -455,7 +456,7 @@ private:
         ImGui::Begin("##raw", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
-        ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.45f, 1), "%s can't be opened in the editor yet: mend the text below.",
+        ImGui::TextColored(theme::kTextProblem, "%s can't be opened in the editor yet: mend the text below.",
                            raw_path_.c_str());
         for (const Problem& p : raw_problems_) {
             ImGui::PushTextWrapPos(0);

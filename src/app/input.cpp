@@ -4,6 +4,12 @@
 
 namespace cw {
 
+namespace {
+// The left stick counts as a footstep once pushed past this, and is ready for the next one once
+// back under the release point, so a stick resting near the edge does not chatter.
+constexpr double kStickPress = 0.5, kStickRelease = 0.3;
+}  // namespace
+
 InputDevices::InputDevices() { open_first_pad(); }
 
 void InputDevices::open_first_pad() {
@@ -15,15 +21,49 @@ InputDevices::~InputDevices() {
     if (pad_) SDL_GameControllerClose(pad_);
 }
 
+bool InputDevices::is_pad(SDL_JoystickID which) const {
+    return pad_ && which == SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad_));
+}
+
 void InputDevices::handle_event(const SDL_Event& e) {
-    if (e.type == SDL_CONTROLLERDEVICEADDED && !pad_) pad_ = SDL_GameControllerOpen(e.cdevice.which);
-    if (e.type == SDL_CONTROLLERDEVICEREMOVED && pad_ &&
-        e.cdevice.which == SDL_JoystickInstanceID(SDL_GameControllerGetJoystick(pad_))) {
-        SDL_GameControllerClose(pad_);
-        pad_ = nullptr;
-        open_first_pad();  // another pad still plugged in takes over
+    switch (e.type) {
+        case SDL_CONTROLLERDEVICEADDED:
+            if (!pad_) pad_ = SDL_GameControllerOpen(e.cdevice.which);
+            break;
+        case SDL_CONTROLLERDEVICEREMOVED:
+            if (is_pad(e.cdevice.which)) {
+                SDL_GameControllerClose(pad_);
+                pad_ = nullptr;
+                stick_side_ = 0;
+                open_first_pad();  // another pad still plugged in takes over
+            }
+            break;
+        case SDL_KEYDOWN:
+            if (e.key.repeat) break;  // a held key is one step, not a run
+            if (e.key.keysym.scancode == SDL_SCANCODE_A || e.key.keysym.scancode == SDL_SCANCODE_LEFT) key_step_ = -1;
+            if (e.key.keysym.scancode == SDL_SCANCODE_D || e.key.keysym.scancode == SDL_SCANCODE_RIGHT) key_step_ = 1;
+            break;
+        case SDL_CONTROLLERBUTTONDOWN:
+            if (!is_pad(e.cbutton.which)) break;
+            if (e.cbutton.button == SDL_CONTROLLER_BUTTON_DPAD_LEFT || e.cbutton.button == SDL_CONTROLLER_BUTTON_LEFTSHOULDER)
+                pad_step_ = -1;
+            if (e.cbutton.button == SDL_CONTROLLER_BUTTON_DPAD_RIGHT ||
+                e.cbutton.button == SDL_CONTROLLER_BUTTON_RIGHTSHOULDER)
+                pad_step_ = 1;
+            break;
+        case SDL_CONTROLLERAXISMOTION: {
+            if (!is_pad(e.caxis.which) || e.caxis.axis != SDL_CONTROLLER_AXIS_LEFTX) break;
+            double x = e.caxis.value / 32767.0;
+            int side = x <= -kStickPress ? -1 : x >= kStickPress ? 1 : std::fabs(x) < kStickRelease ? 0 : stick_side_;
+            if (side != 0 && side != stick_side_) pad_step_ = side;
+            stick_side_ = side;
+            break;
+        }
+        default: break;
     }
 }
+
+void InputDevices::end_frame() { key_step_ = pad_step_ = 0; }
 
 Input InputDevices::read(bool mouse_free) const {
     Input in;
@@ -54,6 +94,14 @@ Input InputDevices::read(bool mouse_free) const {
     }
     in.paddle = paddle < -1 ? -1 : (paddle > 1 ? 1 : paddle);
     in.breath = breath;
+    return in;
+}
+
+DockInput InputDevices::read_dock(bool keys_free) const {
+    DockInput in;
+    in.hold = (keys_free && SDL_GetKeyboardState(nullptr)[SDL_SCANCODE_SPACE]) ||
+              (pad_ && SDL_GameControllerGetButton(pad_, SDL_CONTROLLER_BUTTON_A));
+    in.step = keys_free && key_step_ != 0 ? key_step_ : pad_step_;
     return in;
 }
 

@@ -50,7 +50,7 @@ public:
 
         ScreenRequest req;
         if (!message_.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.12f, 0.08f, 0.9f));
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kAttentionPanel);
             ImGui::BeginChild("##error", ImVec2(0, 110 * s), true);
             ImGui::TextUnformatted("Something needs your attention:");
             ImGui::TextUnformatted(message_.c_str());
@@ -105,7 +105,7 @@ public:
         if (ImGui::Button("Settings", ImVec2(130 * s, 36 * s))) req.kind = ScreenRequest::settings;
         if (!ctx.settings_warning.empty()) {
             ImGui::SameLine();
-            ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.40f, 1), "(see Settings)");
+            ImGui::TextColored(theme::kTextCaution, "(see Settings)");
         }
 
         ImGui::Spacing();
@@ -158,7 +158,7 @@ private:
             if (!open) ImGui::EndDisabled();
             ImGui::SameLine();
             if (progress.best[i] >= 0) ImGui::TextDisabled("best %d", progress.best[i]);
-            else if (static_cast<int>(i) == progress.next) ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "next");
+            else if (static_cast<int>(i) == progress.next) ImGui::TextColored(theme::kTextAccent, "next");
             else ImGui::TextDisabled("later");
             ImGui::PopID();
         }

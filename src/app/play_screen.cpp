@@ -132,7 +132,7 @@ public:
         }
         advance(ctx, dt);
         clock_ += paused_ ? 0.0 : dt;
-        if (!paused_) particles_.update(sim(), camera_, dt);
+        if (!paused_) particles_.update(sim(), camera_, dt, ctx.settings.reduced_motion);
 
         // Draw the raft where it is between two ticks, so motion is smooth at any frame rate.
         RaftPose pose = run().pose();
@@ -146,12 +146,13 @@ public:
         ImDrawList* bg = ImGui::GetBackgroundDrawList();
         bg->PushClipRect(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)));
         view_.draw_static(ctx.renderer, camera_, sim());
-        view_.draw_live(ctx.renderer, camera_, sim(), clock_, bg, ctx.fonts.large, ctx.fonts.large->FontSize);
+        view_.draw_live(ctx.renderer, camera_, sim(), clock_, bg, ctx.fonts.large, ctx.fonts.large->FontSize,
+                        ctx.settings.reduced_motion);
         RaftLook raft = raft_look(sim());
         raft.pos = pos;
         raft.angle = angle;
-        view_.draw_raft(ctx.renderer, camera_, raft, clock_);
-        particles_.draw(ctx.renderer, camera_, sim().state().roughness);
+        view_.draw_raft(ctx.renderer, camera_, raft, clock_, ctx.settings.reduced_motion);
+        particles_.draw(ctx.renderer, camera_, sim().state().roughness, ctx.settings.reduced_motion);
         SDL_RenderSetClipRect(ctx.renderer, nullptr);
         draw_progress(ctx, bg);
         if (!sim().state().finished) draw_breath_ring(ctx, bg);
@@ -247,17 +248,17 @@ private:
         float s = ctx.settings.ui_scale;
         float x0 = 24 * s, x1 = camera_.viewport.w - 24 * s, y = 22 * s;
         double len = sim().river().pool_start();
-        dl->AddRectFilled(ImVec2(x0 - 8 * s, y - 14 * s), ImVec2(x1 + 8 * s, y + 14 * s), IM_COL32(10, 25, 32, 235),
+        dl->AddRectFilled(ImVec2(x0 - 8 * s, y - 14 * s), ImVec2(x1 + 8 * s, y + 14 * s), theme::im(theme::kProgressStripBg),
                           8 * s);
-        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), IM_COL32(200, 225, 230, 160), 3 * s);
+        dl->AddLine(ImVec2(x0, y), ImVec2(x1, y), theme::im(theme::kProgressStripLine), 3 * s);
         for (const Fork& f : sim().river().forks()) {
             float fx = static_cast<float>(x0 + (x1 - x0) * (f.at / len));
-            dl->AddCircleFilled(ImVec2(fx, y), 5 * s, IM_COL32(230, 210, 150, 230));
+            dl->AddCircleFilled(ImVec2(fx, y), 5 * s, theme::im(theme::kProgressStripFork));
         }
         float rx = static_cast<float>(x0 + (x1 - x0) * clamp(sim().state().progress / len, 0.0, 1.0));
         dl->AddCircleFilled(ImVec2(rx, y), 7 * s, theme::im(theme::kWood));
-        dl->AddCircle(ImVec2(rx, y), 7 * s, IM_COL32(255, 255, 255, 220), 16, 2 * s);
-        dl->AddText(ImVec2(x1 - 34 * s, y + 8 * s), IM_COL32(220, 240, 240, 200), "pool");
+        dl->AddCircle(ImVec2(rx, y), 7 * s, theme::im(theme::kProgressStripRaftEdge), 16, 2 * s);
+        dl->AddText(ImVec2(x1 - 34 * s, y + 8 * s), theme::im(theme::kProgressStripPool), "pool");
     }
 
     void draw_breath_ring(AppContext& ctx, ImDrawList* dl) {
@@ -265,12 +266,12 @@ private:
         const Breathing& b = sim().breathing();
         ImVec2 c(86 * s, ctx.height - 96 * s);
         float outer = 58 * s;
-        dl->AddCircleFilled(c, outer + 10 * s, IM_COL32(10, 25, 32, 170), 48);
-        dl->AddCircle(c, outer, IM_COL32(220, 240, 240, 120), 48, 2 * s);
+        dl->AddCircleFilled(c, outer + 10 * s, theme::im(theme::kRiverOverlayShade), 48);
+        dl->AddCircle(c, outer, theme::im(theme::kBreathRing), 48, 2 * s);
         const char* label;
         if (b.active()) {
             float inner = static_cast<float>(outer * (0.3 + 0.7 * b.ring()));
-            ImU32 fill = b.in_rhythm() ? IM_COL32(120, 210, 190, 200) : IM_COL32(230, 159, 0, 200);
+            ImU32 fill = theme::im(b.in_rhythm() ? theme::kBreathInRhythm : theme::kBreathOffRhythm);
             dl->AddCircleFilled(c, inner, fill, 48);
             label = breath_phase_label(b.phase());
         } else {
@@ -278,11 +279,11 @@ private:
         }
         ImFont* f = ctx.fonts.body;
         ImVec2 ts = f->CalcTextSizeA(f->FontSize, 1e9f, 0, label);
-        dl->AddText(f, f->FontSize, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), IM_COL32(255, 255, 255, 235), label);
+        dl->AddText(f, f->FontSize, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), theme::im(theme::kBreathLabel), label);
         if (b.active() && !b.in_rhythm()) {
             const char* hint = b.expects_key_down() ? "hold the key" : "let go";
             ImVec2 hs = f->CalcTextSizeA(f->FontSize, 1e9f, 0, hint);
-            dl->AddText(f, f->FontSize, ImVec2(c.x - hs.x / 2, c.y + outer + 14 * s), IM_COL32(255, 200, 120, 255), hint);
+            dl->AddText(f, f->FontSize, ImVec2(c.x - hs.x / 2, c.y + outer + 14 * s), theme::im(theme::kBreathHint), hint);
         }
     }
 
@@ -292,14 +293,14 @@ private:
         theme::begin_side_panel(ctx.renderer, "##call", ctx.width - panel_width_, panel_width_,
                                 static_cast<float>(ctx.height));
         if (options_.replay)
-            ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.45f, 1), "Replay (recorded by build %s)",
+            ImGui::TextColored(theme::kTextReplay, "Replay (recorded by build %s)",
                                options_.replay->build.c_str());
         else if (campaign_ && !campaign_->calls[options_.campaign_index].day.empty())
-            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), "%s, call %d of %d",
+            ImGui::TextColored(theme::kTextAccent, "%s, call %d of %d",
                                campaign_->calls[options_.campaign_index].day.c_str(), options_.campaign_index + 1,
                                static_cast<int>(campaign_->calls.size()));
         else
-            ImGui::TextColored(ImVec4(0.47f, 0.82f, 0.74f, 1), st.finished ? "Call ended" : "On the line");
+            ImGui::TextColored(theme::kTextAccent, st.finished ? "Call ended" : "On the line");
         const Node& node = sim().call().node();
         // Look and sound (issue 9): the caller's face in a phone-call frame, and the river's sound.
         draw_caller_card(ctx, {sim().level().caller.name, node.mood, clock_text(sim().time()), st.intensity, st.finished}, clock_);
@@ -330,7 +331,7 @@ private:
 
         // Replies (or what was just said) fill the space above the footer, scrolling if they must.
         // No background of its own: it would be a second fill over most of the panel.
-        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kNoBackground);
         ImGui::BeginChild("##replies", ImVec2(0, -80 * s), false);
         ImGui::PopStyleColor();
         if (node.is_question()) {
@@ -345,7 +346,7 @@ private:
             ImGui::TextUnformatted(r.text.c_str());
             ImGui::PopTextWrapPos();
             bool calm = st.last_reply_quality > 0;
-            ImGui::TextColored(calm ? ImVec4(0.47f, 0.82f, 0.74f, 1) : ImVec4(0.95f, 0.55f, 0.35f, 1),
+            ImGui::TextColored(calm ? theme::kTextCalm : theme::kTextChurn,
                                calm ? "The water settles a little." : "The water churns.");
         } else {
             ImGui::PushTextWrapPos(0);
@@ -433,7 +434,7 @@ private:
     ScreenRequest draw_pause(AppContext& ctx) {
         float s = ctx.settings.ui_scale;
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(camera_.viewport.w, static_cast<float>(ctx.height)),
-                                                      IM_COL32(5, 15, 20, 120));
+                                                      theme::im(theme::kPauseDim));
         ImGui::SetNextWindowPos(ImVec2(camera_.viewport.w * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
         ImGui::SetNextWindowSize(ImVec2(320 * s, 0));
         ImGui::Begin("Paused", nullptr, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove);
@@ -469,8 +470,8 @@ private:
         if (!progress_error_.empty()) {  // never lose work silently: say what could not be kept
             std::string msg = "Your progress could not be saved: " + progress_error_;
             ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), ImVec2(static_cast<float>(ctx.width), 28 * s),
-                                                          IM_COL32(120, 40, 20, 235));
-            ImGui::GetForegroundDrawList()->AddText(ImVec2(12 * s, 5 * s), IM_COL32(255, 235, 220, 255), msg.c_str());
+                                                          theme::im(theme::kErrorBanner));
+            ImGui::GetForegroundDrawList()->AddText(ImVec2(12 * s, 5 * s), theme::im(theme::kErrorBannerText), msg.c_str());
         }
         ScreenRequest req;
         switch (action) {

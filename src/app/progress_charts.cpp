@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "theme.hpp"
+
 namespace cw {
 
 void share_chart(AppContext& ctx, const char* id, const std::vector<float>& values, float height, ImU32 colour) {
@@ -13,7 +15,7 @@ void share_chart(AppContext& ctx, const char* id, const std::vector<float>& valu
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     float w = std::max(ImGui::GetContentRegionAvail().x, 40 * s);
     ImVec2 p1(p0.x + w, p0.y + height);
-    dl->AddRectFilled(p0, p1, IM_COL32(14, 30, 38, 255), 4 * s);
+    dl->AddRectFilled(p0, p1, theme::im(theme::kChartBg), 4 * s);
     float pad = 6 * s;
     size_t n = values.size();
     auto at = [&](size_t i, float v) {
@@ -22,8 +24,8 @@ void share_chart(AppContext& ctx, const char* id, const std::vector<float>& valu
     };
     // 0%, 50%, 100% guides, and the 70% mark that counts as "mostly".
     for (float g : {0.0f, 0.5f, 1.0f})
-        dl->AddLine(ImVec2(p0.x + pad, at(0, g).y), ImVec2(p1.x - pad, at(0, g).y), IM_COL32(255, 255, 255, 24), 1.0f);
-    dl->AddLine(ImVec2(p0.x + pad, at(0, 0.7f).y), ImVec2(p1.x - pad, at(0, 0.7f).y), IM_COL32(120, 210, 190, 50), 1.0f);
+        dl->AddLine(ImVec2(p0.x + pad, at(0, g).y), ImVec2(p1.x - pad, at(0, g).y), theme::im(theme::kTrendGrid), 1.0f);
+    dl->AddLine(ImVec2(p0.x + pad, at(0, 0.7f).y), ImVec2(p1.x - pad, at(0, 0.7f).y), theme::im(theme::kTrendTarget), 1.0f);
     // The points that exist, joined in order; and a running average of the last five.
     ImVec2 prev;
     bool have_prev = false;
@@ -33,7 +35,7 @@ void share_chart(AppContext& ctx, const char* id, const std::vector<float>& valu
     for (size_t i = 0; i < n; ++i) {
         if (std::isnan(values[i])) continue;
         ImVec2 p = at(i, std::clamp(values[i], 0.0f, 1.0f));
-        if (have_prev) dl->AddLine(prev, p, (colour & 0x00FFFFFF) | 0x90000000, 1.5f * s);
+        if (have_prev) dl->AddLine(prev, p, theme::replace_alpha(colour, theme::kTrendJoinAlpha), 1.5f * s);
         prev = p;
         have_prev = true;
         window.push_back(values[i]);
@@ -41,7 +43,7 @@ void share_chart(AppContext& ctx, const char* id, const std::vector<float>& valu
         float avg = 0;
         for (float v : window) avg += v;
         ImVec2 a = at(i, avg / static_cast<float>(window.size()));
-        if (have_avg) dl->AddLine(prev_avg, a, IM_COL32(255, 255, 255, 150), 2.0f * s);
+        if (have_avg) dl->AddLine(prev_avg, a, theme::im(theme::kTrendAverage), 2.0f * s);
         prev_avg = a;
         have_avg = true;
     }
@@ -50,7 +52,7 @@ void share_chart(AppContext& ctx, const char* id, const std::vector<float>& valu
     if (!have_prev) {
         const char* none = "not on offer yet";
         ImVec2 ts = ImGui::CalcTextSize(none);
-        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), IM_COL32(200, 210, 215, 140), none);
+        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), theme::im(theme::kChartEmpty), none);
     }
     ImGui::PushID(id);
     ImGui::InvisibleButton("##chart", ImVec2(w, height));
@@ -75,31 +77,31 @@ void call_chart(AppContext& ctx, const AttemptView& v, float height) {
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     float w = std::max(ImGui::GetContentRegionAvail().x, 60 * s);
     ImVec2 p1(p0.x + w, p0.y + height);
-    dl->AddRectFilled(p0, p1, IM_COL32(14, 30, 38, 255), 6 * s);
+    dl->AddRectFilled(p0, p1, theme::im(theme::kChartBg), 6 * s);
     const auto& tl = v.timeline;
     double total = std::max(1.0, tl.empty() ? 1.0 : tl.back()[0]);
     auto at = [&](double t, double value) {
         return ImVec2(p0.x + 8 * s + static_cast<float>(t / total) * (w - 16 * s),
                       p1.y - 8 * s - static_cast<float>(std::clamp(value, 0.0, 100.0) / 100.0) * (height - 16 * s));
     };
-    for (int g = 25; g < 100; g += 25) dl->AddLine(at(0, g), at(total, g), IM_COL32(255, 255, 255, 22), 1.0f);
+    for (int g = 25; g < 100; g += 25) dl->AddLine(at(0, g), at(total, g), theme::im(theme::kChartGrid), 1.0f);
     for (size_t i = 1; i < tl.size(); ++i) {
-        dl->AddLine(at(tl[i - 1][0], tl[i - 1][1]), at(tl[i][0], tl[i][1]), IM_COL32(213, 94, 0, 255), 2.0f * s);
-        dl->AddLine(at(tl[i - 1][0], tl[i - 1][2]), at(tl[i][0], tl[i][2]), IM_COL32(86, 180, 233, 255), 2.0f * s);
+        dl->AddLine(at(tl[i - 1][0], tl[i - 1][1]), at(tl[i][0], tl[i][1]), theme::im(theme::kIntensityLine), 2.0f * s);
+        dl->AddLine(at(tl[i - 1][0], tl[i - 1][2]), at(tl[i][0], tl[i][2]), theme::im(theme::kComposureLine), 2.0f * s);
     }
     if (tl.empty()) {
         const char* none = "no timeline kept for this call";
         ImVec2 ts = ImGui::CalcTextSize(none);
-        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), IM_COL32(200, 210, 215, 140), none);
+        dl->AddText(ImVec2((p0.x + p1.x - ts.x) * 0.5f, (p0.y + p1.y - ts.y) * 0.5f), theme::im(theme::kChartEmpty), none);
     }
     float label_y = p0.y + 4 * s;
-    dl->AddText(ImVec2(p0.x + 10 * s, label_y), IM_COL32(213, 94, 0, 255), "caller intensity");
+    dl->AddText(ImVec2(p0.x + 10 * s, label_y), theme::im(theme::kIntensityLine), "caller intensity");
     float lw = ImGui::CalcTextSize("caller intensity").x;
-    dl->AddText(ImVec2(p0.x + 24 * s + lw, label_y), IM_COL32(86, 180, 233, 255), "your composure");
+    dl->AddText(ImVec2(p0.x + 24 * s + lw, label_y), theme::im(theme::kComposureLine), "your composure");
     char len[16];
     std::snprintf(len, sizeof len, "%d:%02d", static_cast<int>(total) / 60, static_cast<int>(total) % 60);
     ImVec2 ts = ImGui::CalcTextSize(len);
-    dl->AddText(ImVec2(p1.x - ts.x - 8 * s, label_y), IM_COL32(200, 210, 215, 160), len);
+    dl->AddText(ImVec2(p1.x - ts.x - 8 * s, label_y), theme::im(theme::kChartCaption), len);
     ImGui::Dummy(ImVec2(w, height));
 }
 

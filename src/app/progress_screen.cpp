@@ -29,10 +29,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const ImVec4 kCalm(0.47f, 0.82f, 0.74f, 1);
-const ImVec4 kChurn(0.95f, 0.55f, 0.35f, 1);
-const ImVec4 kSoft(0.72f, 0.78f, 0.80f, 1);
-const ImVec4 kError(1.0f, 0.62f, 0.50f, 1);
+const ImVec4& kCalm = theme::kTextCalm;
+const ImVec4& kChurn = theme::kTextChurn;
+const ImVec4& kSoft = theme::kTextNeutral;
+const ImVec4& kError = theme::kTextError;
 
 std::string outcome_text(const std::string& id) {
     for (Outcome o : {Outcome::resolved, Outcome::follow_up, Outcome::escalated, Outcome::hung_up, Outcome::capsized,
@@ -391,7 +391,7 @@ private:
         ImGui::TextDisabled("(share of your replies with no mistake in them)");
         std::vector<float> calm;
         for (double v : summary_.calm_share) calm.push_back(v < 0 ? NAN : static_cast<float>(v));
-        share_chart(ctx, "calm", calm, 96 * s, IM_COL32(120, 210, 190, 255));
+        share_chart(ctx, "calm", calm, 96 * s, theme::im(theme::kTrendCalm));
         ImGui::Spacing();
         ImGui::PushTextWrapPos(0);
         ImGui::TextDisabled(
@@ -417,8 +417,8 @@ private:
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("lately: over the last five calls where it was on offer");
             std::vector<float> pts(summary_.attempts.size(), NAN);
             for (size_t k = 0; k < m.attempt.size(); ++k) pts[static_cast<size_t>(m.attempt[k])] = static_cast<float>(m.share[k]);
-            share_chart(ctx, "m", pts, ImGui::GetContentRegionAvail().y, m.mistake ? IM_COL32(230, 159, 0, 255)
-                                                                                    : IM_COL32(86, 180, 233, 255));
+            share_chart(ctx, "m", pts, ImGui::GetContentRegionAvail().y, m.mistake ? theme::im(theme::kTrendMistake)
+                                                                                    : theme::im(theme::kTrendTechnique));
             ImGui::EndChild();
             ImGui::PopID();
             col = (col + 1) % cols;
@@ -656,7 +656,7 @@ private:
             ImGui::SetNextItemWidth(-1);
             bool enter = ImGui::InputText("##import", import_path_, sizeof import_path_, ImGuiInputTextFlags_EnterReturnsTrue);
             if (!import_error_.empty()) {
-                ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.30f, 0.10f, 0.07f, 0.9f));
+                ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kErrorPanel);
                 ImGui::BeginChild("##importerr", ImVec2(0, 120 * s), true, ImGuiWindowFlags_HorizontalScrollbar);
                 ImGui::TextColored(kError, "%s", import_error_.c_str());
                 ImGui::EndChild();

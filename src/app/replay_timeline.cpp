@@ -6,6 +6,7 @@
 #include "channel_badge.hpp"
 #include "play/call_run.hpp"
 #include "core/tuning.hpp"
+#include "theme.hpp"
 
 namespace cw {
 
@@ -97,17 +98,17 @@ int ReplayTimeline::draw(AppContext& ctx, ImVec2 pos, ImVec2 size, int tick, boo
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float cy = p0.y + button_h * 0.62f;
-    dl->AddRectFilled(ImVec2(x_of(0), cy - 3 * s), ImVec2(x_of(end_), cy + 3 * s), IM_COL32(200, 225, 230, 70), 3 * s);
+    dl->AddRectFilled(ImVec2(x_of(0), cy - 3 * s), ImVec2(x_of(end_), cy + 3 * s), theme::im(theme::kTimelineTrack), 3 * s);
     dl->AddRectFilled(ImVec2(x_of(0), cy - 3 * s), ImVec2(x_of(std::min(tick, end_)), cy + 3 * s),
-                      IM_COL32(120, 210, 190, 230), 3 * s);
+                      theme::im(theme::kTimelinePlayed), 3 * s);
     // Each reply, lettered as on the water.
     for (const auto& [t, reply] : marks_) {
         float x = x_of(t);
-        dl->AddLine(ImVec2(x, cy - 6 * s), ImVec2(x, cy + 6 * s), IM_COL32(255, 255, 255, 120), 1.0f);
+        dl->AddLine(ImVec2(x, cy - 6 * s), ImVec2(x, cy + 6 * s), theme::im(theme::kTimelineMark), 1.0f);
         draw_channel_badge(dl, ImVec2(x, p0.y + 9 * s), 8 * s, reply, ctx.fonts.body, 12 * s);
     }
     float hx = x_of(std::min(tick, end_));
-    dl->AddCircleFilled(ImVec2(hx, cy), (active || hovered ? 8.0f : 6.5f) * s, IM_COL32(255, 255, 255, 240));
+    dl->AddCircleFilled(ImVec2(hx, cy), (active || hovered ? 8.0f : 6.5f) * s, theme::im(theme::kTimelineHandle));
     if (hovered && !active) {
         int t = tick_of(ImGui::GetIO().MousePos.x);
         ImGui::SetTooltip("%s - click or drag to go there", mmss(t).c_str());

@@ -10,8 +10,9 @@ namespace cw {
 
 namespace {
 
-SDL_Color col(theme::Rgba c) { return {c.r, c.g, c.b, c.a}; }
-theme::Rgba with_alpha(theme::Rgba c, double a) {
+SDL_Color col(theme::Rgba c) { return theme::sdl_colour(c); }
+// The colour `a` opaque (0..1).
+theme::Rgba with_opacity(theme::Rgba c, double a) {
     return {c.r, c.g, c.b, static_cast<Uint8>(clamp(a, 0.0, 1.0) * 255)};
 }
 
@@ -146,7 +147,8 @@ void RiverView::draw_islands(SDL_Renderer* r, const Camera& cam, const Simulatio
     flush(r);
 }
 
-void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock) {
+void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock,
+                           bool reduced_motion) {
     double reach = cam.view_radius() + 5.0;
     double rough = sim.state().roughness;
     for (const Rock& rock : sim.level().river.rocks) {
@@ -156,15 +158,15 @@ void RiverView::draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation&
             for (Vec2 p : rock.polygon) size = std::max(size, length(p));
         // Foam where the current piles against the rock, livelier in rough water.
         double foam = 0.35 + 0.25 * std::sin(clock * 3.0 + rock.at.x) * (0.3 + rough);
-        if (theme::reduced_motion()) foam = 0.4 + 0.1 * rough;
-        disc(cam, rock.at + Vec2{0, 0.25}, size + 0.45 + 0.3 * rough, with_alpha({240, 248, 250, 255}, foam),
-             with_alpha({240, 248, 250, 255}, 0.0), 24);
+        if (reduced_motion) foam = 0.4 + 0.1 * rough;
+        disc(cam, rock.at + Vec2{0, 0.25}, size + 0.45 + 0.3 * rough, with_opacity(theme::kRockFoam, foam),
+             with_opacity(theme::kRockFoam, 0.0), 24);
         // A wake of foam trailing downstream, longer and livelier in rough water.
         Vec2 down = sim.river().sample_at(sim.river().project(rock.at).s).tangent;
         Vec2 across = right_of(down);
         double wake = size * (1.6 + 2.4 * rough);
-        double sway = theme::reduced_motion() ? 0.0 : 0.25 * std::sin(clock * 2.3 + rock.at.y) * (0.4 + rough);
-        theme::Rgba head = with_alpha(theme::kFoam, 0.55 + 0.3 * rough), tail = with_alpha(theme::kFoam, 0.0);
+        double sway = reduced_motion ? 0.0 : 0.25 * std::sin(clock * 2.3 + rock.at.y) * (0.4 + rough);
+        theme::Rgba head = with_opacity(theme::kFoam, 0.55 + 0.3 * rough), tail = with_opacity(theme::kFoam, 0.0);
         Vec2 root = rock.at + down * (size * 0.7), end = rock.at + down * (size * 0.7 + wake) + across * sway;
         quad(cam, root - across * (size * 0.75), root + across * (size * 0.75), end + across * (size * 0.2),
              end - across * (size * 0.2), head, head, tail, tail);
@@ -193,15 +195,15 @@ void RiverView::draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Sim
     // Tint each channel in its colour, and float a lettered buoy of its shape at the entrance.
     int steps = 16;
     for (int c = 0; c < f.channels; ++c) {
-        theme::Rgba tint = with_alpha(theme::channel_colour(c), 0.22);
+        theme::Rgba tint = with_opacity(theme::channel_colour(c), 0.22);
         for (int k = 0; k < steps; ++k) {
             double s0 = f.at - 6.0 + (f.length + 6.0) * k / steps, s1 = f.at - 6.0 + (f.length + 6.0) * (k + 1) / steps;
             auto w0 = river.channel_walls(fi, clamp(s0, f.at, f.at + f.length));
             auto w1 = river.channel_walls(fi, clamp(s1, f.at, f.at + f.length));
             double fade0 = smoothstep01((s0 - (f.at - 6.0)) / 6.0), fade1 = smoothstep01((s1 - (f.at - 6.0)) / 6.0);
             quad(cam, river.point_at(s0, w0[c].first), river.point_at(s0, w0[c].second),
-                 river.point_at(s1, w1[c].second), river.point_at(s1, w1[c].first), with_alpha(tint, 0.22 * fade0),
-                 with_alpha(tint, 0.22 * fade0), with_alpha(tint, 0.22 * fade1), with_alpha(tint, 0.22 * fade1));
+                 river.point_at(s1, w1[c].second), river.point_at(s1, w1[c].first), with_opacity(tint, 0.22 * fade0),
+                 with_opacity(tint, 0.22 * fade0), with_opacity(tint, 0.22 * fade1), with_opacity(tint, 0.22 * fade1));
         }
     }
     // A log boom across each closed channel's entrance.
@@ -221,8 +223,8 @@ void RiverView::draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Sim
     flush(r);
 }
 
-void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
-                                   ImFont* font, float size) {
+void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, bool reduced_motion,
+                                   ImDrawList* labels, ImFont* font, float size) {
     int fi = sim.call().question_fork();
     if (fi < 0) return;
     const RiverGeometry& river = sim.river();
@@ -232,7 +234,7 @@ void RiverView::draw_channel_buoys(const Camera& cam, const Simulation& sim, dou
         auto walls = river.channel_walls(fi, f.at + 2.0);
         double lat = 0.5 * (walls[c].first + walls[c].second);
         Vec2 at = river.point_at(f.at - 3.0, lat);
-        double bob = theme::reduced_motion() ? 0.0 : 0.08 * std::sin(clock * 2.2 + c);
+        double bob = reduced_motion ? 0.0 : 0.08 * std::sin(clock * 2.2 + c);
         SDL_FPoint p = cam.to_screen(at + Vec2{0, bob});
         float rad = static_cast<float>(1.05 * cam.pixels_per_metre);
         draw_channel_badge(labels, ImVec2(p.x, p.y), rad, c, font, size);
@@ -255,13 +257,13 @@ RaftLook raft_look(const Simulation& sim) {
     return look;
 }
 
-void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st, double clock) {
+void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st, double clock, bool reduced_motion) {
     double rough = st.roughness;
     Vec2 pos = st.pos;
     double angle = st.angle;
-    auto fade = [&](theme::Rgba c) { return with_alpha(c, c.a / 255.0 * st.alpha); };
+    auto fade = [&](theme::Rgba c) { return with_opacity(c, c.a / 255.0 * st.alpha); };
     // Visual bob and tilt only: the simulation's raft is steady; this is the water's feel.
-    bool still = theme::reduced_motion();
+    bool still = reduced_motion;
     double bob = still ? 1.0 : 1.0 + 0.03 * std::sin(clock * 4.1) * (0.3 + rough);
     double tilt = still ? 0.0 : 0.05 * std::sin(clock * 2.7) * rough;
     Vec2 fwd = heading_from_angle(angle + tilt);
@@ -274,7 +276,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
     if (calm > 0.02) {
         for (int k = 0; k < 3; ++k) {
             double t = std::fmod((still ? 0.0 : clock * 0.35) + k / 3.0, 1.0);
-            ring(cam, c, 1.5 + t * tuning::kCalmRadius, 0.18, with_alpha({220, 245, 240, 255}, calm * (1.0 - t) * 0.7));
+            ring(cam, c, 1.5 + t * tuning::kCalmRadius, 0.18, with_opacity(theme::kCalmRing, calm * (1.0 - t) * 0.7));
         }
     }
     // The water answers a reply at once: calm rings spread for a calm one, chop for a sharp one.
@@ -282,19 +284,19 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
         double t = st.ticks_since_reply / 150.0;
         if (st.reply_quality > 0) {
             for (int k = 0; k < 3; ++k)
-                ring(cam, c, 1.5 + (t + k * 0.18) * 10.0, 0.22, with_alpha({150, 230, 210, 255}, (1.0 - t) * 0.8));
+                ring(cam, c, 1.5 + (t + k * 0.18) * 10.0, 0.22, with_opacity(theme::kCalmReplyRing, (1.0 - t) * 0.8));
         } else {
             for (int k = 0; k < 12; ++k) {
                 double a = k * kPi / 6 + t * 2.0;
                 double d = 1.8 + t * 5.0 + (k % 3) * 0.6;
                 disc(cam, c + Vec2{std::cos(a), std::sin(a)} * d, 0.28 * (1.0 - t) + 0.08,
-                     with_alpha({245, 250, 255, 255}, (1.0 - t) * 0.85), with_alpha({245, 250, 255, 255}, 0.0), 8);
+                     with_opacity(theme::kChop, (1.0 - t) * 0.85), with_opacity(theme::kChop, 0.0), 8);
             }
         }
     }
     // Wake and shadow.
-    disc(cam, c - fwd * 0.3 + Vec2{0.15, -0.15}, hl * 1.1, with_alpha({10, 30, 40, 255}, 0.35),
-         with_alpha({10, 30, 40, 255}, 0.0), 18);
+    disc(cam, c - fwd * 0.3 + Vec2{0.15, -0.15}, hl * 1.1, with_opacity(theme::kRaftShadow, 0.35),
+         with_opacity(theme::kRaftShadow, 0.0), 18);
     // Splash on a fresh jolt.
     int since_jolt = st.ticks_since_jolt;
     if (since_jolt < 40) {
@@ -302,7 +304,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
         for (int k = 0; k < 8; ++k) {
             double a = k * kPi / 4 + 0.3;
             disc(cam, c + Vec2{std::cos(a), std::sin(a)} * (1.4 + 1.6 * t), 0.35 * (1 - t),
-                 with_alpha({250, 252, 255, 255}, 0.9 * (1 - t)), with_alpha({250, 252, 255, 255}, 0.2 * (1 - t)), 8);
+                 with_opacity(theme::kSpray, 0.9 * (1 - t)), with_opacity(theme::kSpray, 0.2 * (1 - t)), 8);
         }
     }
     // The raft: planks on two logs.
@@ -328,7 +330,7 @@ void RiverView::draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& st
     // A red edge while composure is low, so the player feels it without reading a number.
     if (st.composure < 30) {
         double a = (30 - st.composure) / 30.0 * (still ? 0.8 : 0.5 + 0.5 * std::sin(clock * 6));
-        ring(cam, c, hl + 0.5, 0.15, with_alpha({213, 94, 0, 255}, a));
+        ring(cam, c, hl + 0.5, 0.15, with_opacity(theme::kLowComposureEdge, a));
     }
     flush(r);
 }
@@ -345,10 +347,10 @@ void RiverView::draw_static(SDL_Renderer* r, const Camera& cam, const Simulation
 }
 
 void RiverView::draw_live(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
-                          ImFont* label_font, float label_size) {
+                          ImFont* label_font, float label_size, bool reduced_motion) {
     SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_BLEND);
-    draw_rocks(r, cam, sim, clock);
-    draw_channel_buoys(cam, sim, clock, labels, label_font, label_size);
+    draw_rocks(r, cam, sim, clock, reduced_motion);
+    draw_channel_buoys(cam, sim, clock, reduced_motion, labels, label_font, label_size);
 }
 
 }  // namespace cw

@@ -31,20 +31,22 @@ RaftLook raft_look(const Simulation& sim);
 class RiverView {
 public:
     // `clock`: seconds of animation (render time, not game time), for bobbing and rings.
+    // `reduced_motion`: the player's setting (ctx.settings.reduced_motion): nothing bobs, sways
+    // or spreads, though foam and rings still show.
     // What does not move: water, banks, islands, the current question's channel tints.
     void draw_static(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
     // What moves on the river: foam round the rocks, the bobbing lettered buoys.
     void draw_live(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels,
-                   ImFont* label_font, float label_size);
-    void draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& raft, double clock);
+                   ImFont* label_font, float label_size, bool reduced_motion);
+    void draw_raft(SDL_Renderer* r, const Camera& cam, const RaftLook& raft, double clock, bool reduced_motion);
 
 private:
     void draw_water(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
     void draw_islands(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
-    void draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock);
+    void draw_rocks(SDL_Renderer* r, const Camera& cam, const Simulation& sim, double clock, bool reduced_motion);
     void draw_channel_tints(SDL_Renderer* r, const Camera& cam, const Simulation& sim);
-    void draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, ImDrawList* labels, ImFont* font,
-                            float size);
+    void draw_channel_buoys(const Camera& cam, const Simulation& sim, double clock, bool reduced_motion,
+                            ImDrawList* labels, ImFont* font, float size);
 
     // Batches, reused every frame so drawing allocates nothing once warm.
     void quad(const Camera& cam, Vec2 a, Vec2 b, Vec2 c, Vec2 d, theme::Rgba ca, theme::Rgba cb, theme::Rgba cc,

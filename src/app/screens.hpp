@@ -17,8 +17,6 @@ std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = 
 // Settings: sound, comfort, text and controls; saved as they change.
 std::unique_ptr<Screen> make_settings_screen(AppContext& ctx);
 
-// Quotes for the dock's touchstone, in our own words; the player picks one or writes their own.
-const std::vector<std::string>& touchstone_quotes();
 
 // A call played as part of something bigger (a class session): the link owns the run (the
 // trainee's one run of the call) and steps it, quantizing the player's input so the host

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "audio_device.hpp"
+#include "content/dock_text.hpp"
 #include "core/breathing.hpp"
 #include "screens.hpp"
 #include "sim_options.hpp"
@@ -22,7 +23,7 @@ void row_label(const char* label, float column) {
 
 class SettingsScreen : public Screen {
 public:
-    explicit SettingsScreen(AppContext& ctx) : pending_scale_(ctx.settings.ui_scale) {}
+    explicit SettingsScreen(AppContext& ctx) : pending_scale_(ctx.settings.ui_scale), dock_text_(load_shipped_dock_text()) {}
 
     void event(AppContext&, const SDL_Event& e) override {
         if ((e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_ESCAPE && !e.key.repeat) ||
@@ -49,7 +50,7 @@ public:
         ImGui::TextDisabled("Changes take effect at once and are kept for next time.");
 
         if (!ctx.settings_warning.empty()) {
-            ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.35f, 0.12f, 0.08f, 0.9f));
+            ImGui::PushStyleColor(ImGuiCol_ChildBg, theme::kAttentionPanel);
             ImGui::BeginChild("##warning", ImVec2(0, 96 * s), true);
             ImGui::PushTextWrapPos(0);
             ImGui::TextUnformatted(ctx.settings_warning.c_str());
@@ -75,7 +76,7 @@ public:
         row_label("", column);
         ImGui::PushTextWrapPos(0);
         if (!ctx.audio) ImGui::TextDisabled("No sound in screenshots.");
-        else if (!ctx.audio->playing()) ImGui::TextColored(ImVec4(0.95f, 0.65f, 0.40f, 1), "%s", ctx.audio->status().c_str());
+        else if (!ctx.audio->playing()) ImGui::TextColored(theme::kTextCaution, "%s", ctx.audio->status().c_str());
         else ImGui::TextDisabled(set.muted ? "Sound is muted." : "The river, your breathing, a chime for calm replies.");
         ImGui::PopTextWrapPos();
 
@@ -140,14 +141,22 @@ public:
         }
 
         theme::section_heading("On the dock", ctx.fonts.large);
-        const auto& quotes = touchstone_quotes();
         row_label("Touchstone", column);
-        ImGui::SetNextItemWidth(control);
-        int& pick = set.touchstone;
-        if (ImGui::BeginCombo("##touchstone", quotes[static_cast<size_t>(pick) % quotes.size()].c_str())) {
-            for (size_t i = 0; i < quotes.size(); ++i)
-                if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
-            ImGui::EndCombo();
+        if (dock_text_.ok()) {
+            const DockText& dock = *dock_text_.text;
+            const auto& quotes = dock.touchstone_quotes;
+            ImGui::SetNextItemWidth(control);
+            int& pick = set.touchstone;
+            if (ImGui::BeginCombo("##touchstone", dock.touchstone_quote(pick).c_str())) {
+                for (size_t i = 0; i < quotes.size(); ++i)
+                    if (ImGui::Selectable(quotes[i].c_str(), pick == static_cast<int>(i))) pick = static_cast<int>(i);
+                ImGui::EndCombo();
+            }
+        } else {  // the quotes' file is broken: say where, and the player's own words still work
+            ImGui::PushTextWrapPos(0);
+            ImGui::TextColored(theme::kTextProblem, "The quotes could not be read:\n%s",
+                               format_problems(dock_text_.problems).c_str());
+            ImGui::PopTextWrapPos();
         }
         row_label("Your own words", column);
         char own[160];
@@ -199,6 +208,7 @@ public:
 
 private:
     float pending_scale_;
+    DockTextLoad dock_text_;  // the touchstone quotes, read when the screen opens
     double clock_ = 0;
     bool back_ = false, first_ = true;
 };

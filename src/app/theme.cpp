@@ -20,10 +20,6 @@ const char* channel_shape_name(int channel) {
     return kShapes[std::clamp(channel, 0, 3)];
 }
 
-ImU32 im(Rgba c, float alpha) {
-    return IM_COL32(c.r, c.g, c.b, static_cast<int>(c.a * std::clamp(alpha, 0.0f, 1.0f)));
-}
-
 Rgba mix(Rgba a, Rgba b, double t) {
     t = std::clamp(t, 0.0, 1.0);
     auto m = [t](Uint8 x, Uint8 y) { return static_cast<Uint8>(x + (y - x) * t); };
@@ -66,13 +62,6 @@ void apply_imgui_style(float scale) {
     ImGui::GetStyle() = style;
 }
 
-namespace {
-bool g_reduced_motion = false;
-}
-
-void set_reduced_motion(bool reduced) { g_reduced_motion = reduced; }
-bool reduced_motion() { return g_reduced_motion; }
-
 void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool reduced_motion) {
     float x0 = w * 0.18f, x1 = w * 0.82f;
     dl->AddRectFilledMultiColor(ImVec2(x0, 0), ImVec2(w * 0.5f, h), im(kWaterShallow), im(kWaterDeep), im(kWaterDeep),
@@ -87,7 +76,7 @@ void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool re
         float speed = 30.0f + 40.0f * (1.0f - std::fabs((fx - w * 0.5f) / (w * 0.32f)));
         float fy = std::fmod(h - static_cast<float>(t) * speed + i * 97.0f, h + 60.0f);
         if (fy < 0) fy += h + 60.0f;
-        dl->AddLine(ImVec2(fx, fy), ImVec2(fx, fy + 26), IM_COL32(220, 240, 245, 70), 2.0f);
+        dl->AddLine(ImVec2(fx, fy), ImVec2(fx, fy + 26), im(kBackdropStreak), 2.0f);
     }
 }
 
@@ -110,7 +99,7 @@ void begin_side_panel(SDL_Renderer* r, const char* id, float x, float width, flo
 void section_heading(const char* text, ImFont* font) {
     ImGui::Spacing();
     if (font) ImGui::PushFont(font);
-    ImGui::TextColored(ImVec4(0.55f, 0.85f, 0.80f, 1.0f), "%s", text);
+    ImGui::TextColored(kTextHeading, "%s", text);
     if (font) ImGui::PopFont();
     ImGui::Separator();
 }

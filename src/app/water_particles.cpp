@@ -26,7 +26,7 @@ void WaterParticles::respawn(Particle& p, const Simulation& sim, const Camera& c
     p.life = 0;  // try again next frame
 }
 
-void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt) {
+void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt, bool reduced_motion) {
     if (static_cast<int>(particles_.size()) != count_) {
         particles_.resize(count_);
         for (Particle& p : particles_) {
@@ -35,9 +35,8 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
         }
     }
     double radius = cam.view_radius() + 2.0;
-    bool still = theme::reduced_motion();
     for (Particle& p : particles_) {
-        if (still) {  // held in place, only replaced once the view has moved away from them
+        if (reduced_motion) {  // held in place, only replaced once the view has moved away from them
             if (length(p.pos - cam.centre) > radius) respawn(p, sim, cam);
             else if (length(p.vel) < 0.02) p.vel = sim.water_velocity(p.pos, p.hint);
             if (p.life > 0) p.age = p.life * 0.5;  // fully shown
@@ -58,7 +57,6 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt)
 }
 
 void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion) {
-    reduced_motion = reduced_motion || theme::reduced_motion();
     verts_.clear();
     indices_.clear();
     for (const Particle& p : particles_) {
@@ -71,7 +69,7 @@ void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, 
         Vec2 head = p.pos, tail = p.pos - p.vel * (reduced_motion ? 0.25 : 0.55);
         double width = p.cap ? 0.16 + 0.12 * roughness : 0.07;
         Uint8 alpha = static_cast<Uint8>(255 * fade * (p.cap ? 0.75 : 0.28 + 0.2 * roughness));
-        SDL_Color c = p.cap ? SDL_Color{250, 252, 255, alpha} : SDL_Color{215, 238, 245, alpha};
+        SDL_Color c = theme::sdl_colour(p.cap ? theme::kSpray : theme::kStreak, alpha);
         if (p.cap) {  // whitecaps: short, thick, crosswise flecks
             tail = head - dir * 0.35;
             head = head + side * (0.25 + 0.3 * roughness);

@@ -15,10 +15,10 @@ namespace cw {
 class WaterParticles {
 public:
     explicit WaterParticles(int count = 420) : count_(count) {}
-    // With reduced motion (here or in theme::reduced_motion()) the streaks hold still: they still
-    // show the current's direction, without moving across the screen.
-    void update(const Simulation& sim, const Camera& cam, double dt);
-    void draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion = false);
+    // With reduced motion (the player's setting, ctx.settings.reduced_motion) the streaks hold
+    // still: they still show the current's direction, without moving across the screen.
+    void update(const Simulation& sim, const Camera& cam, double dt, bool reduced_motion);
+    void draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion);
 
 private:
     struct Particle {

@@ -26,28 +26,6 @@ const char* dock_technique_id(DockActivity a) {
     return "water_and_breaths";
 }
 
-const char* dock_instructions(DockActivity a) {
-    switch (a) {
-        case DockActivity::water_and_breaths:
-            return "Sip, then breathe with the ring: hold the key while it fills and holds, let go while it empties. Two full breaths.";
-        case DockActivity::stress_ball:
-            return "Squeeze the ball (hold the key) while it glows, and let go while it rests. Five squeezes.";
-        case DockActivity::walk_it_off:
-            return "A lap of the dock: step left, right, left, right (A and D, or the arrow keys).";
-        case DockActivity::notepad:
-            return "Jot down what you promised the caller, or one thing you learned. Your notes are kept.";
-        case DockActivity::talk_to_team:
-            return "Your teammate has a minute. Say your piece, take their tip, and choose how to finish.";
-        case DockActivity::brain_break:
-            return "Think about something else entirely: catch the leaves drifting past the dock.";
-        case DockActivity::touchstone:
-            return "Look at your picture or quote for a few quiet seconds.";
-        case DockActivity::did_my_best:
-            return "Ask yourself honestly: did I do the best I could with that call?";
-    }
-    return "";
-}
-
 DockActivityState::DockActivityState(DockActivity kind, uint64_t seed, BreathPattern pattern)
     : kind_(kind), breathing_(pattern) {
     if (kind == DockActivity::brain_break) {

@@ -17,7 +17,7 @@ enum class DockActivity { water_and_breaths, stress_ball, walk_it_off, notepad, 
 
 const std::vector<DockActivity>& all_dock_activities();
 const char* dock_technique_id(DockActivity a);  // its recovery technique in the catalogue
-const char* dock_instructions(DockActivity a);  // one line telling the player what to do
+// What the dock says to the player about each activity lives in assets/dock.toml (content).
 
 // What the player did this tick. Only the fields an activity uses matter to it.
 struct DockInput {

@@ -28,9 +28,10 @@ Node ending(const char* id, const char* say, Outcome end) {
     return n;
 }
 
-Reply reply(const char* text, std::vector<std::string> techniques, const char* next) {
+Reply reply(const char* text, Grade grade, std::vector<std::string> techniques, const char* next) {
     Reply r;
     r.text = text;
+    r.grade = grade;
     r.techniques = std::move(techniques);
     r.next = next;
     return r;
@@ -41,6 +42,8 @@ Reply reply(const char* text, std::vector<std::string> techniques, const char* n
 Draft starter_draft() {
     Draft d;
     Level& l = d.level;
+    l.format = kLevelFormatLatest;
+    l.shuffle = true;
     l.title = "A new call";
     l.summary = "Say in one line what this call is about.";
     l.seed = 1;
@@ -66,8 +69,9 @@ Draft starter_draft() {
     ask.say = "So, can you help me or not?";
     ask.fork = "first";
     ask.replies.push_back(reply("I'm sorry you've waited. Tell me what happened and we'll sort it out together.",
-                                {"apologize", "listen"}, "thanks"));
-    ask.replies.push_back(reply("If you'd read the email we sent, you'd know.", {"argue"}, "cross"));
+                                Grade::best, {"apologize", "listen"}, "thanks"));
+    ask.replies.push_back(reply("If you'd read the email we sent, you'd know.", Grade::trap, {"argue"}, "cross"));
+    ask.replies.back().feedback = "True or not, pointing at what the caller missed makes it a contest. Own the wait first.";
     l.nodes.push_back(ask);
     l.nodes.push_back(ending("thanks", "Okay. Thank you for listening.", Outcome::resolved));
     l.nodes.push_back(ending("cross", "I didn't ring up to be told off. Goodbye.", Outcome::hung_up));

@@ -27,7 +27,7 @@ struct Settings {
     bool assist = false;        // click a reply and the raft steers itself
     std::string breath = "box"; // the breathing pattern: box, 478 or slow
     bool breath_holds = true;   // holding the breath makes some people dizzy: they can turn it off
-    int touchstone = 0;         // which quote the dock shows (see touchstone_quotes()),
+    int touchstone = 0;         // which quote the dock shows (assets/dock.toml, [touchstone].quotes),
     std::string touchstone_text;  // or the player's own words when not empty
     bool fullscreen = false;
     float ui_scale = 1.0f;      // 0.75 .. 2: text and panels

@@ -1,0 +1,48 @@
+// The dock's words, read from assets/dock.toml and checked like every other content file:
+// what each activity asks of the player, the teammate's story and the two ways to answer it,
+// the closing question's answers, and the touchstone quotes. The screens keep their own labels
+// (buttons, counters, "Squeeze" / "Let go"); what the dock *says* lives in the file.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/dock.hpp"
+#include "problems.hpp"
+
+namespace cw {
+
+struct DockText {
+    std::string intro;  // under the dock's title
+
+    // One line per activity, telling the player what to do; by DockActivity.
+    std::vector<std::string> instructions;
+    const std::string& instructions_for(DockActivity a) const { return instructions[static_cast<size_t>(a)]; }
+
+    // Talk to the team: what the teammate says, then the two answers and what follows each.
+    // Moving on is answer 0 and going over it again answer 1, as DockActivityState counts them.
+    std::string team_story;
+    std::string team_move_on, team_move_on_then;
+    std::string team_dwell, team_dwell_then;
+
+    // Did I do my best: the two honest answers (0 and 1), and what follows either.
+    std::string best_yes, best_mostly, best_then;
+
+    // The touchstone: quotes in our own words; the player picks one in Settings (by number,
+    // counted round) or writes their own.
+    std::vector<std::string> touchstone_quotes;
+    const std::string& touchstone_quote(int pick) const;
+};
+
+struct DockTextLoad {
+    std::optional<DockText> text;
+    std::vector<Problem> problems;  // file:line:column: what is wrong, for every problem found
+    bool ok() const { return text.has_value(); }
+};
+
+DockTextLoad load_dock_text(const std::string& text, const std::string& file);
+DockTextLoad load_dock_text_file(const std::string& path);
+// assets/dock.toml, where the game finds its data (see data_paths.hpp).
+DockTextLoad load_shipped_dock_text();
+
+}  // namespace cw
