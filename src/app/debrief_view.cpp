@@ -59,6 +59,21 @@ void technique_line(const DebriefTechnique& dt) {
     ImGui::Unindent();
 }
 
+const char* grade_verdict(Grade g) {
+    switch (g) {
+        case Grade::best: return "The best reply here.";
+        case Grade::good: return "A good reply.";
+        case Grade::slip: return "A slip.";
+        case Grade::trap: return "A trap.";
+    }
+    return "";
+}
+
+ImVec4 grade_colour(Grade g) {
+    if (g == Grade::best || g == Grade::good) return theme::kTextCalm;
+    return g == Grade::slip ? theme::kTextCaution : theme::kTextChurn;
+}
+
 void entry(AppContext& ctx, const Simulation& sim, const DebriefEntry& e, int index) {
     float s = ctx.settings.ui_scale;
     const Catalogue& cat = sim.catalogue();
@@ -74,7 +89,25 @@ void entry(AppContext& ctx, const Simulation& sim, const DebriefEntry& e, int in
     ImGui::TextWrapped("You: %s", e.said->text.c_str());
     ImGui::PopFont();
     ImGui::EndGroup();
+    // The author's verdict first, with their reason for this moment; then the techniques.
+    ImGui::TextColored(grade_colour(e.grade), "%s", grade_verdict(e.grade));
+    if (!e.said->feedback.empty()) {
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", e.said->feedback.c_str());
+    }
     for (const DebriefTechnique& dt : e.techniques) technique_line(dt);
+    for (const Technique* t : e.caveats) {  // a good technique at the wrong moment
+        ImGui::TextColored(theme::kTextCaution, "Not the moment for \"%s\":", t->name.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", t->not_when.c_str());
+    }
+    if (e.over_promised && !sim.level().policy.empty()) {
+        std::string limits;
+        for (const std::string& l : sim.level().policy.may_not) limits += (limits.empty() ? "" : "; ") + l;
+        ImGui::TextColored(theme::kTextCaution, "The policy card (%s) says you may not:", sim.level().policy.title.c_str());
+        ImGui::SameLine();
+        ImGui::TextWrapped("%s", limits.empty() ? "promise more than it lists" : limits.c_str());
+    }
     ImGui::TextDisabled("The caller's intensity went from %.0f to %.0f.", e.intensity_before,
                         std::clamp(e.intensity_before + e.intensity_change, 0.0, 100.0));
     if (e.later) {
@@ -147,6 +180,10 @@ DebriefAction draw_debrief(AppContext& ctx, const Simulation& sim, const Debrief
         for (const Source* src : d.sources) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", src->cite.c_str());
+        }
+        for (const std::string& basis : d.bases) {  // a technique no article covers
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", basis.c_str());
         }
     }
     ImGui::EndChild();
