@@ -7,6 +7,7 @@
 
 #include "child_process.hpp"
 #include "fixtures.hpp"
+#include "old_schemas.hpp"
 #include "store/profile_db.hpp"
 
 using namespace cw;
@@ -42,20 +43,12 @@ TEST_CASE("profiles: a database from schema 1 is migrated and keeps its attempts
     fs::path db_path = fresh_db();
     sqlite3* raw = nullptr;
     REQUIRE(sqlite3_open(db_path.c_str(), &raw) == SQLITE_OK);
-    // Schema 1 exactly as the first version of the game created it.
-    const char* v1 =
-        "CREATE TABLE profiles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-        "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
-        "CREATE TABLE attempts (id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-        "  level TEXT NOT NULL, title TEXT NOT NULL, level_hash TEXT NOT NULL,"
-        "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-        "  outcome TEXT NOT NULL, score INTEGER NOT NULL, composure_min REAL NOT NULL, jolts INTEGER NOT NULL,"
-        "  choices TEXT NOT NULL, timeline TEXT NOT NULL);"
+    const std::string v1 = std::string(cwtest::kProfileSchema1) +
         "PRAGMA user_version = 1;"
         "INSERT INTO profiles (name) VALUES ('old');"
         "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min, jolts, choices,"
         " timeline) VALUES (1, 'l.toml', 'Old call', 'h', 'hung_up', 42, 30, 2, '[]', '[]');";
-    REQUIRE(sqlite3_exec(raw, v1, nullptr, nullptr, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, v1.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
     sqlite3_close(raw);
 
     ProfileDb db(db_path.string());

@@ -10,6 +10,7 @@
 
 #include "child_process.hpp"
 #include "fixtures.hpp"
+#include "old_schemas.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
@@ -19,19 +20,8 @@ using cwtest::sample_attempt;
 
 namespace {
 
-// The tables exactly as schema 1 created them, and what schema 2 added.
-const char* kSchema1 =
-    "CREATE TABLE profiles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
-    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
-    "CREATE TABLE attempts (id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
-    "  level TEXT NOT NULL, title TEXT NOT NULL, level_hash TEXT NOT NULL,"
-    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
-    "  outcome TEXT NOT NULL, score INTEGER NOT NULL, composure_min REAL NOT NULL, jolts INTEGER NOT NULL,"
-    "  choices TEXT NOT NULL, timeline TEXT NOT NULL);";
-const char* kSchema2Step =
-    "ALTER TABLE attempts ADD COLUMN replay TEXT NOT NULL DEFAULT '';"
-    "CREATE TABLE settings (profile_id INTEGER NOT NULL REFERENCES profiles(id), key TEXT NOT NULL,"
-    "  value TEXT NOT NULL, PRIMARY KEY (profile_id, key));";
+using cwtest::kProfileSchema1;
+using cwtest::kProfileSchema2Step;
 
 void run_sql(const fs::path& db_path, const std::string& sql) {
     sqlite3* raw = nullptr;
@@ -48,7 +38,7 @@ void run_sql(const fs::path& db_path, const std::string& sql) {
 
 TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts and settings") {
     fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
-    run_sql(db_path, std::string(kSchema1) + kSchema2Step +
+    run_sql(db_path, std::string(kProfileSchema1) + kProfileSchema2Step +
                          "PRAGMA user_version = 2;"
                          "INSERT INTO profiles (name) VALUES ('dee');"
                          "INSERT INTO attempts (profile_id, level, title, level_hash, at, outcome, score, composure_min,"
@@ -73,7 +63,7 @@ TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts
 
 TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
     fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
-    run_sql(db_path, std::string(kSchema1) +
+    run_sql(db_path, std::string(kProfileSchema1) +
                          "PRAGMA user_version = 1;"
                          "INSERT INTO profiles (name) VALUES ('old');"
                          "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min,"
@@ -92,7 +82,7 @@ TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
 
 TEST_CASE("profile store: a database from a newer game is refused and left exactly where it is") {
     fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
-    run_sql(db_path, std::string(kSchema1) + "PRAGMA user_version = 99;");
+    run_sql(db_path, std::string(kProfileSchema1) + "PRAGMA user_version = 99;");
     auto before = fs::file_size(db_path);
     ProfileDb db(db_path.string());
     CHECK_FALSE(db.ok());

@@ -4,18 +4,12 @@
 #include <cstdio>
 
 #include "channel_badge.hpp"
+#include "clock_text.hpp"
 #include "theme.hpp"
 
 namespace cw {
 
 namespace {
-
-std::string mmss(double seconds) {
-    char buf[16];
-    int s = static_cast<int>(seconds);
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
-}
 
 // Intensity and composure over the call on one chart, each reply marked where it was said.
 void call_chart(AppContext& ctx, const Simulation& sim, const Debrief& d, float height) {
@@ -78,7 +72,7 @@ void entry(AppContext& ctx, const Simulation& sim, const DebriefEntry& e, int in
     float s = ctx.settings.ui_scale;
     const Catalogue& cat = sim.catalogue();
     ImGui::PushID(index);
-    ImGui::TextDisabled("%s  The caller:", mmss(e.seconds).c_str());
+    ImGui::TextDisabled("%s  The caller:", clock_text(e.seconds).c_str());
     ImGui::TextWrapped("\xe2\x80\x9c%s\xe2\x80\x9d", e.question->say.c_str());
     ImVec2 p = ImGui::GetCursorScreenPos();
     draw_channel_badge(ImGui::GetWindowDrawList(), ImVec2(p.x + 12 * s, p.y + 12 * s), 11 * s, e.reply, ctx.fonts.body,
@@ -111,7 +105,7 @@ void entry(AppContext& ctx, const Simulation& sim, const DebriefEntry& e, int in
     ImGui::TextDisabled("The caller's intensity went from %.0f to %.0f.", e.intensity_before,
                         std::clamp(e.intensity_before + e.intensity_change, 0.0, 100.0));
     if (e.later) {
-        ImGui::TextColored(theme::kTextChurn, "%s later:", mmss(e.later->tick / 60.0).c_str());
+        ImGui::TextColored(theme::kTextChurn, "%s later:", clock_text(e.later->tick / 60.0).c_str());
         ImGui::SameLine();
         ImGui::TextWrapped("%s (intensity %+.0f)", e.later->note.c_str(), e.later->effects.intensity);
     }
@@ -166,7 +160,7 @@ DebriefAction draw_debrief(AppContext& ctx, const Simulation& sim, const Debrief
     ImGui::TextDisabled("Your replies %.0f/50 · composure kept %.0f/25 · no jolts %.0f/10 · how it ended %.0f/15    "
                         "lowest composure %.0f · jolts %d · %s",
                         score.conduct, score.composure, score.steadiness, score.outcome, st.composure_min, st.jolts,
-                        mmss(sim.time()).c_str());
+                        clock_text(sim.time()).c_str());
     if (d.calm_but_lost)
         ImGui::TextColored(theme::kTextCalm, "Not every caller is ready to be helped. You kept your head and offered your best: "
                                   "that is the job, and your score says so.");

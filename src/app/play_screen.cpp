@@ -11,6 +11,7 @@
 #include "audio_device.hpp"
 #include "caller_portrait.hpp"
 #include "channel_badge.hpp"
+#include "clock_text.hpp"
 #include "content/level_loader.hpp"
 #include "content/playlist_loader.hpp"
 #include "core/tuning.hpp"
@@ -26,13 +27,6 @@
 namespace cw {
 
 namespace {
-
-std::string clock_text(double seconds) {
-    char buf[16];
-    int s = static_cast<int>(seconds);
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
-}
 
 const char* water_word(double r) {
     if (r < 0.15) return "smooth";

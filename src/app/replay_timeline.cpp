@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "channel_badge.hpp"
+#include "clock_text.hpp"
 #include "play/call_run.hpp"
 #include "core/tuning.hpp"
 #include "theme.hpp"
@@ -16,12 +17,7 @@ constexpr double kSpeeds[] = {0.25, 0.5, 1.0, 2.0, 4.0};
 constexpr const char* kSpeedLabels[] = {"0.25x", "0.5x", "1x", "2x", "4x"};
 constexpr int kSpeedCount = 5;
 
-std::string mmss(int ticks) {
-    int s = static_cast<int>(ticks * tuning::kDt);
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%d:%02d", s / 60, s % 60);
-    return buf;
-}
+std::string mmss(int ticks) { return clock_text(ticks * tuning::kDt); }
 
 }  // namespace
 

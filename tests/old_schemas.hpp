@@ -1,0 +1,23 @@
+// The profile database's tables exactly as each old version of the game created them, frozen
+// here on purpose (not taken from src/store): a migration test must start from what players'
+// disks really hold, even if someone edits a shipped migration step by mistake.
+#pragma once
+
+namespace cwtest {
+
+inline const char* kProfileSchema1 =
+    "CREATE TABLE profiles (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+    "  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE TABLE attempts (id INTEGER PRIMARY KEY, profile_id INTEGER NOT NULL REFERENCES profiles(id),"
+    "  level TEXT NOT NULL, title TEXT NOT NULL, level_hash TEXT NOT NULL,"
+    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  outcome TEXT NOT NULL, score INTEGER NOT NULL, composure_min REAL NOT NULL, jolts INTEGER NOT NULL,"
+    "  choices TEXT NOT NULL, timeline TEXT NOT NULL);";
+
+// What schema 2 added to schema 1.
+inline const char* kProfileSchema2Step =
+    "ALTER TABLE attempts ADD COLUMN replay TEXT NOT NULL DEFAULT '';"
+    "CREATE TABLE settings (profile_id INTEGER NOT NULL REFERENCES profiles(id), key TEXT NOT NULL,"
+    "  value TEXT NOT NULL, PRIMARY KEY (profile_id, key));";
+
+}  // namespace cwtest
