@@ -49,3 +49,24 @@ TEST_CASE("breathing: the patterns a player can choose, with or without holds") 
     CHECK(b.cycles() >= 2);
     CHECK(breath_pattern("nonsense").total() == 16);
 }
+
+TEST_CASE("breathing: one slow breath in rhythm counts as the out-breath ends, not a whole cycle") {
+    Breathing b(box_breathing());  // in 4, hold 4, out 4, hold 4
+    const double dt = tuning::kDt;
+    int ticks = 0;
+    auto breathe_for = [&](double seconds) {
+        for (int i = 0; i < static_cast<int>(seconds / dt); ++i, ++ticks) b.step(b.active() ? b.expects_key_down() : true, dt);
+    };
+    breathe_for(11.5);
+    CHECK(b.breaths() == 0);  // still breathing out
+    breathe_for(0.6);
+    CHECK(b.breaths() == 1);  // in, hold, out: one breath, 4 seconds before the cycle's end
+    CHECK(b.cycles() == 0);
+    breathe_for(16.0);
+    CHECK(b.breaths() == 2);
+    CHECK(b.cycles() == 1);
+
+    Breathing held(box_breathing());  // holding the key throughout is not a breath
+    for (int i = 0; i < static_cast<int>(13.0 / dt); ++i) held.step(true, dt);
+    CHECK(held.breaths() == 0);
+}

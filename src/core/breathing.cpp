@@ -90,6 +90,8 @@ void Breathing::step(bool key_down, double dt) {
         t_ = 0;
         mismatch_ = 0;
         cycle_match_ = 0;
+        breath_match_ = 0;
+        breath_counted_ = false;
     }
     // Time since the phase began: the first moments after a change are forgiven.
     double since_change = phase_progress() * [&] {
@@ -104,16 +106,24 @@ void Breathing::step(bool key_down, double dt) {
     if (matched_) {
         mismatch_ = 0;
         cycle_match_ += dt;
+        breath_match_ += dt;
         calm_ = std::min(1.0, calm_ + tuning::kCalmGrowth * dt);
     } else {
         mismatch_ += dt;
         calm_ = std::max(0.0, calm_ - tuning::kCalmDecay * dt);
     }
     t_ += dt;
+    const double breath_end = pattern_.inhale + pattern_.hold_in + pattern_.exhale;
+    if (!breath_counted_ && t_ >= breath_end) {
+        breath_counted_ = true;
+        if (breath_match_ >= kGoodCycleShare * breath_end) ++breaths_;
+    }
     if (t_ >= pattern_.total()) {
         if (cycle_match_ >= kGoodCycleShare * pattern_.total()) ++cycles_;
         t_ -= pattern_.total();
         cycle_match_ = 0;
+        breath_match_ = 0;
+        breath_counted_ = false;
     }
     if (mismatch_ > kGiveUpAfter) {
         active_ = false;

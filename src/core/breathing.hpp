@@ -36,6 +36,9 @@ public:
     bool expects_key_down() const;  // what the rhythm wants right now
     double calm() const { return calm_; }
     int cycles() const { return cycles_; }  // full cycles completed in rhythm
+    // Slow breaths completed in rhythm: in (and its hold) and out, counted as the out-breath
+    // ends. One is what it takes to steady yourself before a reply; a whole box cycle is not.
+    int breaths() const { return breaths_; }
     const BreathPattern& pattern() const { return pattern_; }
 
 private:
@@ -48,6 +51,9 @@ private:
     double cycle_match_ = 0;  // seconds in rhythm during this cycle
     double calm_ = 0;
     int cycles_ = 0;
+    int breaths_ = 0;
+    double breath_match_ = 0;  // seconds in rhythm since this breath began
+    bool breath_counted_ = false;
 };
 
 }  // namespace cw

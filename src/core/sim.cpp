@@ -212,8 +212,8 @@ void Simulation::step(const Input& input) {
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
     gate_channels();
     breathing_.step(input.breath, kDt);  // the player's own rhythm: real seconds, whatever the pace
-    if (breathing_.cycles() != breath_cycles_seen_) {
-        breath_cycles_seen_ = breathing_.cycles();
+    if (breathing_.breaths() != breaths_seen_) {  // one slow breath in rhythm, not a whole cycle
+        breaths_seen_ = breathing_.breaths();
         last_breath_tick_ = state_.tick;
     }
     apply_water_and_paddle(input);

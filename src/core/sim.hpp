@@ -129,7 +129,7 @@ private:
     RiverFrame raft_frame_;  // the raft in river coordinates, as of the last step
     double spin_settle_ = 0;  // the share of the raft's spin error the water takes out per step
     int hangup_tick_ = -1;
-    int breath_cycles_seen_ = 0;
+    int breaths_seen_ = 0;
     enum class Cut { waiting_for_dip, armed, done };
     std::vector<Cut> thresholds_;  // per threshold: each fires at most once
     struct Pending { int due_tick; int choice; LaterEffect later; };

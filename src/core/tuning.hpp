@@ -46,8 +46,9 @@ constexpr double kCalmGrowth = 1.0 / 3.0;     // per second in rhythm
 constexpr double kCalmDecay = 1.0 / 5.0;      // per second otherwise
 constexpr double kCalmRadius = 9.0;           // metres
 
-// A full breath in rhythm this long before a reply counts as taking a breath before answering.
-constexpr double kBreathBeforeReplySeconds = 25.0;
+// One slow breath in rhythm (in, and out) ended this long before a reply counts as taking a
+// breath before answering: the moment just before, not a minute of breathing exercises earlier.
+constexpr double kBreathBeforeReplySeconds = 12.0;
 
 // Dialogue: a question jumps forward when its fork is this close, so the raft never reaches
 // a fork before the caller has asked the question that belongs to it.
