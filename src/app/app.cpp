@@ -101,10 +101,11 @@ int run_game(const std::vector<std::string>& args, bool replay) {
 
 int screenshot_command(const std::vector<std::string>& args) {
     // `class` and `progress` show whatever those screens are in this build.
-    static const char* kScreens[] = {"menu", "river", "end", "debrief", "dock", "editor", "class", "progress", "settings"};
+    static const char* kScreens[] = {"menu", "river", "policy", "end", "debrief", "dock", "editor", "class", "progress", "settings"};
     static const char* kUsage =
         "usage: calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH] [--dpi 2]\n"
-        "  SCREEN: menu, river, debrief (or end), dock, editor, class, progress, settings\n";
+        "  SCREEN: menu, river, policy (the river with its policy card open), debrief (or end), dock, editor,\n"
+        "          class, progress, settings\n";
     if (args.empty()) {
         std::cerr << kUsage;
         return 2;
@@ -172,12 +173,13 @@ int screenshot_command(const std::vector<std::string>& args) {
         std::string level = flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml");
         PlayOptions autopilot;
         autopilot.autopilot = BotPolicy::calm;
+        autopilot.show_policy = screen == "policy";
         auto play = open_play_screen(shell.ctx, level, error, autopilot);
         if (!play) {
             std::cerr << error;
             return 1;
         }
-        fast_forward(*play, screen == "river" ? PlayMoment::approaching_fork : PlayMoment::finished);
+        fast_forward(*play, screen == "river" || screen == "policy" ? PlayMoment::approaching_fork : PlayMoment::finished);
         shell.show(std::move(play));
     }
     // A second of frames lets the water particles spread and the UI settle.

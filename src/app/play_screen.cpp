@@ -88,6 +88,7 @@ public:
         if (options_.campaign && options_.campaign_index >= 0 &&
             options_.campaign_index < static_cast<int>(options_.campaign->calls.size()))
             campaign_ = options_.campaign;
+        show_policy_ = options_.show_policy;
         restart();
     }
 
@@ -380,10 +381,16 @@ private:
             ImGui::TextDisabled("Check first");
             ImGui::TextUnformatted(card.verify.c_str());
         }
+        auto bullets = [](const std::vector<std::string>& lines) {
+            for (const std::string& line : lines) {  // BulletText would not wrap
+                ImGui::Bullet();
+                ImGui::TextWrapped("%s", line.c_str());
+            }
+        };
         if (!card.may.empty()) ImGui::TextDisabled("You may");
-        for (const std::string& line : card.may) ImGui::BulletText("%s", line.c_str());
+        bullets(card.may);
         if (!card.may_not.empty()) ImGui::TextDisabled("You may not");
-        for (const std::string& line : card.may_not) ImGui::BulletText("%s", line.c_str());
+        bullets(card.may_not);
         ImGui::PopTextWrapPos();
         ImGui::TextDisabled("P hides this card.");
         ImGui::End();

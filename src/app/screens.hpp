@@ -41,6 +41,7 @@ struct PlayOptions {
     std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
     bool keep_attempt = true;            // false for play-tests: they are not the player's attempts
     std::shared_ptr<PlayLink> link;      // a class session's call
+    bool show_policy = false;            // open with the call's policy card showing
     // The level file an attempt is kept under, when the level did not come from one (a class's
     // call, kept as a copy so My progress can read it later). Empty: the level's own path.
     std::string attempt_level;
