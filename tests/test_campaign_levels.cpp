@@ -5,6 +5,7 @@
 #include "content/playlist_loader.hpp"
 #include "core/bot.hpp"
 #include "fixtures.hpp"
+#include "play/level_stats.hpp"
 
 using namespace cw;
 
@@ -27,13 +28,16 @@ struct Played {
     Outcome outcome;
     int score;
     size_t replies;
+    std::optional<Grade> ending_grade;  // the level's judgement of where the call ended
 };
 
 Played play(const Level& level, BotPolicy policy, uint64_t seed) {
     Simulation sim(level, cwtest::catalogue(), seed);
     SteeringBot bot(policy, seed);
     while (!sim.state().finished) sim.step(bot.decide(sim));
-    return {sim.state().outcome, sim.score().total, sim.call().choices().size()};
+    std::optional<Grade> ending;
+    if (sim.call().node().is_end() && sim.call().node().end == sim.state().outcome) ending = sim.call().node().ending_grade;
+    return {sim.state().outcome, sim.score().total, sim.call().choices().size(), ending};
 }
 
 }  // namespace
@@ -46,22 +50,46 @@ TEST_CASE("campaign levels: the first week has at least eight calls over five da
     CHECK(days.size() == 5);
 }
 
-TEST_CASE("campaign levels: every call is won (or, for the caller not ready, well played) with calm replies") {
-    for (const PlaylistEntry& c : first_week().calls) {
-        CAPTURE(c.level);
-        Level level = level_at(c.level);
-        Played calm = play(level, BotPolicy::calm, level.seed);
-        Played worst = play(level, BotPolicy::worst, level.seed);
-        if (level.caller.persona == "not_ready") {
-            CHECK(calm.outcome == Outcome::hung_up);
-            CHECK(calm.score >= 70);
-        } else {
-            CHECK((calm.outcome == Outcome::resolved || calm.outcome == Outcome::follow_up ||
-                   calm.outcome == Outcome::escalated));
-            CHECK(calm.score >= 80);
+TEST_CASE("campaign levels: calm replies reach an ending the level grades well, on every seed") {
+    std::vector<std::string> paths{cwtest::source_path("levels/flatpack_shelf.toml")};
+    for (const PlaylistEntry& c : first_week().calls) paths.push_back(c.level);
+    for (const std::string& path : paths) {
+        CAPTURE(path);
+        Level level = level_at(path);
+        REQUIRE(level.format == 2);  // every shipped call is graded by hand
+        for (uint64_t seed : {level.seed, uint64_t{1}, uint64_t{2}, uint64_t{3}, uint64_t{4}, uint64_t{5}}) {
+            CAPTURE(seed);
+            Played calm = play(level, BotPolicy::calm, seed);
+            Played worst = play(level, BotPolicy::worst, seed);
+            // The level's own judgement of the ending: the one not ready to be helped hangs up
+            // well handled, the abusive one is ended under policy, the manager's call escalates.
+            REQUIRE(calm.ending_grade);
+            CHECK((*calm.ending_grade == Grade::best || *calm.ending_grade == Grade::good));
+            CHECK(calm.score >= kCalmBotAtLeast);
+            CHECK(worst.score <= kWorstBotAtMost);
         }
-        CHECK(calm.score > worst.score + 20);
     }
+}
+
+TEST_CASE("campaign levels: the judgement does not give itself away (check --stats limits)") {
+    std::vector<LevelStats> all;
+    std::vector<std::string> paths{cwtest::source_path("levels/flatpack_shelf.toml")};
+    for (const PlaylistEntry& c : first_week().calls) paths.push_back(c.level);
+    int questions = 0, longest = 0, tempting = 0, by_channel[4] = {0, 0, 0, 0};
+    for (const std::string& path : paths) {
+        LevelStats st = level_stats(level_at(path), cwtest::catalogue(), 1);
+        for (const QuestionStats& q : st.questions) {
+            ++questions;
+            longest += q.best_is_longest;
+            tempting += q.tempting_wrong;
+            REQUIRE(q.best_channel >= 0);  // every question has a best reply
+            ++by_channel[q.best_channel];
+        }
+    }
+    REQUIRE(questions > 30);
+    CHECK(longest <= kMaxShareBestLongest * questions);
+    for (int n : by_channel) CHECK(n <= kMaxShareBestInOneChannel * questions);
+    CHECK(tempting >= kMinShareTemptingWrong * questions);
 }
 
 TEST_CASE("campaign levels: every call survives random replies on several seeds") {
