@@ -22,6 +22,14 @@ inline const cw::Catalogue& catalogue() {
     return cat;
 }
 
+// A test too slow to run again under the sanitizers (they already ran the same code on smaller
+// levels): TEST_CASE("..." * cwtest::slow()).
+#ifdef CW_SANITIZED
+inline auto slow() { return doctest::skip(true); }
+#else
+inline auto slow() { return doctest::skip(false); }
+#endif
+
 inline std::string source_path(const std::string& rel) { return std::string(CW_SOURCE_DIR) + "/" + rel; }
 
 // A level from TOML text; fails the test with the located problems if it does not load.

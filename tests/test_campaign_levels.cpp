@@ -5,6 +5,7 @@
 #include "content/playlist_loader.hpp"
 #include "core/bot.hpp"
 #include "fixtures.hpp"
+#include "editor/solver.hpp"
 #include "play/level_stats.hpp"
 
 using namespace cw;
@@ -90,6 +91,23 @@ TEST_CASE("campaign levels: the judgement does not give itself away (check --sta
     CHECK(longest <= kMaxShareBestLongest * questions);
     for (int n : by_channel) CHECK(n <= kMaxShareBestInOneChannel * questions);
     CHECK(tempting >= kMinShareTemptingWrong * questions);
+}
+
+TEST_CASE("campaign levels: every call is proved steerable under every arrangement and persona" * cwtest::slow()) {
+    std::vector<std::string> paths{cwtest::source_path("levels/flatpack_shelf.toml")};
+    for (const PlaylistEntry& c : first_week().calls) paths.push_back(c.level);
+    for (const std::string& path : paths) {
+        CAPTURE(path);
+        Level level = level_at(path);
+        SolveResult r = solve_level(level, cwtest::catalogue());
+        CHECK_FALSE(r.capped);
+        CHECK(r.shuffled);
+        for (const SolvedPath& p : r.paths) {
+            CAPTURE(p.persona);
+            if (p.failed_at) CAPTURE(p.failed_at->reason + " with " + p.failed_at->arrangement);
+            CHECK(p.steerable);
+        }
+    }
 }
 
 TEST_CASE("campaign levels: every call survives random replies on several seeds") {

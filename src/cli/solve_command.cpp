@@ -1,6 +1,8 @@
-// calmwaters solve LEVEL [--json] [--max-paths N]: every path through the call, each steered
-// by the bot at the roughness it produces. Exit 0 when every path can be steered, 1 when one
-// cannot, 2 when the level does not load or the arguments are wrong.
+// calmwaters solve LEVEL [--json] [--max-paths N]: every path through the call, for every
+// persona, each steered by the bot at the roughness it produces and, on a shuffled call, with
+// its replies laid on every pair of channels (see editor/solver.hpp for what that proves).
+// Exit 0 when every path can be steered, 1 when one cannot, 2 when the level does not load or
+// the arguments are wrong.
 #include <cmath>
 #include <iostream>
 #include <map>
@@ -30,6 +32,8 @@ nlohmann::ordered_json path_json(const Level& level, const SolvedPath& p) {
                            {"techniques", reply.techniques}});
     }
     j["replies"] = replies;
+    j["persona"] = p.persona;
+    j["arrangements"] = p.arrangements;
     j["outcome"] = outcome_id(p.outcome);
     j["steerable"] = p.steerable;
     if (p.failed_at) {
@@ -38,7 +42,8 @@ nlohmann::ordered_json path_json(const Level& level, const SolvedPath& p) {
                           {"fork", f.fork.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(f.fork)},
                           {"progress", r2(f.progress)},
                           {"roughness", r2(f.roughness)},
-                          {"reason", f.reason}};
+                          {"reason", f.reason},
+                          {"arrangement", f.arrangement}};
         auto taken = nlohmann::ordered_json::array();
         for (const PathReply& r : p.taken)
             taken.push_back({{"node", level.nodes[static_cast<size_t>(r.node)].id}, {"reply", reply_letter(r.reply)}});
@@ -112,14 +117,21 @@ int solve_command(const Args& args) {
                           {"not_steerable", stuck},
                           {"capped", result.capped},
                           {"max_paths", options.max_paths},
-                          {"outcomes", by_outcome}};
+                          {"outcomes", by_outcome},
+                          {"personas", result.personas},
+                          {"shuffled", result.shuffled},
+                          {"runs", result.runs},
+                          {"proved", stuck || result.capped ? nlohmann::ordered_json() : nlohmann::ordered_json(result.proved())}};
         std::cout << out.dump(2) << '\n';
     } else {
         std::cout << args[0] << ": " << result.paths.size() << " path(s) through the call"
                   << (result.capped ? " (stopped at --max-paths; there are more)" : "") << ", " << steerable
                   << " steerable, " << stuck << " not\n";
+        const bool several = result.personas.size() > 1;
         for (size_t i = 0; i < result.paths.size(); ++i) {
             const SolvedPath& p = result.paths[i];
+            if (several && (i == 0 || result.paths[i - 1].persona != p.persona))
+                std::cout << " as \"" << p.persona << "\":\n";
             std::cout << "  " << (p.steerable ? "ok   " : "FAIL ") << "path " << i + 1 << ": " << path_line(level, p)
                       << "  ->  " << outcome_id(p.outcome) << " (score " << p.score << ", composure min "
                       << static_cast<int>(std::lround(p.composure_min)) << ", " << p.jolts << " jolt(s))\n";
@@ -128,8 +140,15 @@ int solve_command(const Args& args) {
                 std::cout << "         at " << (f.fork.empty() ? "" : "fork \"" + f.fork + "\", ") << "node `" << f.node
                           << "`, " << static_cast<int>(std::lround(f.progress)) << " m down the river: " << f.reason
                           << '\n';
+                if (!f.arrangement.empty()) std::cout << "         with " << f.arrangement << '\n';
             }
         }
+        if (stuck)
+            std::cout << "Not proved: the path(s) marked FAIL cannot be steered as shown.\n";
+        else if (result.capped)
+            std::cout << "Not proved: the walk stopped at --max-paths before it had seen every path.\n";
+        else
+            std::cout << result.proved() << '\n';
     }
     return stuck ? 1 : 0;
 }

@@ -20,7 +20,11 @@ constexpr double kStartDistance = 6.0;
 Vec2 raft_start_position(const RiverGeometry& river) { return river.point_at(kStartDistance, 0.0); }
 
 Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options)
-    : level_(apply_draw(level, draw_call(level, seed))),
+    : Simulation(level, catalogue, seed, options, draw_call(level, seed)) {}
+
+Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options,
+                       const CallDraw& draw)
+    : level_(apply_draw(level, draw)),
       catalogue_(catalogue),
       seed_(seed),
       clock_(options.reading_pace),

@@ -9,6 +9,7 @@
 
 #include "breathing.hpp"
 #include "call.hpp"
+#include "call_draw.hpp"
 #include "catalogue.hpp"
 #include "flow.hpp"
 #include "hash.hpp"
@@ -74,6 +75,10 @@ class Simulation {
 public:
     // `level` must have passed the checks (src/content does that before anything is built).
     Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options = {});
+    // The same, with the call laid out by hand instead of by the seed (persona, wording,
+    // arrangement): the solver's proof does this to try every arrangement a seed could draw.
+    Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options,
+               const CallDraw& draw);
 
     void step(const Input& input);
 

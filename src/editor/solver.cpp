@@ -42,18 +42,30 @@ struct Run {
     std::vector<std::vector<int>> branches;  // other reply sequences found on the way
 };
 
-// One run of the call giving the replies in `plan`, then the first open reply at each later
-// question (noting the others as paths still to walk).
-Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<int>& plan, const SolveOptions& opt) {
+int channel_of(const Node& laid, int authored) {
+    for (size_t c = 0; c < laid.replies.size(); ++c)
+        if (laid.replies[c].authored == authored) return static_cast<int>(c);
+    return 0;
+}
+
+// One run of the call laid out as `draw`, giving the replies in `plan` (by their place in the
+// file), then the first open reply at each later question (noting the others as paths still
+// to walk).
+Run run_path(const Level& level, const Catalogue& catalogue, const CallDraw& draw, const std::vector<int>& plan,
+             const SolveOptions& opt) {
     Run run;
     SolvedPath& p = run.path;
-    CallRun call_run({level, level.path, level.seed, {}}, catalogue);
+    p.persona = draw.persona;
+    CallSetup setup{level, level.path, level.seed, {}, draw};
+    CallRun call_run(std::move(setup), catalogue);
     const Simulation& sim = call_run.sim();
-    std::vector<int> wants = plan;
+    std::vector<int> wants = plan;  // replies by their place in the file
     bool failed = false;
     size_t checked = 0;
+    std::vector<double> asked_at;  // metres down the river where each question came up
     while (!sim.state().finished) {
         const CallRuntime& call = sim.call();
+        const Node& laid = sim.level().nodes[static_cast<size_t>(call.node_index())];
         size_t answered = call.choices().size();
         int channel = -1;
         if (call.node().is_question() && !failed) {
@@ -61,10 +73,11 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
                 if (answered >= wants.size()) {
                     // One this plan has not decided: take the first open reply, note the rest.
                     std::vector<int> open;
-                    for (int c = 0; c < static_cast<int>(call.node().replies.size()); ++c)
-                        if (channel_open_now(sim, c)) open.push_back(c);
+                    for (int c = 0; c < static_cast<int>(laid.replies.size()); ++c)
+                        if (channel_open_now(sim, c)) open.push_back(laid.replies[static_cast<size_t>(c)].authored);
+                    std::sort(open.begin(), open.end());
                     if (open.empty()) open.push_back(0);
-                    // Last channel first: the walk takes them from the top, so B comes before C.
+                    // Last reply first: the walk takes them from the top, so B comes before C.
                     for (size_t k = open.size() - 1; k >= 1; --k) {
                         std::vector<int> other = wants;
                         other.push_back(open[k]);
@@ -72,11 +85,10 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
                     }
                     wants.push_back(open[0]);
                 }
-                const int channel = wants[answered];
-                p.replies.push_back({call.node_index(), sim.level().nodes[static_cast<size_t>(call.node_index())]
-                                                            .replies[static_cast<size_t>(channel)].authored, channel});
+                p.replies.push_back({call.node_index(), wants[answered], channel_of(laid, wants[answered])});
+                asked_at.push_back(sim.state().progress);
             }
-            if (answered < wants.size()) channel = wants[answered];
+            if (answered < wants.size()) channel = channel_of(laid, wants[answered]);
         }
         Input in;
         in.paddle = paddle_toward(sim, steering_target(sim, channel));
@@ -88,7 +100,7 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
         for (; checked < choices.size(); ++checked) {
             const ChoiceRecord& c = choices[checked];
             p.taken.push_back({c.node, c.authored, c.reply});
-            if (failed || checked >= wants.size() || c.reply == wants[checked]) continue;
+            if (failed || checked >= wants.size() || c.authored == wants[checked]) continue;
             failed = true;
             const Node& q = level.nodes[static_cast<size_t>(c.node)];
             PathFailure f;
@@ -96,9 +108,10 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
             f.fork = q.fork;
             f.progress = sim.state().progress;
             f.roughness = sim.state().roughness;
-            f.reason = "aimed for channel " + letter(wants[checked]) + " but the raft went through channel " +
+            f.reason = "aimed for channel " + letter(p.replies[checked].channel) + " but the raft went through channel " +
                        letter(c.reply) + " (the water's roughness was " +
-                       std::to_string(static_cast<int>(sim.state().roughness * 100 + 0.5)) + "%)";
+                       std::to_string(static_cast<int>(sim.state().roughness * 100 + 0.5)) + "%; the question came up at " +
+                       std::to_string(static_cast<int>(asked_at[checked] + 0.5)) + " m)";
             p.failed_at = f;
         }
     }
@@ -114,9 +127,9 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
         // Still on a question: the raft never got through the channel it aimed for.
         size_t answered = sim.call().choices().size();
         std::string stuck;
-        if (sim.call().node().is_question() && answered < wants.size())
-            stuck = "the raft never got through channel " + letter(wants[answered]) + " of fork \"" + f.fork +
-                    "\" (it was held at " + std::to_string(static_cast<int>(st.progress + 0.5)) + " m); ";
+        if (sim.call().node().is_question() && answered < wants.size() && answered < p.replies.size())
+            stuck = "the raft never got through channel " + letter(p.replies[answered].channel) + " of fork \"" +
+                    f.fork + "\" (it was held at " + std::to_string(static_cast<int>(st.progress + 0.5)) + " m); ";
         if (st.outcome == Outcome::capsized)
             f.reason = stuck + "the raft capsized: composure ran out after " + std::to_string(st.jolts) + " jolt(s)";
         else if (st.tick >= tuning::kMaxTicks)
@@ -134,23 +147,125 @@ Run run_path(const Level& level, const Catalogue& catalogue, const std::vector<i
     return run;
 }
 
+// The draw the walk starts from: this persona, the longest wording of every line (the most to
+// read, so the latest the raft can start to steer), every question's replies in the authored order.
+CallDraw walk_draw(const Level& level, const std::string& persona) {
+    CallDraw d;
+    d.persona = persona;
+    for (const Node& n : level.nodes) {
+        size_t longest = 0;
+        for (size_t v = 0; v < n.say_variants.size(); ++v)
+            if (n.say_variants[v].size() > n.say_variants[longest].size()) longest = v;
+        d.variant.push_back(static_cast<int>(longest));
+        std::vector<int> order(n.replies.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+        d.arrangement.push_back(std::move(order));
+    }
+    return d;
+}
+
+// The channel each of the path's replies lies on in each run of the proof. Run (a, b) puts the
+// reply at the path's questions 1, 3, 5... on channel a and at questions 2, 4, 6... on channel
+// b, so every pair of channels of every two forks in a row is tried. The authored order is
+// left out: the walk itself ran it.
+std::vector<std::vector<int>> proof_layouts(const Level& level, const SolvedPath& path) {
+    size_t widest = 0;
+    for (const PathReply& r : path.replies)
+        widest = std::max(widest, level.nodes[static_cast<size_t>(r.node)].replies.size());
+    std::vector<std::vector<int>> layouts;
+    for (size_t a = 0; a < widest; ++a)
+        for (size_t b = 0; b < widest; ++b) {
+            std::vector<int> layout;
+            bool authored = true;
+            for (size_t k = 0; k < path.replies.size(); ++k) {
+                const size_t n = level.nodes[static_cast<size_t>(path.replies[k].node)].replies.size();
+                const int channel = static_cast<int>((k % 2 == 0 ? a : b) % n);
+                authored = authored && channel == path.replies[k].reply;
+                layout.push_back(channel);
+            }
+            if (!authored && std::find(layouts.begin(), layouts.end(), layout) == layouts.end())
+                layouts.push_back(layout);
+        }
+    return layouts;
+}
+
+// `base` with each of the path's replies moved onto its channel in `layout`, the question's
+// other replies keeping their authored order on the channels left. A question the path meets
+// twice keeps its first placement.
+CallDraw laid_out(const CallDraw& base, const Level& level, const SolvedPath& path, const std::vector<int>& layout,
+                  std::string& described) {
+    CallDraw d = base;
+    std::vector<bool> placed(level.nodes.size(), false);
+    described.clear();
+    for (size_t k = 0; k < path.replies.size(); ++k) {
+        const size_t node = static_cast<size_t>(path.replies[k].node);
+        if (placed[node]) continue;
+        placed[node] = true;
+        const int reply = path.replies[k].reply;
+        std::vector<int> order;
+        for (int i = 0; i < static_cast<int>(level.nodes[node].replies.size()); ++i)
+            if (i != reply) order.push_back(i);
+        order.insert(order.begin() + layout[k], reply);
+        d.arrangement[node] = std::move(order);
+        described += (described.empty() ? "" : ", ") + level.nodes[node].id + " " + letter(reply) + " on channel " +
+                     letter(layout[k]);
+    }
+    return d;
+}
+
 }  // namespace
+
+std::string SolveResult::proved() const {
+    std::string who = personas.size() == 1
+                          ? "the caller as \"" + personas[0] + "\""
+                          : "each of the caller's " + std::to_string(personas.size()) + " personas";
+    std::string what = shuffled ? "every channel of each fork can be reached from every channel of the fork before, "
+                                  "at the roughness that path makes, so every arrangement the shuffle can draw steers"
+                                : "every reply can be steered into in the authored order (this call does not shuffle)";
+    return "Along every path, for " + who + ", with the longest wording of every line: " + what + " (" +
+           std::to_string(runs) + " run(s) in all).";
+}
 
 SolveResult solve_level(const Level& level, const Catalogue& catalogue, const SolveOptions& options) {
     SolveResult result;
-    // Depth first, channel A before B, so paths come out in a stable, readable order.
-    std::vector<std::vector<int>> todo{{}};
-    while (!todo.empty()) {
-        if (static_cast<int>(result.paths.size()) >= options.max_paths) {
-            result.capped = true;
-            break;
+    result.personas =
+        level.caller.personas.empty() ? std::vector<std::string>{level.caller.persona} : level.caller.personas;
+    result.shuffled = level.shuffle && options.prove_arrangements;
+    for (const std::string& persona : result.personas) {
+        const CallDraw base = walk_draw(level, persona);
+        // Depth first, reply A before B, so paths come out in a stable, readable order.
+        std::vector<std::vector<int>> todo{{}};
+        while (!todo.empty()) {
+            if (static_cast<int>(result.paths.size()) >= options.max_paths) {
+                result.capped = true;
+                break;
+            }
+            std::vector<int> plan = std::move(todo.back());
+            todo.pop_back();
+            Run run = run_path(level, catalogue, base, plan, options);
+            ++result.runs;
+            SolvedPath& path = run.path;
+            if (result.shuffled && path.steerable) {
+                std::vector<int> replies;
+                for (const PathReply& r : path.replies) replies.push_back(r.reply);
+                for (const std::vector<int>& layout : proof_layouts(level, path)) {
+                    std::string described;
+                    CallDraw draw = laid_out(base, level, path, layout, described);
+                    Run tried = run_path(level, catalogue, draw, replies, options);
+                    ++result.runs;
+                    ++path.arrangements;
+                    if (tried.path.steerable) continue;
+                    path.failed_at = tried.path.failed_at;
+                    path.failed_at->arrangement = described;
+                    path.taken = tried.path.taken;
+                    path.steerable = false;
+                    break;
+                }
+            }
+            result.paths.push_back(std::move(path));
+            // Branches found deeper in the run were noted later; they go on top, to be walked first.
+            for (auto& b : run.branches) todo.push_back(std::move(b));
         }
-        std::vector<int> plan = std::move(todo.back());
-        todo.pop_back();
-        Run run = run_path(level, catalogue, plan, options);
-        result.paths.push_back(std::move(run.path));
-        // Branches found deeper in the run were noted later; they go on top, to be walked first.
-        for (auto& b : run.branches) todo.push_back(std::move(b));
     }
     return result;
 }

@@ -34,7 +34,8 @@ CallRun::CallRun(const Replay& replay, Level level, const Catalogue& catalogue)
 }
 
 void CallRun::restart() {
-    sim_ = std::make_unique<Simulation>(setup_.level, catalogue_, setup_.seed, setup_.options);
+    sim_ = setup_.draw ? std::make_unique<Simulation>(setup_.level, catalogue_, setup_.seed, setup_.options, *setup_.draw)
+                       : std::make_unique<Simulation>(setup_.level, catalogue_, setup_.seed, setup_.options);
     recorder_ = ReplayRecorder{};
     accumulator_ = 0;
     before_ = {sim_->state().raft_pos, sim_->state().raft_angle};
@@ -97,6 +98,7 @@ int CallRun::seek(int target) {
 }
 
 Replay CallRun::replay() const {
+    assert(!setup_.draw && "a hand-laid draw is not in the replay's header, so it would not play back");
     return recorder_.finish(*sim_, replay_header(*sim_, setup_.level_path, build_id()));
 }
 

@@ -9,6 +9,7 @@
 // plays back tick for tick (see core/replay.hpp).
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,9 @@ struct CallSetup {
     std::string level_path;
     uint64_t seed = 1;
     SimOptions options;
+    // Set only by the solver's proof, which lays each arrangement out by hand. A replay records
+    // the seed, not a draw, so a run with one is never saved.
+    std::optional<CallDraw> draw = std::nullopt;
 };
 
 // A recording's setup: its seed, options and starting composure on `level`.
