@@ -8,6 +8,7 @@
 #include "fixtures.hpp"
 #include "net/sample_class.hpp"
 #include "play/call_run.hpp"
+#include "play/play_seed.hpp"
 
 using namespace cw;
 
@@ -112,4 +113,41 @@ TEST_CASE("call draw: every trainee of a class gets the same draw as the host's 
         CHECK(t.runs[0].verdict == net::Verdict::verified);  // the trainee's run matched the host's
     }
     CHECK(seen.size() == 1);
+}
+
+TEST_CASE("call draw: a player's first go is the level's own draw, each later go another one") {
+    Level level = cwtest::level_from(varied_call());
+    CHECK(seed_for_go(level.seed, 0) == level.seed);
+    std::set<uint64_t> seeds;
+    std::set<std::vector<int>> arrangements;
+    for (int go = 0; go < 8; ++go) {
+        seeds.insert(seed_for_go(level.seed, go));
+        arrangements.insert(draw_call(level, seed_for_go(level.seed, go)).arrangement[1]);
+        CHECK(seed_for_go(level.seed, go) == seed_for_go(level.seed, go));  // counted, so reproducible
+    }
+    CHECK(seeds.size() == 8);
+    CHECK(arrangements.size() >= 3);  // a retry does not lay the replies out as last time
+}
+
+TEST_CASE("call draw: a class draws each call from its session, and a new class draws afresh") {
+    std::string text = varied_call();
+    Level level = cwtest::level_from(text);
+    net::ClassCall call{"varied.toml", text, level};
+    auto seed_of = [&](uint64_t session_seed) {
+        net::SessionSettings settings;
+        settings.code = "ABCD";
+        settings.build = build_id();
+        settings.seed = session_seed;
+        net::ClassSession session({call, call}, cwtest::catalogue(), settings);
+        net::SampleClass sample(session, cwtest::catalogue(), 1);
+        session.start_call();
+        sample.step(60);
+        REQUIRE(session.trainees().size() == 1);
+        REQUIRE(session.trainees()[0].runs.size() == 1);
+        CHECK(session.trainees()[0].runs[0].shadow->sim().seed() == session.call_seed());
+        return session.call_seed();
+    };
+    CHECK(seed_of(7) == seed_of(7));
+    CHECK(seed_of(7) != seed_of(8));
+    CHECK(seed_for_class_call(7, 0) != seed_for_class_call(7, 1));
 }

@@ -275,7 +275,7 @@ private:
     void start(AppContext& ctx) {
         session_->start_call();
         const ClassCall& call = session_->call();
-        river_ = std::make_unique<CallRun>(CallSetup{call.level, call.name, call.level.seed, {}}, *ctx.catalogue);
+        river_ = std::make_unique<CallRun>(CallSetup{call.level, call.name, session_->call_seed(), {}}, *ctx.catalogue);
         if (session_->settings().projector) {
             stage_ = Stage::projector;
         } else {

@@ -17,6 +17,7 @@
 #include "core/tuning.hpp"
 #include "debrief_view.hpp"
 #include "play/call_run.hpp"
+#include "play/play_seed.hpp"
 #include "replay_timeline.hpp"
 #include "river_view.hpp"
 #include "screens.hpp"
@@ -67,6 +68,14 @@ private:
     int assist_node_, assist_channel_;
 };
 
+// How many goes at this level the profile has kept: the next go's number.
+int goes_so_far(const AppContext& ctx, const std::string& level_path) {
+    if (!ctx.profiles || level_path.empty()) return 0;
+    int n = 0;
+    for (const Attempt& a : ctx.profiles->attempts(ctx.profile)) n += a.level == level_path;
+    return n;
+}
+
 class PlayScreen : public Screen {
 public:
     // A call of its own (practice, a replay, a play-test), or with `options.link` the class's run.
@@ -82,7 +91,9 @@ public:
             if (options_.composure >= 0) level.composure = std::clamp(options_.composure, 30.0, 100.0);
             CallSetup setup{std::move(level), "", 0, sim_options_from(ctx.settings)};
             setup.level_path = setup.level.path;
-            setup.seed = setup.level.seed;
+            level_seed_ = setup.level.seed;
+            go_ = options_.seed ? 0 : goes_so_far(ctx, setup.level_path);
+            setup.seed = options_.seed ? *options_.seed : seed_for_go(level_seed_, go_);
             own_ = std::make_unique<CallRun>(std::move(setup), *ctx.catalogue);
         }
         if (options_.campaign && options_.campaign_index >= 0 &&
@@ -98,8 +109,13 @@ public:
 
     void restart() {
         debrief_.reset();
-        if (own_ && own_->tick() > 0) own_->restart();
-        if (options_.autopilot) bot_.emplace(*options_.autopilot, sim().level().seed);
+        if (own_ && own_->tick() > 0) {
+            // Another go draws afresh (unless the draw was fixed): the same layout again would
+            // teach where the best reply lies, not how to answer.
+            if (own_->is_playback() || options_.seed) own_->restart();
+            else own_->restart(seed_for_go(level_seed_, ++go_));
+        }
+        if (options_.autopilot) bot_.emplace(*options_.autopilot, sim().seed());
         paused_ = false;
         assist_channel_ = -1;
         assist_node_ = -1;
@@ -516,6 +532,8 @@ private:
 
     PlayOptions options_;
     std::unique_ptr<CallRun> own_;  // null when the class link owns the run
+    uint64_t level_seed_ = 1;       // the level's own seed, which go 0 plays
+    int go_ = 0;                    // which go at this level this is (0 = the first)
     std::shared_ptr<const Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;

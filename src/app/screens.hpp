@@ -42,6 +42,7 @@ struct PlayOptions {
     bool keep_attempt = true;            // false for play-tests: they are not the player's attempts
     std::shared_ptr<PlayLink> link;      // a class session's call
     bool show_policy = false;            // open with the call's policy card showing
+    std::optional<uint64_t> seed;        // a fixed draw (screenshots, tests); none: the player's next go
     // The level file an attempt is kept under, when the level did not come from one (a class's
     // call, kept as a copy so My progress can read it later). Empty: the level's own path.
     std::string attempt_level;

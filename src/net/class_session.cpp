@@ -5,6 +5,7 @@
 
 #include "core/breathing.hpp"
 #include "core/rng.hpp"
+#include "play/play_seed.hpp"
 
 namespace cw::net {
 
@@ -67,11 +68,13 @@ int ClassSession::connected_count() const {
     return n;
 }
 
+uint64_t ClassSession::call_seed() const { return seed_for_class_call(settings_.seed, call_); }
+
 CallInfo ClassSession::call_info() const {
     CallInfo c;
     c.call = static_cast<uint16_t>(call_);
     c.call_count = static_cast<uint16_t>(calls_.size());
-    c.seed = call().level.seed;
+    c.seed = call_seed();
     c.level_name = call().name;
     c.level_text = call().text;
     return c;
@@ -168,7 +171,7 @@ void ClassSession::malformed_from(uint32_t id) {
 void ClassSession::begin_run(Trainee& t) {
     if (static_cast<int>(t.runs.size()) <= call_) t.runs.resize(call_ + 1);
     TraineeRun& run = t.runs[call_];
-    if (!run.shadow) run.shadow = std::make_unique<CallRun>(CallSetup{call().level, call().name, call().level.seed, t.options}, catalogue_);
+    if (!run.shadow) run.shadow = std::make_unique<CallRun>(CallSetup{call().level, call().name, call_seed(), t.options}, catalogue_);
 }
 
 std::string ClassSession::receive(uint32_t id, const Message& m) {

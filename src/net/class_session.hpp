@@ -106,6 +106,8 @@ public:
     const std::vector<ClassCall>& calls() const { return calls_; }
     int call_index() const { return call_; }
     const ClassCall& call() const { return calls_[call_]; }
+    // This call's draw, the same for every trainee (see play/play_seed.hpp).
+    uint64_t call_seed() const;
     bool started() const { return started_; }
     bool paused() const { return paused_; }
     bool call_done() const;   // started, and every trainee's run has a verdict

@@ -42,6 +42,12 @@ void CallRun::restart() {
     ++restarts_;
 }
 
+void CallRun::restart(uint64_t seed) {
+    assert(!is_playback() && "a playback keeps the seed it was recorded with");
+    setup_.seed = seed;
+    restart();
+}
+
 void CallRun::tick_with(const Input& given, InputSource* source) {
     if (finished()) return;
     const Input in = is_playback() ? replay_input_at(recorded_inputs_, tick()) : given;

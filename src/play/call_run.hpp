@@ -102,6 +102,8 @@ public:
 
     // From tick 0 again, with the same setup.
     void restart();
+    // A fresh go with another draw (see play/play_seed.hpp). Not for a playback.
+    void restart(uint64_t seed);
     // A playback: moves to `target` (clamped to the recording). Back means from tick 0 again
     // and stepping the recording forward, which lands exactly on the recorded state.
     // Returns the ticks simulated to get there.
