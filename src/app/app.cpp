@@ -104,6 +104,7 @@ int screenshot_command(const std::vector<std::string>& args) {
     static const char* kScreens[] = {"menu", "river", "policy", "end", "debrief", "dock", "editor", "class", "progress", "settings"};
     static const char* kUsage =
         "usage: calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH] [--dpi 2]\n"
+        "       [--note TEXT]                 (river: the player's note from the dock, read back)\n"
         "  SCREEN: menu, river, policy (the river with its policy card open), debrief (or end), dock, editor,\n"
         "          class, progress, settings\n";
     if (args.empty()) {
@@ -174,6 +175,7 @@ int screenshot_command(const std::vector<std::string>& args) {
         PlayOptions autopilot;
         autopilot.autopilot = BotPolicy::calm;
         autopilot.show_policy = screen == "policy";
+        if (auto note = flag_value(args, "--note")) autopilot.dock_note = *note;  // as if kept on the dock
         auto play = open_play_screen(shell.ctx, level, error, autopilot);
         if (!play) {
             std::cerr << error;

@@ -179,6 +179,12 @@ constexpr Rgba kDockLeaf{200, 150, 60, 255};
 constexpr Rgba kDockLeafStem{120, 80, 30, 255};
 constexpr Rgba kDockLabel = with_alpha(kLightInk, 240);
 
+// --- The notes card: the player's own note from the dock, read back as the next call opens -----------
+constexpr Rgba kNotesPaper{246, 238, 206, 245};
+constexpr Rgba kNotesRule{170, 196, 214, 255};  // the pad's ruled lines
+inline const ImVec4 kNotesInk{0.16f, 0.18f, 0.24f, 1.0f};
+inline const ImVec4 kNotesHeading{0.45f, 0.30f, 0.14f, 1.0f};
+
 // --- The editor: the call graph and the river canvas ------------------------------------------------
 constexpr Rgba kNodeQuestion{120, 92, 36, 255};
 constexpr Rgba kNodeHungUp{120, 52, 46, 255};
