@@ -104,6 +104,8 @@ int screenshot_command(const std::vector<std::string>& args) {
     static const char* kScreens[] = {"menu", "river", "policy", "end", "debrief", "dock", "editor", "class", "progress", "settings"};
     static const char* kUsage =
         "usage: calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH] [--dpi 2]\n"
+        "       [--after N] [--activity ID]   (dock: the break after call N, with an activity open)\n"
+        "       [--note TEXT]                 (river: the player's note from the dock, read back)\n"
         "  SCREEN: menu, river, policy (the river with its policy card open), debrief (or end), dock, editor,\n"
         "          class, progress, settings\n";
     if (args.empty()) {
@@ -152,8 +154,18 @@ int screenshot_command(const std::vector<std::string>& args) {
             std::cerr << format_problems(week.problems);
             return 1;
         }
-        auto dock = make_dock_screen(shell.ctx, std::make_shared<const Playlist>(std::move(*week.playlist)), 1, 58.0,
-                                     error, DockActivity::stress_ball);
+        // --after N: the break after the week's Nth call; --activity ID: the activity under way.
+        int after = 1;
+        if (auto n = flag_value(args, "--after")) after = std::atoi(n->c_str());
+        std::optional<DockActivity> open = DockActivity::stress_ball;
+        if (auto id = flag_value(args, "--activity")) open = dock_activity_from_id(*id);
+        if (after < 1 || after >= static_cast<int>(week.playlist->calls.size()) || !open) {
+            std::cerr << "calmwaters screenshot dock: --after wants a call of the week that has another after it, "
+                         "and --activity an activity's id (like stress_ball)\n";
+            return 2;
+        }
+        auto dock = make_dock_screen(shell.ctx, std::make_shared<const Playlist>(std::move(*week.playlist)), after,
+                                     58.0, error, open);
         if (!dock) {
             std::cerr << error;
             return 1;
@@ -174,6 +186,7 @@ int screenshot_command(const std::vector<std::string>& args) {
         PlayOptions autopilot;
         autopilot.autopilot = BotPolicy::calm;
         autopilot.show_policy = screen == "policy";
+        if (auto note = flag_value(args, "--note")) autopilot.dock_note = *note;  // as if kept on the dock
         auto play = open_play_screen(shell.ctx, level, error, autopilot);
         if (!play) {
             std::cerr << error;

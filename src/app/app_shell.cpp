@@ -395,6 +395,7 @@ void AppShell::apply(const ScreenRequest& req) {
             options.campaign = req.week;
             options.campaign_index = req.campaign_index;
             options.composure = req.composure;
+            options.dock_note = req.note;
             auto play = open_play_screen(ctx, req.level_path, error, options);
             if (play) show(std::move(play));
             else show(make_menu_screen(ctx, error));

@@ -16,6 +16,7 @@
 #include "content/playlist_loader.hpp"
 #include "core/tuning.hpp"
 #include "debrief_view.hpp"
+#include "notes_card.hpp"
 #include "play/call_run.hpp"
 #include "play/play_seed.hpp"
 #include "replay_timeline.hpp"
@@ -79,7 +80,8 @@ int goes_so_far(const AppContext& ctx, const std::string& level_path) {
 class PlayScreen : public Screen {
 public:
     // A call of its own (practice, a replay, a play-test), or with `options.link` the class's run.
-    PlayScreen(AppContext& ctx, Level level, const PlayOptions& options) : options_(options) {
+    PlayScreen(AppContext& ctx, Level level, const PlayOptions& options)
+        : options_(options), notes_card_(options.dock_note) {
         if (options_.link) {
             assert(options_.link->run() && "a class link opens the play screen once its call has loaded");
         } else if (options_.replay) {  // a replay plays back exactly as it was recorded
@@ -171,6 +173,8 @@ public:
 
         draw_panel(ctx);
         if (show_policy_) draw_policy_card(ctx);
+        notes_card_.draw(ctx, ImVec2(camera_.viewport.w - 20 * ctx.settings.ui_scale, 52 * ctx.settings.ui_scale),
+                         sim().call().choices().empty() && !sim().state().finished);
         if (options_.replay) replay_bar(ctx);
         if (options_.link) draw_link_banner(ctx, options_.link->banner());
         if (sim().state().finished && options_.exit_at_end) {
@@ -547,6 +551,7 @@ private:
     RiverView view_;
     WaterParticles particles_;
     ReplayTimeline timeline_;  // replays only
+    NotesCard notes_card_;     // the player's note from the dock, read back as the call opens
 };
 
 }  // namespace

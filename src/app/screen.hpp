@@ -56,6 +56,7 @@ struct ScreenRequest {
     std::shared_ptr<const Playlist> week;  // playing a campaign: its playlist, read once,
     int campaign_index = -1;  // and which of its calls
     double composure = -1;    // composure carried between campaign calls (-1: the level's own)
+    std::string note;         // play, from the dock: the note the player kept there, to read back
 };
 
 class Screen {

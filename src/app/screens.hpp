@@ -38,6 +38,7 @@ struct PlayOptions {
     std::shared_ptr<const Playlist> campaign;  // part of a campaign: its playlist (read once),
     int campaign_index = -1;             // and which of its calls this is
     double composure = -1;               // composure carried over from the dock (-1: the level's own)
+    std::string dock_note;               // the player's note from the dock before this call ("" for none)
     std::shared_ptr<const Replay> replay;  // watch a recorded run instead of playing
     bool keep_attempt = true;            // false for play-tests: they are not the player's attempts
     std::shared_ptr<PlayLink> link;      // a class session's call

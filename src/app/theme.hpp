@@ -178,6 +178,17 @@ constexpr Rgba kDockBallRest{160, 120, 60, 255};
 constexpr Rgba kDockLeaf{200, 150, 60, 255};
 constexpr Rgba kDockLeafStem{120, 80, 30, 255};
 constexpr Rgba kDockLabel = with_alpha(kLightInk, 240);
+constexpr Rgba kDockWrapBar{146, 100, 52, 255};        // the wrap time left: dark enough for white words on it
+constexpr Rgba kDockSketchFrame{196, 52, 44, 255};     // shaking it off: the sketch toy's red case,
+constexpr Rgba kDockSketchScreen{206, 204, 192, 255};  // its grey screen, its knobs,
+constexpr Rgba kDockSketchKnob{236, 234, 226, 255};
+constexpr Rgba kDockSketchLine{64, 66, 72, 255};       // and the last call scribbled on it (fading as it clears)
+
+// --- The notes card: the player's own note from the dock, read back as the next call opens -----------
+constexpr Rgba kNotesPaper{246, 238, 206, 245};
+constexpr Rgba kNotesRule{170, 196, 214, 255};  // the pad's ruled lines
+inline const ImVec4 kNotesInk{0.16f, 0.18f, 0.24f, 1.0f};
+inline const ImVec4 kNotesHeading{0.45f, 0.30f, 0.14f, 1.0f};
 
 // --- The editor: the call graph and the river canvas ------------------------------------------------
 constexpr Rgba kNodeQuestion{120, 92, 36, 255};
@@ -220,6 +231,7 @@ inline const ImVec4 kTextChurn{0.95f, 0.55f, 0.35f, 1.0f};     // a mistake, rou
 inline const ImVec4 kTextNeutral{0.72f, 0.78f, 0.80f, 1.0f};   // neither good nor bad
 inline const ImVec4 kTextCallerSide{0.95f, 0.80f, 0.55f, 1.0f};
 inline const ImVec4 kTextCaution{0.95f, 0.65f, 0.40f, 1.0f};   // worth a look: settings not read, no sound
+inline const ImVec4 kTextNoTime = kTextCaution;                 // the dock: why an activity does not fit the wrap left
 inline const ImVec4 kTextProblem{1.0f, 0.6f, 0.45f, 1.0f};     // something to put right
 inline const ImVec4 kTextError{1.0f, 0.62f, 0.50f, 1.0f};      // the progress screen's errors
 inline const ImVec4 kTextStatus{1.0f, 0.85f, 0.5f, 1.0f};      // the editor's last action

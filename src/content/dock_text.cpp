@@ -41,14 +41,16 @@ DockTextLoad load_dock_text(const std::string& text, const std::string& file) {
     DockText d;
 
     r.unknown_keys(root,
-                   {"format", "intro", "water_and_breaths", "stress_ball", "walk_it_off", "notepad", "talk_to_team",
-                    "brain_break", "touchstone", "did_my_best"},
+                   {"format", "intro", "no_time", "water_and_breaths", "stress_ball", "walk_it_off", "shake_it_off",
+                    "notepad", "talk_to_team", "brain_break", "touchstone", "did_my_best", "tell_manager"},
                    "the dock's text");
     r.integer(root, "format", true, 1, 1);
     line(r, root, "intro", "the dock's text", d.intro);
+    line(r, root, "no_time", "the dock's text", d.no_time);
 
     const auto& activities = all_dock_activities();
     d.instructions.resize(activities.size());
+    d.seconds.resize(activities.size());
     for (DockActivity a : activities) {
         const std::string id = dock_technique_id(a);
         const std::string where = "[" + id + "]";
@@ -56,12 +58,26 @@ DockTextLoad load_dock_text(const std::string& text, const std::string& file) {
         if (!t) continue;
         switch (a) {
             case DockActivity::talk_to_team:
-                r.unknown_keys(*t, {"instructions", "story", "move_on", "move_on_then", "dwell", "dwell_then"}, where);
+                r.unknown_keys(*t, {"seconds", "instructions", "story", "move_on", "move_on_then", "dwell", "dwell_then"},
+                               where);
                 break;
-            case DockActivity::did_my_best: r.unknown_keys(*t, {"instructions", "yes", "mostly", "then"}, where); break;
-            case DockActivity::touchstone: r.unknown_keys(*t, {"instructions", "quotes"}, where); break;
-            default: r.unknown_keys(*t, {"instructions"}, where); break;
+            case DockActivity::did_my_best:
+                r.unknown_keys(*t, {"seconds", "instructions", "yes", "mostly", "then"}, where);
+                break;
+            case DockActivity::touchstone: r.unknown_keys(*t, {"seconds", "instructions", "quotes"}, where); break;
+            case DockActivity::shake_it_off: r.unknown_keys(*t, {"seconds", "instructions", "then"}, where); break;
+            case DockActivity::tell_manager:
+                r.unknown_keys(*t,
+                               {"seconds", "instructions", "story", "all", "all_then", "facts", "facts_then", "nothing",
+                                "nothing_then", "takeaway"},
+                               where);
+                break;
+            default: r.unknown_keys(*t, {"seconds", "instructions"}, where); break;
         }
+        // Whole seconds of the wrap: at least one (nothing on the dock is free), at most the
+        // longest wrap a playlist may give.
+        if (auto v = r.integer(*t, "seconds", true, 1, kMaxWrapSeconds))
+            d.seconds[static_cast<size_t>(a)] = static_cast<int>(*v);
         line(r, *t, "instructions", where, d.instructions[static_cast<size_t>(a)]);
         switch (a) {
             case DockActivity::talk_to_team:
@@ -73,6 +89,14 @@ DockTextLoad load_dock_text(const std::string& text, const std::string& file) {
             case DockActivity::did_my_best:
                 for (auto [key, field] :
                      {std::pair{"yes", &d.best_yes}, {"mostly", &d.best_mostly}, {"then", &d.best_then}})
+                    line(r, *t, key, where, *field);
+                break;
+            case DockActivity::shake_it_off: line(r, *t, "then", where, d.shake_then); break;
+            case DockActivity::tell_manager:
+                for (auto [key, field] :
+                     {std::pair{"story", &d.manager_story}, {"all", &d.report_all}, {"all_then", &d.report_all_then},
+                      {"facts", &d.report_facts}, {"facts_then", &d.report_facts_then}, {"nothing", &d.report_nothing},
+                      {"nothing_then", &d.report_nothing_then}, {"takeaway", &d.manager_takeaway}})
                     line(r, *t, key, where, *field);
                 break;
             case DockActivity::touchstone:

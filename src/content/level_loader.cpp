@@ -65,6 +65,36 @@ void read_policy(TomlReader& r, const toml::value& root, Level& level) {
     }
 }
 
+// `[dock] offer = ["tell_manager"]`: what the dock after this call adds. Only the activities
+// held back for such calls can be named; the everyday ones are there anyway.
+void read_dock(TomlReader& r, const toml::value& root, Level& level) {
+    const toml::value* dock = r.table(root, "dock", false);
+    if (!dock) return;
+    r.unknown_keys(*dock, {"offer"}, "[dock]");
+    const toml::array* list = r.array(*dock, "offer", true, 8);
+    if (!list) return;
+    if (list->empty())
+        r.problem(*r.find(*dock, "offer", true), "`offer` lists at least one activity, like [\"tell_manager\"] "
+                                                 "(or leave [dock] out)");
+    for (const toml::value& v : *list) {
+        if (!v.is_string()) {
+            r.problem(v, "each activity in `offer` is an id in quotes; a level can offer " + dock_offerable_ids());
+            continue;
+        }
+        const std::string& id = v.as_string().str;
+        std::optional<DockActivity> a = dock_activity_from_id(id);
+        if (!a)
+            r.problem(v, "`" + id + "` is not an activity on the dock; a level can offer " + dock_offerable_ids());
+        else if (!dock_offered_only(*a))
+            r.problem(v, "`" + id + "` is on the dock after every call already; a level can offer " +
+                             dock_offerable_ids());
+        else if (std::find(level.dock_offer.begin(), level.dock_offer.end(), *a) != level.dock_offer.end())
+            r.problem(v, "`" + id + "` is offered twice; once is enough");
+        else
+            level.dock_offer.push_back(*a);
+    }
+}
+
 void read_rock(TomlReader& r, const toml::value& t, Level& level) {
     r.unknown_keys(t, {"at", "radius", "points"}, "[[river.rock]]");
     Rock rock;
@@ -431,7 +461,8 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     h.add_bytes(text.data(), text.size());
     level.source_hash = h.value();
 
-    r.unknown_keys(root, {"format", "title", "summary", "seed", "shuffle", "caller", "player", "policy", "river", "call"},
+    r.unknown_keys(root,
+                   {"format", "title", "summary", "seed", "shuffle", "caller", "player", "policy", "dock", "river", "call"},
                    "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {
         level.format = static_cast<int>(*v);
@@ -454,6 +485,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
         if (auto v = r.number(*player, "composure", false, 1, 100)) level.composure = *v;
     }
     read_policy(r, root, level);
+    read_dock(r, root, level);
     read_river(r, root, level);
     read_call(r, root, level);
 

@@ -30,19 +30,28 @@ PlaylistLoad load_playlist_file(const std::string& path, const Catalogue& catalo
     p.path = path;
     std::string name = fs::path(path).filename().string();
     p.id = is_playlist_path(name) ? name.substr(0, name.size() - kSuffix.size()) : name;
-    r.unknown_keys(root, {"format", "title", "summary", "call"}, "the playlist");
+    r.unknown_keys(root, {"format", "title", "summary", "wrap_seconds", "call"}, "the playlist");
     r.integer(root, "format", true, 1, 1);
     if (auto v = r.string(root, "title", true, 120)) p.title = *v;
     if (auto v = r.string(root, "summary", false, 400)) p.summary = *v;
+    if (auto v = r.integer(root, "wrap_seconds", false, 0, kMaxWrapSeconds)) p.wrap_seconds = static_cast<int>(*v);
     if (const toml::array* calls = r.array(root, "call", true, 200)) {
         for (const toml::value& c : *calls) {
             if (!c.is_table()) {
                 r.problem(c, "calls are written as [[call]] tables");
                 continue;
             }
-            r.unknown_keys(c, {"day", "level"}, "[[call]]");
+            r.unknown_keys(c, {"day", "level", "wrap_seconds"}, "[[call]]");
             PlaylistEntry e;
             if (auto v = r.string(c, "day", false, 40)) e.day = *v;
+            if (auto v = r.integer(c, "wrap_seconds", false, 0, kMaxWrapSeconds)) {
+                e.wrap_seconds = static_cast<int>(*v);
+                // The week ends on the last call: a wrap after it would never be used.
+                if (&c == &calls->back())
+                    r.problem(*r.find(c, "wrap_seconds", false),
+                              "`wrap_seconds` sets the break after this call, and there is none after the last "
+                              "call; move it to an earlier [[call]] or take it out");
+            }
             const toml::value* lv = r.find(c, "level", true);
             auto level = r.string(c, "level", true, 400);
             if (!lv || !level) continue;
@@ -56,12 +65,23 @@ PlaylistLoad load_playlist_file(const std::string& path, const Catalogue& catalo
                 continue;
             }
             e.title = load.level->title;
+            e.dock_offer = load.level->dock_offer;
             p.calls.push_back(e);
         }
         if (calls->empty()) r.problem(*r.find(root, "call", true), "a playlist needs at least one [[call]]");
     }
     if (out.problems.empty()) out.playlist = std::move(p);
     return out;
+}
+
+DockPlan dock_plan_before(const Playlist& week, int next) {
+    DockPlan plan;
+    plan.wrap_seconds = week.wrap_seconds;
+    if (next < 1 || next > static_cast<int>(week.calls.size())) return plan;
+    const PlaylistEntry& before = week.calls[static_cast<size_t>(next - 1)];
+    plan.wrap_seconds = before.wrap_seconds.value_or(week.wrap_seconds);
+    plan.offered = before.dock_offer;
+    return plan;
 }
 
 }  // namespace cw

@@ -2,29 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace cw {
-
-const std::vector<DockActivity>& all_dock_activities() {
-    static const std::vector<DockActivity> all = {
-        DockActivity::water_and_breaths, DockActivity::stress_ball, DockActivity::walk_it_off, DockActivity::notepad,
-        DockActivity::talk_to_team, DockActivity::brain_break, DockActivity::touchstone, DockActivity::did_my_best};
-    return all;
-}
-
-const char* dock_technique_id(DockActivity a) {
-    switch (a) {
-        case DockActivity::water_and_breaths: return "water_and_breaths";
-        case DockActivity::stress_ball: return "stress_ball";
-        case DockActivity::walk_it_off: return "walk_it_off";
-        case DockActivity::notepad: return "notepad";
-        case DockActivity::talk_to_team: return "talk_to_team";
-        case DockActivity::brain_break: return "brain_break";
-        case DockActivity::touchstone: return "touchstone";
-        case DockActivity::did_my_best: return "did_my_best";
-    }
-    return "water_and_breaths";
-}
 
 DockActivityState::DockActivityState(DockActivity kind, uint64_t seed, BreathPattern pattern)
     : kind_(kind), breathing_(pattern) {
@@ -99,6 +79,25 @@ void DockActivityState::step(const DockInput& in, double dt) {
                 progress_ = 1.0;
             }
             break;
+        case DockActivity::shake_it_off:
+            // Side to side in turn wipes the slate a shake at a time; stop for long and the
+            // last call draws itself back in.
+            if (in.step != 0 && in.step != last_foot_) {
+                ++count_;
+                last_foot_ = in.step;
+                still_ = 0;
+                progress_ = std::min(1.0, progress_ + 1.0 / kShakes);
+            } else {
+                still_ += dt;
+                if (still_ > kShakePause) progress_ = std::max(0.0, progress_ - kShakeFadeBack * dt);
+            }
+            break;
+        case DockActivity::tell_manager:
+            if (in.choice >= 0 && in.choice < kReports && answer_ < 0) {
+                answer_ = in.choice;
+                progress_ = 1.0;
+            }
+            break;
     }
 }
 
@@ -107,7 +106,57 @@ double DockActivityState::composure_gain(const Catalogue& catalogue) const {
     double full = t ? t->effects.composure : 0.0;
     double k = progress_;
     if (kind_ == DockActivity::talk_to_team && answer_ == 1) k *= 0.5;  // dwelling
+    // A manager can back you up only as far as they know: the facts alone let them act on the
+    // caller; "it was nothing" leaves the agent carrying it by themself.
+    if (kind_ == DockActivity::tell_manager && answer_ == kReportFacts) k *= 0.6;
+    if (kind_ == DockActivity::tell_manager && answer_ == kReportNothing) k *= 0.25;
     return full * k;
+}
+
+// --- The wrap ------------------------------------------------------------------------------
+
+WrapBudget::WrapBudget(int seconds) : total_(std::clamp(seconds, 0, kMaxWrapSeconds)), left_(total_) {}
+
+bool WrapBudget::spend(int seconds) {
+    if (seconds < 0 || !can_afford(seconds)) return false;
+    left_ -= seconds;
+    return true;
+}
+
+DockBreak::DockBreak(const Catalogue& catalogue, DockPlan plan, double composure)
+    : catalogue_(catalogue), plan_(std::move(plan)), wrap_(plan_.wrap_seconds), banked_(std::min(100.0, composure)) {
+    for (DockActivity a : all_dock_activities())
+        if (!dock_offered_only(a) ||
+            std::find(plan_.offered.begin(), plan_.offered.end(), a) != plan_.offered.end())
+            activities_.push_back(a);
+}
+
+int DockBreak::seconds(DockActivity a) const { return plan_.seconds.at(static_cast<size_t>(a)); }
+
+bool DockBreak::used(DockActivity a) const { return std::find(used_.begin(), used_.end(), a) != used_.end(); }
+
+DockBlock DockBreak::blocked(DockActivity a) const {
+    if (std::find(activities_.begin(), activities_.end(), a) == activities_.end()) return DockBlock::not_offered;
+    if (used(a)) return DockBlock::done;
+    if (!wrap_.can_afford(seconds(a))) return DockBlock::no_time;
+    return DockBlock::none;
+}
+
+bool DockBreak::start(DockActivity a) {
+    if (blocked(a) != DockBlock::none) return false;
+    banked_ = composure();
+    wrap_.spend(seconds(a));
+    used_.push_back(a);
+    active_.emplace(a, plan_.seed, plan_.pattern);
+    return true;
+}
+
+void DockBreak::step(const DockInput& in, double dt) {
+    if (active_) active_->step(in, dt);
+}
+
+double DockBreak::composure() const {
+    return std::min(100.0, banked_ + (active_ ? active_->composure_gain(catalogue_) : 0.0));
 }
 
 }  // namespace cw

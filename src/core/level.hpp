@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "condition.hpp"
+#include "dock_activity.hpp"
 #include "vec2.hpp"
 
 namespace cw {
@@ -210,6 +211,9 @@ struct Level {
     // default; format 1 keeps the written order unless the file says `shuffle = true`).
     bool shuffle = false;
     PolicyCard policy;
+    // What the dock after this call adds to the everyday activities (`[dock] offer`), in a
+    // playlist: telling your manager, after an abusive call.
+    std::vector<DockActivity> dock_offer;
 
     std::string path;          // where it was loaded from, for messages
     uint64_t source_hash = 0;  // of the file's exact bytes: a replay is only valid for this level

@@ -149,6 +149,12 @@ void write_top(Writer& w, const Draft& d) {
         if (!l.policy.may_not.empty()) w.key("may_not", string_list(l.policy.may_not));
         if (!l.policy.verify.empty()) w.text("verify", l.policy.verify);
     }
+    if (!l.dock_offer.empty()) {
+        std::vector<std::string> ids;
+        for (DockActivity a : l.dock_offer) ids.push_back(dock_technique_id(a));
+        w.section(comment_of(d, "dock"), "[dock]");
+        w.key("offer", string_list(ids));
+    }
 }
 
 void write_river(Writer& w, const Draft& d) {
