@@ -65,7 +65,13 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
     // Variables: plain names, not the meters' names, each once.
     std::vector<std::string> names = level.var_names;
     for (size_t i = 0; i < level.var_names.size(); ++i) {
-        const std::string& v = level.var_names[i];
+        const std::string& full = level.var_names[i];
+        const std::string v = is_week_var(full) ? full.substr(std::char_traits<char>::length(kWeekPrefix)) : full;
+        if (!is_week_var(full) && full.find('.') != std::string::npos) {
+            out.push_back(src.at(level.var_locs[i], "`" + full + "` has a dot in it: a week variable is declared under "
+                                                        "[week.vars] (and read as week.NAME), a call's own without a dot"));
+            continue;
+        }
         bool ok = !v.empty() && !std::isdigit(static_cast<unsigned char>(v[0])) &&
                   std::all_of(v.begin(), v.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
         if (!ok || is_meter_name(v) || v == "not" || v == "and" || v == "or" || v == "true" || v == "false")
@@ -76,7 +82,10 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
     auto unknown_var = [&](const std::string& name, SourceLoc at) {
         std::string hint = closest_name(name, names);
         out.push_back(src.at(at, "unknown variable `" + name + "`" +
-                                     (hint.empty() ? "; declare it under [call.vars]" : "; did you mean `" + hint + "`?")));
+                                     (!hint.empty() ? "; did you mean `" + hint + "`?"
+                                      : is_week_var(name) ? "; declare it under [week.vars] with the value it takes "
+                                                            "when this call is played on its own"
+                                                          : "; declare it under [call.vars]")));
     };
     auto known = [&](const std::string& name) { return std::find(names.begin(), names.end(), name) != names.end(); };
     for (const Threshold& th : level.thresholds)

@@ -219,7 +219,16 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
     for (const char* key : {"set", "add"}) {
         const toml::value* tbl = r.table(t, key, false);
         if (!tbl) continue;
+        // `set = { week.called_back = true }` is a dotted key, so TOML nests it: flatten it back.
+        std::vector<std::pair<std::string, const toml::value*>> entries;
         for (const auto& [name, value] : tbl->as_table()) {
+            if (name == "week" && value.is_table())
+                for (const auto& [inner, v] : value.as_table()) entries.push_back({kWeekPrefix + inner, &v});
+            else
+                entries.push_back({name, &value});
+        }
+        for (const auto& [name, value_ptr] : entries) {
+            const toml::value& value = *value_ptr;
             VarChange c;
             c.name = name;
             c.add = std::string(key) == "add";
@@ -369,26 +378,39 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
     level.nodes.push_back(node);
 }
 
+// A table of variables (`[call.vars]`, or `[week.vars]` with the prefix "week."), in file order
+// (the table itself is a hash map): flags are true or false, numbers -1000 to 1000.
+void read_vars(TomlReader& r, const toml::value& vars, const std::string& prefix, Level& level) {
+    std::vector<std::tuple<SourceLoc, std::string, double>> found;
+    for (const auto& [name, value] : vars.as_table()) {
+        if (value.is_boolean()) found.push_back({r.loc(value), name, value.as_boolean() ? 1.0 : 0.0});
+        else if (auto v = r.as_number(value, "variable `" + prefix + name + "`", -1000, 1000))
+            found.push_back({r.loc(value), name, *v});
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return std::tie(std::get<0>(a).line, std::get<0>(a).column) < std::tie(std::get<0>(b).line, std::get<0>(b).column);
+    });
+    for (const auto& [loc, name, value] : found) {
+        level.var_names.push_back(prefix + name);
+        level.var_initial.push_back(value);
+        level.var_locs.push_back(loc);
+    }
+}
+
+// `[week.vars]`: the week variables this call reads or sets, each with the value it takes when
+// the call is played on its own (a playlist's week gives the real one).
+void read_week(TomlReader& r, const toml::value& root, Level& level) {
+    const toml::value* week = r.table(root, "week", false);
+    if (!week) return;
+    r.unknown_keys(*week, {"vars"}, "[week]");
+    if (const toml::value* vars = r.table(*week, "vars", true)) read_vars(r, *vars, kWeekPrefix, level);
+}
+
 void read_call(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* call = r.table(root, "call", true);
     if (!call) return;
     r.unknown_keys(*call, {"start", "node", "vars", "threshold"}, "[call]");
-    if (const toml::value* vars = r.table(*call, "vars", false)) {
-        std::vector<std::tuple<SourceLoc, std::string, double>> found;
-        for (const auto& [name, value] : vars->as_table()) {
-            if (value.is_boolean()) found.push_back({r.loc(value), name, value.as_boolean() ? 1.0 : 0.0});
-            else if (auto v = r.as_number(value, "variable `" + name + "`", -1000, 1000)) found.push_back({r.loc(value), name, *v});
-        }
-        // Keep file order (the table is a hash map).
-        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-            return std::tie(std::get<0>(a).line, std::get<0>(a).column) < std::tie(std::get<0>(b).line, std::get<0>(b).column);
-        });
-        for (const auto& [loc, name, value] : found) {
-            level.var_names.push_back(name);
-            level.var_initial.push_back(value);
-            level.var_locs.push_back(loc);
-        }
-    }
+    if (const toml::value* vars = r.table(*call, "vars", false)) read_vars(r, *vars, "", level);
     if (const toml::array* ths = r.array(*call, "threshold", false, 16)) {
         for (const toml::value& t : *ths) {
             if (!t.is_table()) continue;
@@ -462,7 +484,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     level.source_hash = h.value();
 
     r.unknown_keys(root,
-                   {"format", "title", "summary", "seed", "shuffle", "caller", "player", "policy", "dock", "river", "call"},
+                   {"format", "title", "summary", "seed", "shuffle", "caller", "player", "policy", "dock", "week", "river", "call"},
                    "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {
         level.format = static_cast<int>(*v);
@@ -486,6 +508,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     }
     read_policy(r, root, level);
     read_dock(r, root, level);
+    read_week(r, root, level);
     read_river(r, root, level);
     read_call(r, root, level);
 

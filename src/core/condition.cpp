@@ -19,6 +19,11 @@ struct Lexer {
         skip();
         size_t start = i;
         while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+        // One "week." may lead a name: a week variable (see kWeekPrefix in level.hpp).
+        if (s.compare(start, i - start, "week") == 0 && i < s.size() && s[i] == '.') {
+            ++i;
+            while (i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
+        }
         out = s.substr(start, i - start);
         return !out.empty() && !std::isdigit(static_cast<unsigned char>(out[0]));
     }

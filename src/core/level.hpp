@@ -203,7 +203,8 @@ struct Level {
     std::string start;
     SourceLoc start_loc;
     std::vector<Node> nodes;
-    std::vector<std::string> var_names;   // the call's variables and flags,
+    // The call's variables and flags, the week's (named "week.x", see is_week_var) among them,
+    std::vector<std::string> var_names;
     std::vector<double> var_initial;      // their starting values (flags: 0 or 1),
     std::vector<SourceLoc> var_locs;
     std::vector<Threshold> thresholds;
@@ -221,6 +222,12 @@ struct Level {
     int node_index(const std::string& id) const;
     int fork_index(const std::string& id) const;
 };
+
+// Week variables live across the calls of a playlist (`[week.vars]` in both files); in a level
+// they are ordinary variables whose names carry this prefix, so conditions and `set` read them
+// as `week.promised_callback`.
+inline constexpr const char* kWeekPrefix = "week.";
+inline bool is_week_var(const std::string& name) { return name.rfind(kWeekPrefix, 0) == 0; }
 
 // How long a line stays on screen when the level does not say: long enough to read calmly.
 double default_line_seconds(const std::string& say);
