@@ -137,7 +137,8 @@ private:
         float s = ctx.settings.ui_scale;
         const Playlist& week = *week_;
         CampaignProgress progress = ctx.progress ? ctx.progress->get(week.id, week.calls.size())
-                                                 : CampaignProgress{0, std::vector<int>(week.calls.size(), -1)};
+                                                 : CampaignProgress{};
+        progress.resize(week.calls.size());
         ImGui::PushFont(ctx.fonts.large);
         ImGui::TextUnformatted(week.title.c_str());
         ImGui::PopFont();
