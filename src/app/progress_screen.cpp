@@ -13,6 +13,7 @@
 
 #include "channel_badge.hpp"
 #include "core/build_id.hpp"
+#include "play/kept_level.hpp"
 #include "play/progress_stats.hpp"
 #include "play/sample_profile.hpp"
 #include "content/data_paths.hpp"
@@ -542,32 +543,26 @@ private:
 
     // --- watching, exporting, importing ----------------------------------------------------
 
-    // Opens the play screen on a replay; says plainly why when it cannot.
-    void watch(AppContext& ctx, const Replay& replay, const std::string& source) {
-        std::string path = find_level_file(replay.level);
-        LevelLoad load = load_level_file(path, *ctx.catalogue);
-        if (!load.ok()) {
-            show_error("The replay " + source + " is of the level " + replay.level + ", which cannot be loaded here:\n" +
-                       format_problems(load.problems));
-            return;
-        }
-        if (load.level->source_hash != replay.level_hash) {
-            show_error("The level " + path + " has changed since " + source +
-                       " was recorded, so the replay would not play back as it happened. Open it with the level "
-                       "file it was recorded on (calmwaters replay FILE --level LEVEL).");
+    // Opens the play screen on a replay, on its level as it was played: `level_file` while it is
+    // unchanged, else the copy the profile kept; says plainly why when there is neither.
+    void watch(AppContext& ctx, const Replay& replay, const std::string& source, const std::string& level_file) {
+        PlaybackLevel found = find_playback_level(replay, find_level_file(level_file), [&] { return db_; },
+                                                *ctx.catalogue);
+        if (!found.level) {
+            show_error("The replay " + source + " cannot be played back. " + found.problem +
+                       " If you have the level file it was recorded on, open it with calmwaters replay FILE "
+                       "--level LEVEL.");
             return;
         }
         PlayOptions options;
         options.replay = std::make_shared<Replay>(replay);
         options.keep_attempt = false;
-        std::string error;
-        auto play = open_play_screen(ctx, path, error, options);
-        if (!play) {
-            show_error(error);
-            return;
-        }
+        if (found.source == PlaybackSource::kept_copy)
+            options.replay_note = kPlaysOnKeptCopy;
+        if (std::string drift = playback_drift_note(replay, build_id()); !drift.empty())
+            options.replay_note += (options.replay_note.empty() ? "" : " ") + drift;
         message_.clear();
-        watching_ = std::move(play);
+        watching_ = make_play_screen(ctx, std::move(*found.level), options);
         pending_watch_ = true;
     }
 
@@ -578,7 +573,7 @@ private:
             show_error("The replay kept with " + source + " cannot be read: " + format_problems(r.problems));
             return;
         }
-        watch(ctx, *r.replay, source);
+        watch(ctx, *r.replay, source, a.level);  // a class call's attempt names the copy it kept
     }
 
     void open_export(const Attempt& a) {
@@ -668,7 +663,7 @@ private:
                     import_error_ = format_problems(r.problems);
                 } else {
                     message_.clear();
-                    watch(ctx, *r.replay, import_path_);
+                    watch(ctx, *r.replay, import_path_, r.replay->level);
                     if (watching_) ImGui::CloseCurrentPopup();
                     else import_error_ = message_, message_.clear();
                 }
