@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "channel_badge.hpp"
+#include "old_scoring_mark.hpp"
 #include "core/build_id.hpp"
 #include "play/kept_level.hpp"
 #include "play/progress_stats.hpp"
@@ -330,12 +331,18 @@ private:
     void best_scores(AppContext& ctx, ScreenRequest& req) {
         float s = ctx.settings.ui_scale;
         ImGui::TextUnformatted("Best score on each call");
+        bool any_old = std::any_of(summary_.levels.begin(), summary_.levels.end(),
+                                   [](const LevelSummary& l) { return l.best_old_scoring >= 0; });
+        if (any_old) {
+            ImGui::SameLine();
+            old_scoring_mark("(old scoring kept apart)");
+        }
         if (ImGui::BeginTable("##best", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                               ImVec2(0, std::min(34 * s + summary_.levels.size() * 27 * s, 250 * s)))) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn("Tries", ImGuiTableColumnFlags_WidthFixed, 44 * s);
-            ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthFixed, 44 * s);
+            ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthFixed, (any_old ? 100 : 44) * s);
             ImGui::TableHeadersRow();
             for (const LevelSummary& l : summary_.levels) {
                 ImGui::TableNextRow();
@@ -344,7 +351,11 @@ private:
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", l.attempts);
                 ImGui::TableNextColumn();
-                ImGui::TextColored(l.best >= 70 ? kCalm : l.best < 50 ? kChurn : kSoft, "%d", l.best);
+                if (l.best >= 0) ImGui::TextColored(l.best >= 70 ? kCalm : l.best < 50 ? kChurn : kSoft, "%d", l.best);
+                if (l.best_old_scoring >= 0) {
+                    if (l.best >= 0) ImGui::SameLine();
+                    old_scoring_mark(("old " + std::to_string(l.best_old_scoring)).c_str());
+                }
             }
             ImGui::EndTable();
         }
@@ -364,6 +375,10 @@ private:
             ImGui::PushID(k);
             ImGui::TextUnformatted(l.title.c_str());
             ImGui::TextColored(kChurn, "%s, score %d", outcome_text(a.outcome).c_str(), a.score);
+            if (summary_.attempts[static_cast<size_t>(l.latest)].old_scoring) {
+                ImGui::SameLine();
+                old_scoring_mark();
+            }
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90 * s + ImGui::GetCursorPosX() - ImGui::GetCursorPosX());
             std::string path = find_level_file(l.level);
             std::error_code ec;
@@ -470,6 +485,10 @@ private:
         ImGui::TextDisabled("%s", short_when(a.when).c_str());
         ImGui::TextColored(v.good ? kCalm : v.bad ? kChurn : kSoft, "%s - score %d", outcome_text(a.outcome).c_str(),
                            a.score);
+        if (v.old_scoring) {
+            ImGui::SameLine();
+            old_scoring_mark();
+        }
         ImGui::TextDisabled("lowest composure %d, %d jolt%s", static_cast<int>(std::lround(a.composure_min)), a.jolts,
                             a.jolts == 1 ? "" : "s");
         call_chart(ctx, v, 120 * s);
@@ -511,7 +530,9 @@ private:
         ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, 135 * s);
         ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Outcome", ImGuiTableColumnFlags_WidthFixed, 190 * s);
-        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 48 * s);
+        bool any_old = std::any_of(summary_.attempts.begin(), summary_.attempts.end(),
+                                   [](const AttemptView& v) { return v.old_scoring; });
+        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, (any_old ? 130 : 48) * s);
         ImGui::TableSetupColumn("Replay", ImGuiTableColumnFlags_WidthFixed, 178 * s);
         ImGui::TableHeadersRow();
         for (size_t k = summary_.attempts.size(); k-- > 0;) {  // newest first
@@ -528,6 +549,10 @@ private:
             ImGui::TextColored(v.good ? kCalm : v.bad ? kChurn : kSoft, "%s", outcome_text(a.outcome).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d", a.score);
+            if (v.old_scoring) {
+                ImGui::SameLine();
+                old_scoring_mark();
+            }
             ImGui::TableNextColumn();
             if (a.replay_json.empty()) {
                 ImGui::TextDisabled("no replay kept");
