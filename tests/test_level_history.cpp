@@ -13,6 +13,7 @@
 #include "core/build_id.hpp"
 #include "core/hash.hpp"
 #include "fixtures.hpp"
+#include "net/trainee_session.hpp"
 #include "old_schemas.hpp"
 #include "play/call_run.hpp"
 #include "play/kept_level.hpp"
@@ -195,6 +196,20 @@ TEST_CASE("level history: a new attempt keeps its level text once per level, and
     IdleInput idle;
     for (int i = 0; i < 10; ++i) draft.step(idle);
     CHECK(draft.attempt().level_text.empty());
+}
+
+TEST_CASE("level history: a class call's attempt keeps the level text the host sent") {
+    std::string text = cwtest::slurp(cwtest::source_path("levels/flatpack_shelf.toml"));
+    net::Hello hello;
+    hello.build = build_id();
+    hello.code = "river";
+    hello.name = "kai";
+    net::TraineeSession trainee(cwtest::catalogue(), hello);
+    trainee.receive(net::CallInfo{0, 1, 9, "flatpack_shelf.toml", text});
+    REQUIRE(trainee.run());
+    Attempt a = trainee.run()->attempt();
+    CHECK(a.level_text == text);
+    CHECK(a.level_hash == level_text_hash(text).hex());
 }
 
 TEST_CASE("level history: an attempt whose level file changed after playing still plays back and verifies") {
