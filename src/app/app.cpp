@@ -35,7 +35,9 @@ int run_game(const std::vector<std::string>& args, bool replay) {
             return 1;
         }
         options.replay_note = playback_drift_note(*r.replay, build_id());
-        if (!options.replay_note.empty()) std::cerr << "calmwaters: note: " << options.replay_note << '\n';
+        if (!options.replay_note.empty())
+            std::cerr << "calmwaters: note: this replay was recorded by build " << r.replay->build << ". "
+                      << options.replay_note << '\n';
         options.replay = std::make_shared<Replay>(*r.replay);
         level_arg = flag_value(args, "--level").value_or(r.replay->level);
     }

@@ -153,9 +153,8 @@ ReplayCheck verify_replay(const Replay& replay, const Level& level, const Catalo
 
 std::string playback_drift_note(const Replay& replay, const std::string& this_build) {
     if (replay.build == this_build) return "";
-    return "This replay was recorded by build " + replay.build + " and this is build " + this_build +
-           ": a different build may simulate it a little differently, so the playback may drift from what "
-           "really happened.";
+    return "This build (" + this_build + ") may simulate it a little differently, so the playback may drift "
+           "from what really happened.";
 }
 
 }  // namespace cw

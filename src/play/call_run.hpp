@@ -134,7 +134,7 @@ private:
 ReplayCheck verify_replay(const Replay& replay, const Level& level, const Catalogue& catalogue,
                           const std::string& this_build);
 // For watching: a replay from another build still plays, but may drift from what happened.
-// Says so in a sentence ("" when `this_build` recorded it).
+// Says so in a sentence, shown with the build that recorded it ("" when `this_build` did).
 std::string playback_drift_note(const Replay& replay, const std::string& this_build);
 
 }  // namespace cw

@@ -31,7 +31,7 @@ struct PlaybackLevel {
 
 // The shorter line a screen shows under a replay playing on the kept copy.
 inline const char* const kPlaysOnKeptCopy =
-    "Its level file has changed or gone since, so it plays on the copy of the level kept with the call.";
+    "Its level file has changed or gone since, so it plays on the copy kept with the call.";
 
 // Opens the profile database to look in, only once the file will not do (null: there is none).
 using KeptLevels = std::function<const ProfileDb*()>;
