@@ -20,4 +20,13 @@ inline const char* kProfileSchema2Step =
     "CREATE TABLE settings (profile_id INTEGER NOT NULL REFERENCES profiles(id), key TEXT NOT NULL,"
     "  value TEXT NOT NULL, PRIMARY KEY (profile_id, key));";
 
+// What schema 3 added to schema 2 (the last schema before attempts kept their scoring and
+// level text).
+inline const char* kProfileSchema3Step =
+    "CREATE TABLE campaign (profile_id INTEGER NOT NULL REFERENCES profiles(id), playlist TEXT NOT NULL,"
+    "  next_call INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (profile_id, playlist));"
+    "CREATE TABLE campaign_best (profile_id INTEGER NOT NULL REFERENCES profiles(id), playlist TEXT NOT NULL,"
+    "  call_index INTEGER NOT NULL, best INTEGER NOT NULL, PRIMARY KEY (profile_id, playlist, call_index));"
+    "CREATE INDEX attempts_by_profile ON attempts (profile_id, id);";
+
 }  // namespace cwtest

@@ -69,11 +69,17 @@ TEST_CASE("progress cli: a recorded run is kept, listed as JSON, and verifies to
     CHECK(why["first_bad_tick"].get<int>() >= changed_at);
     CHECK(refused.err.find("differs from the recording at tick") != std::string::npos);
 
-    // A replay of a level that has since changed is refused, plainly.
+    // On a level that has since changed, the copy kept with the attempt is used, and said so;
+    // somewhere with no profile (so no kept copy), the replay is refused, plainly.
     fs::path edited = home / "shelf.toml";
     fs::copy_file(level, edited);
     std::ofstream(edited, std::ios::app) << "\n# a trainer's later comment\n";
     Finished changed = run_in(home, {"replay", replay.string(), "--verify", "--level", edited.string()});
-    CHECK(changed.code == 1);
+    CHECK_MESSAGE(changed.code == 0, changed.err);
+    CHECK(nlohmann::json::parse(changed.out)["level_source"] == "kept");
     CHECK(changed.err.find("has changed since this replay was recorded") != std::string::npos);
+    fs::path elsewhere = cwtest::fresh_dir("elsewhere");
+    Finished refused_changed = run_in(elsewhere, {"replay", replay.string(), "--verify", "--level", edited.string()});
+    CHECK(refused_changed.code == 1);
+    CHECK(refused_changed.err.find("has changed since this replay was recorded") != std::string::npos);
 }

@@ -1,6 +1,5 @@
-// Campaign progress and settings in the profile database (schema 3): migrations from every
-// older schema, round trips, the one-time import of progress.toml, and writes that a kill
-// cannot tear.
+// Campaign progress and settings in the profile database: migrations from every older schema,
+// round trips, the one-time import of progress.toml, and writes that a kill cannot tear.
 #include <signal.h>
 #include <sqlite3.h>
 #include <unistd.h>
@@ -36,7 +35,7 @@ void run_sql(const fs::path& db_path, const std::string& sql) {
 
 }  // namespace
 
-TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts and settings") {
+TEST_CASE("profile store: a schema 2 database is migrated to the latest, keeping attempts and settings") {
     fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kProfileSchema1) + kProfileSchema2Step +
                          "PRAGMA user_version = 2;"
@@ -48,7 +47,7 @@ TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts
     ProfileDb db(db_path.string());
     REQUIRE_MESSAGE(db.ok(), db.error());
     CHECK(db.warning().empty());
-    CHECK(db.schema_version() == 3);
+    CHECK(db.schema_version() == ProfileDb::kSchemaVersion);
     auto kept = db.attempts("dee");
     REQUIRE(kept.size() == 1);
     CHECK(kept[0].score == 81);
@@ -61,7 +60,7 @@ TEST_CASE("profile store: a schema 2 database is migrated to 3, keeping attempts
     CHECK(db.campaign("dee", "first_week").next == 1);
 }
 
-TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
+TEST_CASE("profile store: a schema 1 database is migrated step by step to the latest") {
     fs::path db_path = cwtest::fresh_dir("db") / "profiles.sqlite";
     run_sql(db_path, std::string(kProfileSchema1) +
                          "PRAGMA user_version = 1;"
@@ -71,7 +70,7 @@ TEST_CASE("profile store: a schema 1 database is migrated through 2 to 3") {
                          " '[]');");
     ProfileDb db(db_path.string());
     REQUIRE_MESSAGE(db.ok(), db.error());
-    CHECK(db.schema_version() == 3);
+    CHECK(db.schema_version() == ProfileDb::kSchemaVersion);
     REQUIRE(db.attempts("old").size() == 1);
     CHECK(db.attempts("old")[0].replay_json.empty());
     std::string error;
@@ -159,6 +158,7 @@ TEST_CASE("profile store: an old progress.toml is imported once and kept as .imp
         CampaignProgress p = store.get("first_week", 4);
         CHECK(p.next == 3);
         CHECK(p.best == std::vector<int>{61, 74, 80, -1});
+        CHECK(p.best_scoring == std::vector<int>{kScoringByTags, kScoringByTags, kScoringByTags, 0});  // before grades
         CHECK(store.get("extra", 1).best == std::vector<int>{12});
         CHECK(store.record("first_week", 4, 1, 95, error));
     }

@@ -13,6 +13,7 @@
 #include "content/playlist_loader.hpp"
 #include "content/replay_file.hpp"
 #include "core/build_id.hpp"
+#include "play/kept_level.hpp"
 #include "screens.hpp"
 #include "app_shell.hpp"
 #include "screenshot.hpp"
@@ -33,9 +34,10 @@ int run_game(const std::vector<std::string>& args, bool replay) {
             std::cerr << format_problems(r.problems);
             return 1;
         }
-        if (r.replay->build != build_id())
-            std::cerr << "calmwaters: note: this replay was recorded by build " << r.replay->build
-                      << "; this is build " << build_id() << ", so it may play back differently\n";
+        options.replay_note = playback_drift_note(*r.replay, build_id());
+        if (!options.replay_note.empty())
+            std::cerr << "calmwaters: note: this replay was recorded by build " << r.replay->build << ". "
+                      << options.replay_note << '\n';
         options.replay = std::make_shared<Replay>(*r.replay);
         level_arg = flag_value(args, "--level").value_or(r.replay->level);
     }
@@ -65,7 +67,20 @@ int run_game(const std::vector<std::string>& args, bool replay) {
         std::cerr << "calmwaters: " << error << '\n';
         return 1;
     }
-    if (!level_arg.empty()) {
+    if (replay) {
+        // On the level as it was recorded: the file while unchanged, else the profile's kept copy.
+        PlaybackLevel found = find_playback_level(*options.replay, level_arg, [&] { return shell.ctx.profiles; },
+                                                *shell.ctx.catalogue);
+        if (!found.level) {
+            std::cerr << "calmwaters replay: " << found.problem << '\n';
+            return 1;
+        }
+        if (found.source == PlaybackSource::kept_copy) {
+            std::cerr << "calmwaters replay: note: " << found.note << '\n';
+            options.replay_note = kPlaysOnKeptCopy + (options.replay_note.empty() ? "" : " " + options.replay_note);
+        }
+        shell.show(make_play_screen(shell.ctx, std::move(*found.level), options));
+    } else if (!level_arg.empty()) {
         auto play = open_play_screen(shell.ctx, level_arg, error, options);
         if (!play) {
             std::cerr << error;

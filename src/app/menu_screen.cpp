@@ -6,6 +6,7 @@
 #include "content/data_paths.hpp"
 #include "content/playlist_loader.hpp"
 #include "core/breathing.hpp"
+#include "old_scoring_mark.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
 
@@ -137,7 +138,8 @@ private:
         float s = ctx.settings.ui_scale;
         const Playlist& week = *week_;
         CampaignProgress progress = ctx.progress ? ctx.progress->get(week.id, week.calls.size())
-                                                 : CampaignProgress{0, std::vector<int>(week.calls.size(), -1)};
+                                                 : CampaignProgress{};
+        progress.resize(week.calls.size());
         ImGui::PushFont(ctx.fonts.large);
         ImGui::TextUnformatted(week.title.c_str());
         ImGui::PopFont();
@@ -157,7 +159,9 @@ private:
                 req = campaign_request(week, static_cast<int>(i));
             if (!open) ImGui::EndDisabled();
             ImGui::SameLine();
-            if (progress.best[i] >= 0) ImGui::TextDisabled("best %d", progress.best[i]);
+            if (progress.best[i] >= 0 && is_old_scoring(progress.best_scoring[i]))
+                old_scoring_mark(("best " + std::to_string(progress.best[i]) + " (old scoring)").c_str());
+            else if (progress.best[i] >= 0) ImGui::TextDisabled("best %d", progress.best[i]);
             else if (static_cast<int>(i) == progress.next) ImGui::TextColored(theme::kTextAccent, "next");
             else ImGui::TextDisabled("later");
             ImGui::PopID();

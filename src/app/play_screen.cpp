@@ -18,6 +18,7 @@
 #include "debrief_view.hpp"
 #include "notes_card.hpp"
 #include "play/call_run.hpp"
+#include "play/kept_level.hpp"
 #include "play/play_seed.hpp"
 #include "replay_timeline.hpp"
 #include "river_view.hpp"
@@ -97,6 +98,7 @@ public:
             go_ = options_.seed ? 0 : goes_so_far(ctx, setup.level_path);
             setup.seed = options_.seed ? *options_.seed : seed_for_go(level_seed_, go_);
             own_ = std::make_unique<CallRun>(std::move(setup), *ctx.catalogue);
+            own_->set_level_text(std::move(options_.level_text));  // the run keeps the one copy
         }
         if (options_.campaign && options_.campaign_index >= 0 &&
             options_.campaign_index < static_cast<int>(options_.campaign->calls.size()))
@@ -307,10 +309,15 @@ private:
         const SimState& st = sim().state();
         theme::begin_side_panel(ctx.renderer, "##call", ctx.width - panel_width_, panel_width_,
                                 static_cast<float>(ctx.height));
-        if (options_.replay)
+        if (options_.replay) {
             ImGui::TextColored(theme::kTextReplay, "Replay (recorded by build %s)",
                                options_.replay->build.c_str());
-        else if (campaign_ && !campaign_->calls[options_.campaign_index].day.empty())
+            if (!options_.replay_note.empty()) {
+                ImGui::PushTextWrapPos(0);
+                ImGui::TextDisabled("%s", options_.replay_note.c_str());
+                ImGui::PopTextWrapPos();
+            }
+        } else if (campaign_ && !campaign_->calls[options_.campaign_index].day.empty())
             ImGui::TextColored(theme::kTextAccent, "%s, call %d of %d",
                                campaign_->calls[options_.campaign_index].day.c_str(), options_.campaign_index + 1,
                                static_cast<int>(campaign_->calls.size()));
@@ -562,12 +569,14 @@ std::unique_ptr<Screen> make_play_screen(AppContext& ctx, Level level, const Pla
 
 std::unique_ptr<Screen> open_play_screen(AppContext& ctx, const std::string& level_path, std::string& error,
                                          const PlayOptions& options) {
-    LevelLoad load = load_level_file(level_path, *ctx.catalogue);
-    if (!load.ok()) {
-        error = format_problems(load.problems);
+    LevelFileText read = load_level_file_with_text(level_path, *ctx.catalogue);
+    if (!read.load.ok()) {
+        error = format_problems(read.load.problems);
         return nullptr;
     }
-    return make_play_screen(ctx, std::move(*load.level), options);
+    PlayOptions with_text = options;
+    with_text.level_text = std::move(read.text);
+    return make_play_screen(ctx, std::move(*read.load.level), with_text);
 }
 
 void fast_forward(Screen& play_screen, PlayMoment moment) {

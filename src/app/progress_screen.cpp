@@ -12,7 +12,9 @@
 #include <unistd.h>
 
 #include "channel_badge.hpp"
+#include "old_scoring_mark.hpp"
 #include "core/build_id.hpp"
+#include "play/kept_level.hpp"
 #include "play/progress_stats.hpp"
 #include "play/sample_profile.hpp"
 #include "content/data_paths.hpp"
@@ -329,12 +331,18 @@ private:
     void best_scores(AppContext& ctx, ScreenRequest& req) {
         float s = ctx.settings.ui_scale;
         ImGui::TextUnformatted("Best score on each call");
+        bool any_old = std::any_of(summary_.levels.begin(), summary_.levels.end(),
+                                   [](const LevelSummary& l) { return l.best_old_scoring >= 0; });
+        if (any_old) {
+            ImGui::SameLine();
+            old_scoring_mark("(old scoring kept apart)");
+        }
         if (ImGui::BeginTable("##best", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY,
                               ImVec2(0, std::min(34 * s + summary_.levels.size() * 27 * s, 250 * s)))) {
             ImGui::TableSetupScrollFreeze(0, 1);
             ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableSetupColumn("Tries", ImGuiTableColumnFlags_WidthFixed, 44 * s);
-            ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthFixed, 44 * s);
+            ImGui::TableSetupColumn("Best", ImGuiTableColumnFlags_WidthFixed, (any_old ? 100 : 44) * s);
             ImGui::TableHeadersRow();
             for (const LevelSummary& l : summary_.levels) {
                 ImGui::TableNextRow();
@@ -343,7 +351,11 @@ private:
                 ImGui::TableNextColumn();
                 ImGui::Text("%d", l.attempts);
                 ImGui::TableNextColumn();
-                ImGui::TextColored(l.best >= 70 ? kCalm : l.best < 50 ? kChurn : kSoft, "%d", l.best);
+                if (l.best >= 0) ImGui::TextColored(l.best >= 70 ? kCalm : l.best < 50 ? kChurn : kSoft, "%d", l.best);
+                if (l.best_old_scoring >= 0) {
+                    if (l.best >= 0) ImGui::SameLine();
+                    old_scoring_mark(("old " + std::to_string(l.best_old_scoring)).c_str());
+                }
             }
             ImGui::EndTable();
         }
@@ -363,6 +375,10 @@ private:
             ImGui::PushID(k);
             ImGui::TextUnformatted(l.title.c_str());
             ImGui::TextColored(kChurn, "%s, score %d", outcome_text(a.outcome).c_str(), a.score);
+            if (summary_.attempts[static_cast<size_t>(l.latest)].old_scoring) {
+                ImGui::SameLine();
+                old_scoring_mark();
+            }
             ImGui::SameLine(ImGui::GetContentRegionAvail().x - 90 * s + ImGui::GetCursorPosX() - ImGui::GetCursorPosX());
             std::string path = find_level_file(l.level);
             std::error_code ec;
@@ -469,6 +485,10 @@ private:
         ImGui::TextDisabled("%s", short_when(a.when).c_str());
         ImGui::TextColored(v.good ? kCalm : v.bad ? kChurn : kSoft, "%s - score %d", outcome_text(a.outcome).c_str(),
                            a.score);
+        if (v.old_scoring) {
+            ImGui::SameLine();
+            old_scoring_mark();
+        }
         ImGui::TextDisabled("lowest composure %d, %d jolt%s", static_cast<int>(std::lround(a.composure_min)), a.jolts,
                             a.jolts == 1 ? "" : "s");
         call_chart(ctx, v, 120 * s);
@@ -510,7 +530,9 @@ private:
         ImGui::TableSetupColumn("When", ImGuiTableColumnFlags_WidthFixed, 135 * s);
         ImGui::TableSetupColumn("Call", ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableSetupColumn("Outcome", ImGuiTableColumnFlags_WidthFixed, 190 * s);
-        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, 48 * s);
+        bool any_old = std::any_of(summary_.attempts.begin(), summary_.attempts.end(),
+                                   [](const AttemptView& v) { return v.old_scoring; });
+        ImGui::TableSetupColumn("Score", ImGuiTableColumnFlags_WidthFixed, (any_old ? 130 : 48) * s);
         ImGui::TableSetupColumn("Replay", ImGuiTableColumnFlags_WidthFixed, 178 * s);
         ImGui::TableHeadersRow();
         for (size_t k = summary_.attempts.size(); k-- > 0;) {  // newest first
@@ -527,6 +549,10 @@ private:
             ImGui::TextColored(v.good ? kCalm : v.bad ? kChurn : kSoft, "%s", outcome_text(a.outcome).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d", a.score);
+            if (v.old_scoring) {
+                ImGui::SameLine();
+                old_scoring_mark();
+            }
             ImGui::TableNextColumn();
             if (a.replay_json.empty()) {
                 ImGui::TextDisabled("no replay kept");
@@ -542,32 +568,26 @@ private:
 
     // --- watching, exporting, importing ----------------------------------------------------
 
-    // Opens the play screen on a replay; says plainly why when it cannot.
-    void watch(AppContext& ctx, const Replay& replay, const std::string& source) {
-        std::string path = find_level_file(replay.level);
-        LevelLoad load = load_level_file(path, *ctx.catalogue);
-        if (!load.ok()) {
-            show_error("The replay " + source + " is of the level " + replay.level + ", which cannot be loaded here:\n" +
-                       format_problems(load.problems));
-            return;
-        }
-        if (load.level->source_hash != replay.level_hash) {
-            show_error("The level " + path + " has changed since " + source +
-                       " was recorded, so the replay would not play back as it happened. Open it with the level "
-                       "file it was recorded on (calmwaters replay FILE --level LEVEL).");
+    // Opens the play screen on a replay, on its level as it was played: `level_file` while it is
+    // unchanged, else the copy the profile kept; says plainly why when there is neither.
+    void watch(AppContext& ctx, const Replay& replay, const std::string& source, const std::string& level_file) {
+        PlaybackLevel found = find_playback_level(replay, find_level_file(level_file), [&] { return db_; },
+                                                *ctx.catalogue);
+        if (!found.level) {
+            show_error("The replay " + source + " cannot be played back. " + found.problem +
+                       " If you have the level file it was recorded on, open it with calmwaters replay FILE "
+                       "--level LEVEL.");
             return;
         }
         PlayOptions options;
         options.replay = std::make_shared<Replay>(replay);
         options.keep_attempt = false;
-        std::string error;
-        auto play = open_play_screen(ctx, path, error, options);
-        if (!play) {
-            show_error(error);
-            return;
-        }
+        if (found.source == PlaybackSource::kept_copy)
+            options.replay_note = kPlaysOnKeptCopy;
+        if (std::string drift = playback_drift_note(replay, build_id()); !drift.empty())
+            options.replay_note += (options.replay_note.empty() ? "" : " ") + drift;
         message_.clear();
-        watching_ = std::move(play);
+        watching_ = make_play_screen(ctx, std::move(*found.level), options);
         pending_watch_ = true;
     }
 
@@ -578,7 +598,7 @@ private:
             show_error("The replay kept with " + source + " cannot be read: " + format_problems(r.problems));
             return;
         }
-        watch(ctx, *r.replay, source);
+        watch(ctx, *r.replay, source, a.level);  // a class call's attempt names the copy it kept
     }
 
     void open_export(const Attempt& a) {
@@ -668,7 +688,7 @@ private:
                     import_error_ = format_problems(r.problems);
                 } else {
                     message_.clear();
-                    watch(ctx, *r.replay, import_path_);
+                    watch(ctx, *r.replay, import_path_, r.replay->level);
                     if (watching_) ImGui::CloseCurrentPopup();
                     else import_error_ = message_, message_.clear();
                 }

@@ -47,6 +47,12 @@ struct PlayOptions {
     // The level file an attempt is kept under, when the level did not come from one (a class's
     // call, kept as a copy so My progress can read it later). Empty: the level's own path.
     std::string attempt_level;
+    // The exact text the level was loaded from, kept with the attempt (open_play_screen sets it;
+    // empty when not known, as for an editor's draft).
+    std::string level_text;
+    // A replay's note under its heading: that it plays on a kept copy of its level, or was
+    // recorded by another build and may drift.
+    std::string replay_note;
 };
 
 // The dock between campaign calls, before call `next_index` of the playlist.

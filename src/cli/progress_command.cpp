@@ -5,6 +5,7 @@
 
 #include "content/command_line.hpp"
 #include "commands.hpp"
+#include "play/progress_stats.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
@@ -28,6 +29,7 @@ int progress_command(const Args& args) {
     if (has_flag(args, "--json")) {
         nlohmann::ordered_json out;
         out["profile"] = *profile;
+        out["current_scoring"] = kScoringVersion;  // an attempt whose `scoring` is lower was counted the old way
         auto list = nlohmann::ordered_json::array();
         for (const Attempt& a : attempts) {
             nlohmann::ordered_json j;
@@ -37,6 +39,7 @@ int progress_command(const Args& args) {
             j["when"] = a.when;
             j["outcome"] = a.outcome;
             j["score"] = a.score;
+            j["scoring"] = a.scoring;
             j["composure_min"] = a.composure_min;
             j["jolts"] = a.jolts;
             j["choices"] = nlohmann::ordered_json::parse(a.choices_json, nullptr, false);
@@ -48,12 +51,17 @@ int progress_command(const Args& args) {
         return 0;
     }
     std::cout << *profile << ": " << attempts.size() << " attempt(s)\n";
+    bool any_old = false;
     for (const Attempt& a : attempts) {
+        const bool old = counted_under_old_scoring(a);
+        any_old = any_old || old;
         char line[256];
-        std::snprintf(line, sizeof line, "  %-20s  %-28s  %-10s  score %3d  lowest composure %3.0f  jolts %d\n",
-                      a.when.c_str(), a.title.c_str(), a.outcome.c_str(), a.score, a.composure_min, a.jolts);
+        std::snprintf(line, sizeof line, "  %-20s  %-28s  %-10s  score %3d%s  lowest composure %3.0f  jolts %d\n",
+                      a.when.c_str(), a.title.c_str(), a.outcome.c_str(), a.score, old ? " (old scoring)" : "",
+                      a.composure_min, a.jolts);
         std::cout << line;
     }
+    if (any_old) std::cout << "(old scoring): " << kOldScoringExplained << '\n';
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "content/replay_file.hpp"
 #include "play/call_run.hpp"
+#include "play/kept_level.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
 
@@ -27,7 +28,8 @@ int run_command(const Args& args) {
     if (!pace_flag(args, "run", options.reading_pace)) return 2;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 1;
-    LevelLoad load = load_level_file(args[0], *catalogue);
+    LevelFileText read = load_level_file_with_text(args[0], *catalogue);
+    const LevelLoad& load = read.load;
     if (!load.ok()) {
         std::cerr << format_problems(load.problems);
         return 1;
@@ -46,6 +48,7 @@ int run_command(const Args& args) {
     }
 
     CallRun run({*load.level, args[0], seed, options}, *catalogue);
+    run.set_level_text(std::move(read.text));
     BotInput bot(*policy, seed);
     run.run_to_end(bot);
     Replay replay = run.replay();

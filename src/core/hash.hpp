@@ -1,4 +1,5 @@
-// FNV-1a over raw bytes: the state checksum that proves two runs took the same course.
+// FNV-1a over raw bytes: the state checksum that proves two runs took the same course, and the
+// hash a level file is known by.
 #pragma once
 #include <cstdint>
 #include <cstring>
@@ -28,5 +29,13 @@ public:
 private:
     uint64_t h_ = 0xCBF29CE484222325ull;
 };
+
+// The hash a level is known by: Level::source_hash, Replay::level_hash and, in hex,
+// Attempt::level_hash. Over the file's exact bytes, so any edit at all makes a new level.
+inline StateHash level_text_hash(const std::string& text) {
+    StateHash h;
+    h.add_bytes(text.data(), text.size());
+    return h;
+}
 
 }  // namespace cw

@@ -22,6 +22,15 @@ struct Score {
 constexpr int kScoreWentWell = 70;
 constexpr int kScoreWentBadly = 50;
 
+// Which rules a kept score was counted under, so scores from before a change are never
+// silently compared with scores from after it. Add a version (and raise kScoringVersion)
+// whenever the rules below change what a call scores.
+constexpr int kScoringByTags = 1;    // a reply was worth what its technique tags added up to
+constexpr int kScoringByGrades = 2;  // a reply is worth its authored grade (best, good, slip, trap)
+constexpr int kScoringVersion = kScoringByGrades;  // this build's
+// A score counted under rules older than this build's: shown marked, never mixed in unmarked.
+constexpr bool is_old_scoring(int scoring) { return scoring < kScoringVersion; }
+
 // A reply's share of the conduct points (0..1): best 1, good 0.75, slip 0.35, trap 0; a steady
 // breath before it adds a quarter, up to 1.
 double reply_points(Grade grade, bool breathed);

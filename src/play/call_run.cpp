@@ -110,7 +110,11 @@ Replay CallRun::replay() const {
 
 nlohmann::ordered_json CallRun::report() const { return run_report(*sim_, setup_.level_path); }
 
-Attempt CallRun::attempt() const { return attempt_of(*sim_, setup_.level_path, replay()); }
+Attempt CallRun::attempt() const {
+    Attempt a = attempt_of(*sim_, setup_.level_path, replay());
+    a.level_text = level_text_;
+    return a;
+}
 
 ReplayCheck verify_replay(const Replay& replay, const Level& level, const Catalogue& catalogue,
                           const std::string& this_build) {
@@ -153,6 +157,12 @@ ReplayCheck verify_replay(const Replay& replay, const Level& level, const Catalo
     }
     r.ok = true;
     return r;
+}
+
+std::string playback_drift_note(const Replay& replay, const std::string& this_build) {
+    if (replay.build == this_build) return "";
+    return "This build (" + this_build + ") may simulate it a little differently, so the playback may drift "
+           "from what really happened.";
 }
 
 }  // namespace cw

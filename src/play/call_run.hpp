@@ -117,11 +117,15 @@ public:
     Replay replay() const;
     nlohmann::ordered_json report() const;
     Attempt attempt() const;
+    // The exact text the level was loaded from, which attempt() carries so the profile keeps it
+    // and the replay still plays once the file changes. Not set (an editor's draft): none kept.
+    void set_level_text(std::string text) { level_text_ = std::move(text); }
 
 private:
     void tick_with(const Input& in, InputSource* source);
 
     CallSetup setup_;
+    std::string level_text_;
     Catalogue catalogue_;
     std::shared_ptr<const Replay> recording_;
     std::vector<Input> recorded_inputs_;  // a playback's input for every tick
@@ -135,5 +139,8 @@ private:
 // Checks a recording by playing it back: same build, same level, every checksum on the way.
 ReplayCheck verify_replay(const Replay& replay, const Level& level, const Catalogue& catalogue,
                           const std::string& this_build);
+// For watching: a replay from another build still plays, but may drift from what happened.
+// Says so in a sentence, shown with the build that recorded it ("" when `this_build` did).
+std::string playback_drift_note(const Replay& replay, const std::string& this_build);
 
 }  // namespace cw

@@ -41,6 +41,7 @@ AttemptView read_attempt(const Attempt& a, const Catalogue& cat) {
     v.day = a.when.substr(0, 10);
     v.good = went_well(a);
     v.bad = went_badly(a);
+    v.old_scoring = counted_under_old_scoring(a);
     json choices = json::parse(a.choices_json, nullptr, false);
     if (choices.is_array())
         for (const json& c : choices) {
@@ -75,6 +76,12 @@ AttemptView read_attempt(const Attempt& a, const Catalogue& cat) {
 
 bool went_well(const Attempt& a) { return a.score >= kScoreWentWell && a.outcome != "capsized"; }
 bool went_badly(const Attempt& a) { return a.score < kScoreWentBadly || a.outcome == "capsized"; }
+bool counted_under_old_scoring(const Attempt& a) { return is_old_scoring(a.scoring); }
+
+const char* const kOldScoringExplained =
+    "Counted under the old scoring, from the techniques each reply was tagged with, before every "
+    "reply had a grade (best, good, slip or trap). Scores counted then and now are not comparable, "
+    "so they are kept apart.";
 
 std::string utc_today() {
     std::time_t now = std::time(nullptr);
@@ -163,10 +170,16 @@ ProgressSummary summarise_progress(const std::vector<Attempt>& attempts, const C
     for (size_t i = 0; i < out.attempts.size(); ++i) {
         const Attempt& a = *out.attempts[i].attempt;
         auto [it, fresh] = level_index.emplace(a.level, out.levels.size());
-        if (fresh) out.levels.push_back(LevelSummary{a.level, a.title, 0, -1, static_cast<int>(i), -1});
+        if (fresh) {
+            LevelSummary fresh_level;
+            fresh_level.level = a.level;
+            fresh_level.first = static_cast<int>(i);
+            out.levels.push_back(fresh_level);
+        }
         LevelSummary& l = out.levels[it->second];
         ++l.attempts;
-        l.best = std::max(l.best, a.score);
+        int& best = out.attempts[i].old_scoring ? l.best_old_scoring : l.best;
+        best = std::max(best, a.score);
         l.latest = static_cast<int>(i);
         l.title = a.title;  // the latest title, should a level be renamed
     }

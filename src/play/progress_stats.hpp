@@ -27,6 +27,7 @@ struct AttemptView {
     std::vector<std::array<double, 3>> timeline;  // seconds, intensity, composure
     std::string day;                              // YYYY-MM-DD (UTC), from `when`
     bool good = false, bad = false;               // see went_well() and went_badly()
+    bool old_scoring = false;                     // see counted_under_old_scoring()
 };
 
 // The definitions the screen states in words.
@@ -34,6 +35,11 @@ struct AttemptView {
 bool went_well(const Attempt& a);
 // A call went badly: a score under kScoreWentBadly (50), or composure ran out (capsized).
 bool went_badly(const Attempt& a);
+// Its score was counted under rules older than this build's (kScoringVersion), so it is shown
+// marked and never compared with today's scores unmarked.
+bool counted_under_old_scoring(const Attempt& a);
+// What "old scoring" means, for the screen's tooltip and the command line's footnote.
+extern const char* const kOldScoringExplained;
 
 // One technique over time: each point is one attempt in which it was on offer (some reply at
 // a fork the player reached showed it; a breath before answering is always on offer), valued
@@ -50,7 +56,8 @@ struct TechniqueMastery {
 struct LevelSummary {
     std::string level, title;
     int attempts = 0;
-    int best = -1;
+    int best = -1;                // under the current scoring (-1: no attempt counted that way yet)
+    int best_old_scoring = -1;    // under older scoring (-1: none), kept apart from `best`
     int first = -1, latest = -1;  // indices into ProgressSummary::attempts
 };
 

@@ -81,6 +81,7 @@ Attempt attempt_of(const Simulation& sim, const std::string& level_path, const R
     a.level_hash = hash_hex(sim.level().source_hash);
     a.outcome = outcome_id(sim.state().outcome);
     a.score = sim.score().total;
+    a.scoring = kScoringVersion;  // counted just now, by this build's rules
     a.composure_min = sim.state().composure_min;
     a.jolts = sim.state().jolts;
     a.choices_json = run_report(sim, level_path)["choices"].dump();

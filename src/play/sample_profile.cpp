@@ -4,7 +4,7 @@
 #include <ctime>
 
 #include "call_run.hpp"
-#include "content/level_loader.hpp"
+#include "kept_level.hpp"
 
 namespace cw {
 
@@ -46,9 +46,10 @@ int fill_sample_profile(ProfileDb& db, const std::string& profile, const Catalog
     int hour = 9, kept = 0;
     for (const SampleRun& sample : runs) {
         std::string path = levels_dir + "/" + sample.level;
-        LevelLoad load = load_level_file(path, catalogue);
-        if (!load.ok()) continue;
-        CallRun run({*load.level, path, sample.seed, {}}, catalogue);
+        LevelFileText read = load_level_file_with_text(path, catalogue);
+        if (!read.load.ok()) continue;
+        CallRun run({*read.load.level, path, sample.seed, {}}, catalogue);
+        run.set_level_text(std::move(read.text));
         BotInput bot(sample.bot, sample.seed);
         run.run_to_end(bot);
         Attempt a = run.attempt();

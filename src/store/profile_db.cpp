@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "core/hash.hpp"
+
 namespace cw {
 
 namespace fs = std::filesystem;
@@ -33,6 +35,14 @@ const char* kMigrations[] = {
     "CREATE TABLE campaign_best (profile_id INTEGER NOT NULL REFERENCES profiles(id), playlist TEXT NOT NULL,"
     "  call_index INTEGER NOT NULL, best INTEGER NOT NULL, PRIMARY KEY (profile_id, playlist, call_index));"
     "CREATE INDEX attempts_by_profile ON attempts (profile_id, id);",
+    // 3 -> 4: the scoring changed (replies are worth their authored grade, not their tags), so
+    // each attempt says which rules counted its score; every attempt kept so far was counted the
+    // old way, as was every campaign best. And the exact level text each attempt was played on,
+    // once per level hash, so a replay still plays after its level file is rewritten.
+    "ALTER TABLE attempts ADD COLUMN scoring INTEGER NOT NULL DEFAULT 1;"
+    "ALTER TABLE campaign_best ADD COLUMN scoring INTEGER NOT NULL DEFAULT 1;"
+    "CREATE TABLE level_texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL,"
+    "  kept TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == ProfileDb::kSchemaVersion,
               "one migration per schema version");
@@ -58,8 +68,10 @@ public:
         return *this;
     }
     // Runs a statement that returns no rows.
-    bool run() { return ok_ && sqlite3_step(st_) == SQLITE_DONE; }
-    bool row() { return ok_ && sqlite3_step(st_) == SQLITE_ROW; }
+    bool run() { return ok_ && (step_ = sqlite3_step(st_)) == SQLITE_DONE; }
+    bool row() { return ok_ && (step_ = sqlite3_step(st_)) == SQLITE_ROW; }
+    // After row() says no: false when there were simply no (more) rows.
+    bool failed() const { return !ok_ || (step_ != SQLITE_ROW && step_ != SQLITE_DONE); }
     std::string col_text(int c) const {
         const unsigned char* t = sqlite3_column_text(st_, c);
         return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(st_, c)))
@@ -71,6 +83,7 @@ public:
 private:
     sqlite3_stmt* st_ = nullptr;
     bool ok_ = false;
+    int step_ = SQLITE_OK;  // what the last step returned
 };
 
 const char* kProfileId = "(SELECT id FROM profiles WHERE name = ?1)";
@@ -243,11 +256,18 @@ bool ProfileDb::ensure_profile(const std::string& profile, std::string& error) {
 bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::string& error) {
     return write(error, [&] {
         if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
+        if (!a.level_text.empty() && level_text_hash(a.level_text).hex() == a.level_hash &&
+            !Stmt(db_, "INSERT OR IGNORE INTO level_texts (hash, text) VALUES (?1, ?2);")
+                 .text(1, a.level_hash)
+                 .text(2, a.level_text)
+                 .run())
+            return false;
         // An empty `when` is now; a given one (an imported or sample attempt) is kept.
         Stmt st(db_,
                 "INSERT INTO attempts (profile_id, level, title, level_hash, outcome, score, composure_min, jolts,"
-                " choices, timeline, replay, at) VALUES ((SELECT id FROM profiles WHERE name = ?1), ?2, ?3, ?4, ?5,"
-                " ?6, ?7, ?8, ?9, ?10, ?11, coalesce(nullif(?12, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')));");
+                " choices, timeline, replay, scoring, at) VALUES ((SELECT id FROM profiles WHERE name = ?1), ?2, ?3,"
+                " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                " coalesce(nullif(?13, ''), strftime('%Y-%m-%dT%H:%M:%SZ','now')));");
         return st.text(1, profile)
             .text(2, a.level)
             .text(3, a.title)
@@ -259,7 +279,8 @@ bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::s
             .text(9, a.choices_json)
             .text(10, a.timeline_json)
             .text(11, a.replay_json)
-            .text(12, a.when)
+            .integer(12, a.scoring)
+            .text(13, a.when)
             .run();
     });
 }
@@ -268,7 +289,7 @@ std::vector<Attempt> ProfileDb::attempts(const std::string& profile) const {
     std::vector<Attempt> out;
     Stmt st(db_,
             "SELECT a.id, a.level, a.title, a.level_hash, a.at, a.outcome, a.score, a.composure_min, a.jolts, a.choices,"
-            " a.timeline, a.replay FROM attempts a JOIN profiles p ON p.id = a.profile_id WHERE p.name = ?1"
+            " a.timeline, a.replay, a.scoring FROM attempts a JOIN profiles p ON p.id = a.profile_id WHERE p.name = ?1"
             " ORDER BY a.id;");
     st.text(1, profile);
     while (st.row()) {
@@ -285,8 +306,33 @@ std::vector<Attempt> ProfileDb::attempts(const std::string& profile) const {
         a.choices_json = st.col_text(9);
         a.timeline_json = st.col_text(10);
         a.replay_json = st.col_text(11);
+        a.scoring = static_cast<int>(st.col_int(12));
         out.push_back(std::move(a));
     }
+    return out;
+}
+
+KeptLevelText ProfileDb::kept_level_text(const std::string& level_hash) const {
+    KeptLevelText out;
+    if (!db_) {
+        out.problem = "the profile database is not open" + (error_.empty() ? "" : " (" + error_ + ")");
+        return out;
+    }
+    Stmt st(db_, "SELECT text FROM level_texts WHERE hash = ?1;");
+    st.text(1, level_hash);
+    if (!st.row()) {
+        out.problem = st.failed() ? "the copy of that level (hash " + level_hash + ") could not be read from " +
+                                        path_ + ": " + sqlite3_errmsg(db_)
+                                  : "no copy of that level (hash " + level_hash + ") is kept in " + path_;
+        return out;
+    }
+    std::string text = st.col_text(0);
+    if (level_text_hash(text).hex() != level_hash) {
+        out.problem = "the copy of that level (hash " + level_hash + ") kept in " + path_ +
+                      " is damaged: its text no longer matches its hash, so it is not used";
+        return out;
+    }
+    out.text = std::move(text);
     return out;
 }
 
@@ -311,14 +357,15 @@ std::map<std::string, CampaignProgress> ProfileDb::campaigns(const std::string& 
         while (st.row()) out[st.col_text(0)].next = static_cast<int>(std::max(0LL, st.col_int(1)));
     }
     Stmt st(db_,
-            "SELECT playlist, call_index, best FROM campaign_best WHERE profile_id = (SELECT id FROM profiles WHERE"
-            " name = ?1) AND call_index >= 0 AND call_index < 10000 ORDER BY playlist, call_index;");
+            "SELECT playlist, call_index, best, scoring FROM campaign_best WHERE profile_id = (SELECT id FROM profiles"
+            " WHERE name = ?1) AND call_index >= 0 AND call_index < 10000 ORDER BY playlist, call_index;");
     st.text(1, profile);
     while (st.row()) {
         CampaignProgress& p = out[st.col_text(0)];
         size_t index = static_cast<size_t>(st.col_int(1));
-        if (p.best.size() <= index) p.best.resize(index + 1, -1);
+        if (p.best.size() <= index) p.resize(index + 1);
         p.best[index] = static_cast<int>(st.col_int(2));
+        p.best_scoring[index] = static_cast<int>(st.col_int(3));
     }
     return out;
 }
@@ -332,11 +379,24 @@ bool upsert_next(sqlite3* db, const std::string& profile, const std::string& pla
     return Stmt(db, sql.c_str()).text(1, profile).text(2, playlist).integer(3, next).run();
 }
 
-bool upsert_best(sqlite3* db, const std::string& profile, const std::string& playlist, int index, int score) {
-    std::string sql = std::string("INSERT INTO campaign_best (profile_id, playlist, call_index, best) VALUES (") +
-                      kProfileId + ", ?2, ?3, ?4) ON CONFLICT (profile_id, playlist, call_index) DO UPDATE SET best ="
-                      " max(best, excluded.best);";
-    return Stmt(db, sql.c_str()).text(1, profile).text(2, playlist).integer(3, index).integer(4, score).run();
+// Scores under the same rules: the better stays. Under newer rules: the newer replaces the older,
+// better or not, since the two are not comparable (and an older never replaces a newer).
+bool upsert_best(sqlite3* db, const std::string& profile, const std::string& playlist, int index, int score,
+                 int scoring) {
+    std::string sql =
+        std::string("INSERT INTO campaign_best (profile_id, playlist, call_index, best, scoring) VALUES (") +
+        kProfileId +
+        ", ?2, ?3, ?4, ?5) ON CONFLICT (profile_id, playlist, call_index) DO UPDATE SET"
+        " best = CASE WHEN excluded.scoring > scoring THEN excluded.best"
+        "             WHEN excluded.scoring = scoring THEN max(best, excluded.best) ELSE best END,"
+        " scoring = max(scoring, excluded.scoring);";
+    return Stmt(db, sql.c_str())
+        .text(1, profile)
+        .text(2, playlist)
+        .integer(3, index)
+        .integer(4, score)
+        .integer(5, scoring)
+        .run();
 }
 
 }  // namespace
@@ -349,18 +409,20 @@ bool ProfileDb::record_campaign(const std::string& profile, const std::string& p
     }
     return write(error, [&] {
         return Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run() &&
-               upsert_next(db_, profile, playlist, index + 1) && upsert_best(db_, profile, playlist, index, score);
+               upsert_next(db_, profile, playlist, index + 1) &&
+               upsert_best(db_, profile, playlist, index, score, kScoringVersion);
     });
 }
 
 bool ProfileDb::merge_campaigns(const std::string& profile, const std::map<std::string, CampaignProgress>& progress,
-                                std::string& error) {
+                                int scoring, std::string& error) {
     return write(error, [&] {
         if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
         for (const auto& [playlist, p] : progress) {
             if (!upsert_next(db_, profile, playlist, std::max(0, p.next))) return false;
             for (size_t i = 0; i < p.best.size() && i < 10000; ++i)
-                if (p.best[i] >= 0 && !upsert_best(db_, profile, playlist, static_cast<int>(i), p.best[i])) return false;
+                if (p.best[i] >= 0 && !upsert_best(db_, profile, playlist, static_cast<int>(i), p.best[i], scoring))
+                    return false;
         }
         return true;
     });

@@ -23,8 +23,10 @@ std::map<std::string, CampaignProgress> read_progress_toml(const std::string& pa
     for (const auto& [id, value] : toml::find(doc, "campaign").as_table()) {
         CampaignProgress p;
         p.next = static_cast<int>(std::clamp<long long>(toml::find<long long>(value, "next"), 0, 10000));
-        for (long long b : toml::find<std::vector<long long>>(value, "best"))
+        for (long long b : toml::find<std::vector<long long>>(value, "best")) {
             p.best.push_back(static_cast<int>(std::clamp<long long>(b, -1, 1000000)));
+            p.best_scoring.push_back(p.best.back() >= 0 ? kScoringByTags : 0);  // written before grades
+        }
         out[id] = p;
     }
     return out;
@@ -57,7 +59,7 @@ void ProgressStore::import_legacy() {
         return;
     }
     std::string error;
-    if (!db_->merge_campaigns(profile_, old, error)) {
+    if (!db_->merge_campaigns(profile_, old, kScoringByTags, error)) {  // written before grades
         legacy_ = std::move(old);
         warning_ = "Your saved progress could not be moved into " + path() + " (" + error + "); it is still in " +
                    legacy_path() + ".";
@@ -77,7 +79,7 @@ CampaignProgress ProgressStore::get(const std::string& playlist, size_t calls) c
     } else if (auto it = legacy_.find(playlist); it != legacy_.end()) {
         p = it->second;
     }
-    p.best.resize(calls, -1);
+    p.resize(calls);
     p.next = std::clamp(p.next, 0, static_cast<int>(calls));
     return p;
 }
