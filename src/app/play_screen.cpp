@@ -18,6 +18,7 @@
 #include "debrief_view.hpp"
 #include "notes_card.hpp"
 #include "play/call_run.hpp"
+#include "play/campaign_week.hpp"
 #include "play/kept_level.hpp"
 #include "play/play_seed.hpp"
 #include "replay_timeline.hpp"
@@ -96,6 +97,10 @@ public:
             setup.level_path = setup.level.path;
             level_seed_ = setup.level.seed;
             go_ = options_.seed ? 0 : goes_so_far(ctx, setup.level_path);
+            if (options_.campaign && options_.campaign_index >= 0) {
+                week_before_ = week_for_call(ctx.profiles, ctx.profile, *options_.campaign, options_.campaign_index);
+                start_from_week(setup.level, week_before_);
+            }
             setup.seed = options_.seed ? *options_.seed : seed_for_go(level_seed_, go_);
             own_ = std::make_unique<CallRun>(std::move(setup), *ctx.catalogue);
             own_->set_level_text(std::move(options_.level_text));  // the run keeps the one copy
@@ -539,12 +544,16 @@ private:
         if (!ctx.progress->record(campaign_->id, campaign_->calls.size(), static_cast<size_t>(options_.campaign_index),
                                   sim().score().total, error))
             progress_error_ = error;
+        // What this call leaves in the week (a promise made, a callback kept) goes on to the next.
+        if (ctx.profiles && !keep_week(*ctx.profiles, ctx.profile, *campaign_, sim(), week_before_, error))
+            progress_error_ = error;
     }
 
     PlayOptions options_;
     std::unique_ptr<CallRun> own_;  // null when the class link owns the run
     uint64_t level_seed_ = 1;       // the level's own seed, which go 0 plays
     int go_ = 0;                    // which go at this level this is (0 = the first)
+    WeekValues week_before_;        // a campaign call's week as it began
     std::shared_ptr<const Playlist> campaign_;
     std::optional<Debrief> debrief_;
     std::string progress_error_;

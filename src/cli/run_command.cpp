@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 
@@ -5,6 +6,7 @@
 
 #include "content/command_line.hpp"
 #include "commands.hpp"
+#include "core/week.hpp"
 #include "content/replay_file.hpp"
 #include "play/call_run.hpp"
 #include "play/kept_level.hpp"
@@ -15,7 +17,7 @@ namespace cw {
 
 int run_command(const Args& args) {
     if (args.empty() || args[0].rfind("--", 0) == 0) {
-        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--pace X] [--record FILE] [--profile NAME]\n";
+        std::cerr << "usage: calmwaters run LEVEL --bot calm|random|worst [--seed N] [--week NAME=VALUE,...] [--pace X] [--record FILE] [--profile NAME]\n";
         return 2;
     }
     std::string bot_id = flag_value(args, "--bot").value_or("calm");
@@ -47,7 +49,39 @@ int run_command(const Args& args) {
         }
     }
 
-    CallRun run({*load.level, args[0], seed, options}, *catalogue);
+    // --week name=value,name=value: play the call as a week that remembers these (a promise
+    // made on Monday, say), instead of the level's own values.
+    Level level = *load.level;
+    if (auto w = flag_value(args, "--week")) {
+        WeekValues week;
+        std::string problem;
+        size_t at = 0;
+        while (problem.empty() && at <= w->size()) {
+            size_t comma = w->find(',', at);
+            std::string item = w->substr(at, comma == std::string::npos ? std::string::npos : comma - at);
+            size_t eq = item.find('=');
+            const std::string name = item.substr(0, eq);
+            bool declared = std::find(level.var_names.begin(), level.var_names.end(), kWeekPrefix + name) != level.var_names.end();
+            try {
+                if (eq == std::string::npos || !declared) throw std::invalid_argument("name");
+                const std::string text = item.substr(eq + 1);
+                double v = text == "true" ? 1 : text == "false" ? 0 : std::stod(text);
+                if (!std::isfinite(v) || std::fabs(v) > 1000) throw std::invalid_argument("range");
+                week[name] = v;
+            } catch (const std::exception&) {
+                problem = declared ? "\"" + item + "\" wants a value: true, false or a number from -1000 to 1000"
+                                   : "\"" + name + "\" is not a week variable of this level (see its [week.vars])";
+            }
+            if (comma == std::string::npos) break;
+            at = comma + 1;
+        }
+        if (!problem.empty()) {
+            std::cerr << "calmwaters run: --week " << problem << '\n';
+            return 2;
+        }
+        start_from_week(level, week);
+    }
+    CallRun run({std::move(level), args[0], seed, options}, *catalogue);
     run.set_level_text(std::move(read.text));
     BotInput bot(*policy, seed);
     run.run_to_end(bot);

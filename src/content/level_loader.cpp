@@ -1,6 +1,7 @@
 #include "level_loader.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <tuple>
 
 #include "core/hash.hpp"
@@ -383,6 +384,11 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
 void read_vars(TomlReader& r, const toml::value& vars, const std::string& prefix, Level& level) {
     std::vector<std::tuple<SourceLoc, std::string, double>> found;
     for (const auto& [name, value] : vars.as_table()) {
+        if (prefix.empty() && is_week_var(name)) {
+            r.problem(value, "`" + name + "` is a week variable: declare it under [week.vars] as `" +
+                                 name.substr(std::strlen(kWeekPrefix)) + " = ...`, and read it as " + name);
+            continue;
+        }
         if (value.is_boolean()) found.push_back({r.loc(value), name, value.as_boolean() ? 1.0 : 0.0});
         else if (auto v = r.as_number(value, "variable `" + prefix + name + "`", -1000, 1000))
             found.push_back({r.loc(value), name, *v});

@@ -30,11 +30,20 @@ PlaylistLoad load_playlist_file(const std::string& path, const Catalogue& catalo
     p.path = path;
     std::string name = fs::path(path).filename().string();
     p.id = is_playlist_path(name) ? name.substr(0, name.size() - kSuffix.size()) : name;
-    r.unknown_keys(root, {"format", "title", "summary", "wrap_seconds", "call"}, "the playlist");
+    r.unknown_keys(root, {"format", "title", "summary", "wrap_seconds", "week", "call"}, "the playlist");
     r.integer(root, "format", true, 1, 1);
     if (auto v = r.string(root, "title", true, 120)) p.title = *v;
     if (auto v = r.string(root, "summary", false, 400)) p.summary = *v;
     if (auto v = r.integer(root, "wrap_seconds", false, 0, kMaxWrapSeconds)) p.wrap_seconds = static_cast<int>(*v);
+    // `[week.vars]`: what the week remembers from call to call, and how each starts on Monday.
+    if (const toml::value* week = r.table(root, "week", false)) {
+        r.unknown_keys(*week, {"vars"}, "[week]");
+        if (const toml::value* vars = r.table(*week, "vars", true))
+            for (const auto& [name, value] : vars->as_table()) {
+                if (value.is_boolean()) p.week[name] = value.as_boolean() ? 1 : 0;
+                else if (auto v = r.as_number(value, "week variable `" + name + "`", -1000, 1000)) p.week[name] = *v;
+            }
+    }
     if (const toml::array* calls = r.array(root, "call", true, 200)) {
         for (const toml::value& c : *calls) {
             if (!c.is_table()) {
@@ -63,6 +72,16 @@ PlaylistLoad load_playlist_file(const std::string& path, const Catalogue& catalo
                                      " problem(s); run calmwaters check on it)",
                           static_cast<int>(level->size()) + 2);
                 continue;
+            }
+            // Each week variable a call reads or sets must be the week's, or it would silently
+            // start from the level's own value every time.
+            for (const auto& [var, value] : week_defaults(*load.level)) {
+                (void)value;
+                if (!p.week.count(var))
+                    r.problem(e.loc, "the level " + *level + " uses the week variable `week." + var +
+                                         "`, which this playlist does not declare: add `" + var +
+                                         " = ...` under [week.vars]",
+                              static_cast<int>(level->size()) + 2);
             }
             e.title = load.level->title;
             e.dock_offer = load.level->dock_offer;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/catalogue.hpp"
+#include "core/week.hpp"
 #include "core/dock.hpp"
 #include "problems.hpp"
 
@@ -24,6 +25,7 @@ struct Playlist {
     std::string id;     // the file name without .playlist.toml, e.g. "first_week"
     std::string title, summary;
     int wrap_seconds = kDefaultWrapSeconds;  // every break's, unless its call says otherwise
+    WeekValues week;  // `[week.vars]`: what the week remembers, as it starts
     std::vector<PlaylistEntry> calls;
     std::string path;
 };

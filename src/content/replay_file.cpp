@@ -81,6 +81,9 @@ std::string replay_to_json(const Replay& r) {
     j["breath_holds"] = r.breath_holds;
     j["start_composure"] = r.start_composure;
     j["reading_pace"] = r.reading_pace;
+    json week = json::object();
+    for (const auto& [name, value] : r.week) week[name] = value;
+    j["week"] = week;
     json inputs = json::array();
     for (const InputChange& c : r.inputs) inputs.push_back(json::array({c.tick, c.input.paddle, c.input.breath ? 1 : 0}));
     j["inputs"] = inputs;
@@ -157,6 +160,17 @@ ReplayLoad read_fields(const json& j, const std::string& text, const SourceText&
             return out;
         }
         r.reading_pace = pace.get<double>();
+    }
+    // A replay from before the week remembered has no `week`: the level's own values.
+    if (j.contains("week")) {
+        const json& week = j["week"];
+        if (!week.is_object() || week.size() > 64) return bad("`week` should be a table of the week's variables and their values");
+        for (const auto& [name, value] : week.items()) {
+            if (name.empty() || name.size() > 64 || !value.is_number() || !std::isfinite(value.get<double>()) ||
+                std::fabs(value.get<double>()) > 1000)
+                return bad("each of the `week` variables is a name and a number from -1000 to 1000");
+            r.week[name] = value.get<double>();
+        }
     }
     if (!j.contains("final_tick") || !j["final_tick"].is_number_integer()) return bad("`final_tick` should be a whole number");
     long long ft = j["final_tick"].get<long long>();

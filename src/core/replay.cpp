@@ -42,6 +42,7 @@ SimOptions replay_options(const Replay& replay) {
 
 Level replay_level(const Replay& replay, Level level) {
     if (replay.start_composure >= 0) level.composure = replay.start_composure;
+    start_from_week(level, replay.week);
     return level;
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "sim.hpp"
+#include "week.hpp"
 
 namespace cw {
 
@@ -33,6 +34,7 @@ struct Replay {
     bool breath_holds = true;
     double start_composure = -1;  // -1: the level's own
     double reading_pace = kNormalReadingPace;  // recorded at this pace, so played back at it too
+    WeekValues week;  // the week's variables as the call began (empty: the level's own values)
     std::vector<InputChange> inputs;
     std::vector<ReplayChecksum> checksums;
     int final_tick = 0;

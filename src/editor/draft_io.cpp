@@ -1,6 +1,7 @@
 #include "draft_io.hpp"
 
 #include <cctype>
+#include <cstring>
 #include <sstream>
 
 #include "content/toml_reader.hpp"
@@ -149,6 +150,16 @@ DraftLoad load_draft_text(const std::string& text, const std::string& file, cons
     // What the level itself does not keep: graph positions and which variables are flags.
     std::vector<Problem> ignored;
     if (auto doc = parse_toml(text, file, ignored)) {
+        // The week's variables written true/false are flags too.
+        if (doc->contains("week") && doc->at("week").is_table() && doc->at("week").contains("vars") &&
+            doc->at("week").at("vars").is_table()) {
+            const auto& vars = doc->at("week").at("vars").as_table();
+            for (size_t i = 0; i < d.level.var_names.size(); ++i) {
+                if (!is_week_var(d.level.var_names[i])) continue;
+                auto it = vars.find(d.level.var_names[i].substr(std::strlen(kWeekPrefix)));
+                d.var_is_flag[i] = it != vars.end() && it->second.is_boolean();
+            }
+        }
         if (doc->contains("call") && doc->at("call").is_table()) {
             const toml::value& call = doc->at("call");
             if (call.contains("node") && call.at("node").is_array()) {

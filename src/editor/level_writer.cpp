@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <sstream>
 
 namespace cw {
@@ -13,6 +14,11 @@ std::string format_number(double v) {
     if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
     if (v == 0) return "0";  // also for -0
     char buf[40];
+    // Whole numbers as a trainer writes them ("80", not the shortest %g, "8e+01").
+    if (std::fabs(v) < 1e15 && v == std::floor(v)) {
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+        return buf;
+    }
     for (int precision = 1; precision <= 17; ++precision) {
         std::snprintf(buf, sizeof buf, "%.*g", precision, v);
         if (std::strtod(buf, nullptr) == v) break;
@@ -155,6 +161,16 @@ void write_top(Writer& w, const Draft& d) {
         w.section(comment_of(d, "dock"), "[dock]");
         w.key("offer", string_list(ids));
     }
+    // The week's variables this call reads or sets, under their short names.
+    std::string week;
+    for (size_t i = 0; i < l.var_names.size(); ++i)
+        if (is_week_var(l.var_names[i]))
+            week += (week.empty() ? "" : ", ") + key_text(l.var_names[i].substr(std::strlen(kWeekPrefix))) + " = " +
+                    var_value(d, l.var_names[i], i < l.var_initial.size() ? l.var_initial[i] : 0, false);
+    if (!week.empty()) {
+        w.section(comment_of(d, "week"), "[week]");
+        w.key("vars", "{ " + week + " }");
+    }
 }
 
 void write_river(Writer& w, const Draft& d) {
@@ -238,13 +254,14 @@ void write_call(Writer& w, const Draft& d) {
     w.anchor({LineAnchor::call});
     w.section(comment_of(d, "call"), "[call]");
     w.text("start", l.start);
-    if (!l.var_names.empty()) {
+    std::string items;  // the call's own variables (the week's are written under [week])
+    for (size_t i = 0; i < l.var_names.size(); ++i)
+        if (!is_week_var(l.var_names[i]))
+            items += (items.empty() ? "" : ", ") + key_text(l.var_names[i]) + " = " +
+                     var_value(d, l.var_names[i], i < l.var_initial.size() ? l.var_initial[i] : 0, false);
+    if (!items.empty()) {
         w.anchor({LineAnchor::vars});
         w.comment_block(comment_of(d, "call.vars"));
-        std::string items;
-        for (size_t i = 0; i < l.var_names.size(); ++i)
-            items += (i ? ", " : "") + key_text(l.var_names[i]) + " = " +
-                     var_value(d, l.var_names[i], i < l.var_initial.size() ? l.var_initial[i] : 0, false);
         w.key("vars", "{ " + items + " }");
     }
     for (size_t i = 0; i < l.thresholds.size(); ++i) {

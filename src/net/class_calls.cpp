@@ -11,9 +11,11 @@ namespace cw::net {
 std::optional<std::vector<ClassCall>> load_class_calls(const std::vector<std::string>& paths,
                                                        const Catalogue& catalogue, std::string& error) {
     std::vector<std::string> levels;
+    std::vector<WeekValues> weeks;  // per level: its playlist's week, if it came from one
     for (const std::string& p : paths) {
         if (!is_playlist_path(p)) {
             levels.push_back(p);
+            weeks.emplace_back();
             continue;
         }
         PlaylistLoad pl = load_playlist_file(p, catalogue);
@@ -21,7 +23,10 @@ std::optional<std::vector<ClassCall>> load_class_calls(const std::vector<std::st
             error = format_problems(pl.problems);
             return std::nullopt;
         }
-        for (const PlaylistEntry& e : pl.playlist->calls) levels.push_back(e.level);
+        for (const PlaylistEntry& e : pl.playlist->calls) {
+            levels.push_back(e.level);
+            weeks.push_back(pl.playlist->week);
+        }
     }
     if (levels.empty()) {
         error = "no level to host: name a level file or a playlist\n";
@@ -32,7 +37,8 @@ std::optional<std::vector<ClassCall>> load_class_calls(const std::vector<std::st
         return std::nullopt;
     }
     std::vector<ClassCall> calls;
-    for (const std::string& path : levels) {
+    for (size_t i = 0; i < levels.size(); ++i) {
+        const std::string& path = levels[i];
         std::vector<Problem> problems;
         auto text = read_text_file(path, kMaxLevelTextBytes, problems);
         if (!text) {
@@ -49,6 +55,7 @@ std::optional<std::vector<ClassCall>> load_class_calls(const std::vector<std::st
         c.name = std::filesystem::path(path).filename().string();
         c.text = std::move(*text);
         c.level = std::move(*load.level);
+        c.week_start = weeks[i];
         calls.push_back(std::move(c));
     }
     return calls;

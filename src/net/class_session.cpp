@@ -70,6 +70,12 @@ int ClassSession::connected_count() const {
 
 uint64_t ClassSession::call_seed() const { return seed_for_class_call(settings_.seed, call_); }
 
+CallInfo ClassSession::call_info_for(const Trainee& t) const {
+    CallInfo c = call_info();
+    c.week = t.week;
+    return c;
+}
+
 CallInfo ClassSession::call_info() const {
     CallInfo c;
     c.call = static_cast<uint16_t>(call_);
@@ -130,7 +136,7 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
         t.connected = true;
         result.trainee = t.id;
         send(t.id, Welcome{t.id, t.shown_name, t.token, settings_.projector});
-        send(t.id, call_info());
+        send(t.id, call_info_for(t));
         send(t.id, resume_for(t));
         return result;
     }
@@ -148,11 +154,12 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
     t.breath_holds = h.breath_holds;
     t.options.breath = breath_pattern(h.breath, h.breath_holds);
     t.options.reading_pace = h.reading_pace;  // the shadow run reads at the trainee's pace
+    t.week = week_start();
     trainees_.push_back(std::move(t));
     Trainee& added = trainees_.back();
     result.trainee = added.id;
     send(added.id, Welcome{added.id, added.shown_name, added.token, settings_.projector});
-    send(added.id, call_info());
+    send(added.id, call_info_for(added));
     if (started_) {  // a late arrival joins the call under way, from its start
         begin_run(added);
         send(added.id, resume_for(added));
@@ -171,7 +178,10 @@ void ClassSession::malformed_from(uint32_t id) {
 void ClassSession::begin_run(Trainee& t) {
     if (static_cast<int>(t.runs.size()) <= call_) t.runs.resize(call_ + 1);
     TraineeRun& run = t.runs[call_];
-    if (!run.shadow) run.shadow = std::make_unique<CallRun>(CallSetup{call().level, call().name, call_seed(), t.options}, catalogue_);
+    if (run.shadow) return;
+    Level level = call().level;
+    start_from_week(level, t.week);
+    run.shadow = std::make_unique<CallRun>(CallSetup{std::move(level), call().name, call_seed(), t.options}, catalogue_);
 }
 
 std::string ClassSession::receive(uint32_t id, const Message& m) {
@@ -288,9 +298,23 @@ bool ClassSession::call_done() const {
 }
 
 void ClassSession::end_call() {
-    for (Trainee& t : trainees_)
-        if (call_ < static_cast<int>(t.runs.size()) && t.runs[call_].verdict == Verdict::playing)
-            t.runs[call_].verdict = Verdict::unfinished;
+    for (Trainee& t : trainees_) {
+        if (call_ >= static_cast<int>(t.runs.size())) continue;
+        TraineeRun& run = t.runs[call_];
+        if (run.verdict == Verdict::playing) run.verdict = Verdict::unfinished;
+        // The week remembers what a finished call left, as the host's own run of it saw it.
+        if (run.verdict == Verdict::verified && run.shadow)
+            t.week = week_after(run.shadow->sim().level(), run.shadow->sim().call().vars(), t.week);
+    }
+}
+
+WeekValues ClassSession::week_start() const {
+    WeekValues week;
+    for (const ClassCall& c : calls_) {
+        for (const auto& [name, value] : c.week_start) week.emplace(name, value);
+        for (const auto& [name, value] : week_defaults(c.level)) week.emplace(name, value);  // the first says
+    }
+    return week;
 }
 
 bool ClassSession::next_call() {
@@ -304,7 +328,8 @@ bool ClassSession::next_call() {
     paused_ = false;
     vote_ = RoomVote{};
     room_votes_.clear();
-    send(std::nullopt, call_info());
+    for (const Trainee& t : trainees_)
+        if (t.connected) send(t.id, call_info_for(t));
     return true;
 }
 

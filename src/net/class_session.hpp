@@ -12,6 +12,7 @@
 
 #include "core/catalogue.hpp"
 #include "core/level.hpp"
+#include "core/week.hpp"
 #include "play/call_run.hpp"
 #include "protocol.hpp"
 
@@ -21,6 +22,9 @@ struct ClassCall {
     std::string name;   // what trainees are told the level is called (its file name)
     std::string text;   // the level file's text, sent to every trainee
     Level level;        // the same, loaded and checked here
+    // The week this call belongs to: its playlist's `[week.vars]` as the week starts (empty for
+    // a level hosted on its own, which starts from its own values).
+    WeekValues week_start = {};
 };
 
 struct SessionSettings {
@@ -56,6 +60,7 @@ struct Trainee {
     bool breath_holds = true;
     std::vector<TraineeRun> runs;  // one per call
     int refused_messages = 0;
+    WeekValues week;  // what this trainee's week remembers so far: each call starts from it
 };
 
 // Projector mode: the room's votes on the question being asked.
@@ -108,6 +113,10 @@ public:
     const ClassCall& call() const { return calls_[call_]; }
     // This call's draw, the same for every trainee (see play/play_seed.hpp).
     uint64_t call_seed() const;
+    // The week as a class starts it: the playlist's values, else each call's own.
+    WeekValues week_start() const;
+    // The call as `t` plays it: starting from their week (host and trainee start alike).
+    CallInfo call_info_for(const Trainee& t) const;
     bool started() const { return started_; }
     bool paused() const { return paused_; }
     bool call_done() const;   // started, and every trainee's run has a verdict

@@ -100,6 +100,11 @@ struct Encoder {
         w.u64(m.seed);
         w.str(m.level_name);
         w.str(m.level_text);
+        w.u16(static_cast<uint16_t>(m.week.size()));
+        for (const auto& [name, value] : m.week) {
+            w.str(name);
+            w.f64(value);
+        }
     }
     void operator()(const Start& m) {
         w.u8(tag_start);
@@ -215,6 +220,16 @@ std::optional<Message> decode_host(uint8_t tag, WireReader& r) {
                 !r.str(m.level_text, kMaxLevelTextBytes))
                 return std::nullopt;
             if (m.call_count == 0 || m.call_count > kMaxCalls || m.call >= m.call_count) return std::nullopt;
+            uint16_t week = 0;
+            if (!r.u16(week) || week > kMaxWeekVars) return std::nullopt;
+            for (uint16_t i = 0; i < week; ++i) {
+                std::string name;
+                double value = 0;
+                if (!r.str(name, kMaxWeekVarNameBytes) || name.empty() || !r.f64(value) || !std::isfinite(value) ||
+                    std::fabs(value) > 1000)
+                    return std::nullopt;
+                m.week[name] = value;
+            }
             return m;
         }
         case tag_start: {

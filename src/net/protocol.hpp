@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/week.hpp"
 #include "core/level.hpp"
 #include "core/sim.hpp"
 
@@ -28,6 +29,8 @@ constexpr size_t kMaxCodeBytes = 16;
 constexpr size_t kMaxBuildBytes = 64;
 constexpr size_t kMaxReasonBytes = 400;
 constexpr size_t kMaxLevelTextBytes = 256 * 1024;
+constexpr uint16_t kMaxWeekVars = 64;          // a call's week, as sent with it
+constexpr size_t kMaxWeekVarNameBytes = 64;
 constexpr size_t kMaxLevelNameBytes = 256;
 constexpr int kMaxInputsPerMessage = 600;    // ten seconds of ticks
 constexpr int kMaxCalls = 64;                // calls in one session
@@ -105,6 +108,7 @@ struct CallInfo {
     uint64_t seed = 1;
     std::string level_name;
     std::string level_text;
+    WeekValues week = {};  // the trainee's week as this call starts (each trainee has their own)
 };
 struct Start {
     uint16_t call = 0;

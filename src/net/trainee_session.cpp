@@ -43,7 +43,9 @@ void TraineeSession::load_call(const CallInfo& c) {
     SimOptions options;
     options.breath = breath_pattern(hello_.breath, hello_.breath_holds);
     options.reading_pace = hello_.reading_pace;  // the host simulates with the same pace, sent in the Hello
-    run_ = std::make_unique<CallRun>(CallSetup{*level_, c.level_name, c.seed, options}, catalogue_);
+    Level played = *level_;
+    start_from_week(played, c.week);  // this trainee's week, as the host's run of them starts it
+    run_ = std::make_unique<CallRun>(CallSetup{std::move(played), c.level_name, c.seed, options}, catalogue_);
     run_->set_level_text(c.level_text);  // kept with the attempt, so its replay plays after the class
     phase_ = TraineePhase::lobby;
 }

@@ -1,5 +1,7 @@
 #include "run_report.hpp"
 
+#include "core/week.hpp"
+
 #include <cmath>
 
 #include "content/replay_file.hpp"
@@ -22,6 +24,12 @@ nlohmann::ordered_json run_report(const Simulation& sim, const std::string& leve
     j["title"] = level.title;
     j["seed"] = sim.seed();
     j["persona"] = level.caller.persona;  // the caller this run drew
+    // The week as the call began and as it leaves it (names without "week."; {} for none).
+    nlohmann::ordered_json week_start = nlohmann::ordered_json::object(), week_end = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : week_defaults(level)) week_start[name] = value;
+    for (const auto& [name, value] : week_after(level, sim.call().vars(), {})) week_end[name] = value;
+    j["week"] = week_start;
+    j["week_after"] = week_end;
     j["outcome"] = outcome_id(st.outcome);
     j["score"] = score.total;
     j["score_parts"] = {{"conduct", r2(score.conduct)},
@@ -71,6 +79,7 @@ Replay replay_header(const Simulation& sim, const std::string& level_path, const
     r.breath_holds = b.hold_in > 0 || b.hold_out > 0;
     r.start_composure = sim.level().composure;
     r.reading_pace = sim.reading_pace();
+    r.week = week_defaults(sim.level());  // the run's level starts from the week's values
     return r;
 }
 

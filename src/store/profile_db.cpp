@@ -43,6 +43,10 @@ const char* kMigrations[] = {
     "ALTER TABLE campaign_best ADD COLUMN scoring INTEGER NOT NULL DEFAULT 1;"
     "CREATE TABLE level_texts (hash TEXT PRIMARY KEY, text TEXT NOT NULL,"
     "  kept TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));",
+    // 4 -> 5: the week's memory (`[week.vars]` of a playlist) per profile and playlist.
+    "CREATE TABLE week_vars (profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
+    "  playlist TEXT NOT NULL, name TEXT NOT NULL, value REAL NOT NULL,"
+    "  PRIMARY KEY (profile_id, playlist, name));",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == ProfileDb::kSchemaVersion,
               "one migration per schema version");
@@ -447,6 +451,29 @@ bool ProfileDb::save_settings(const std::string& profile, const SettingsList& va
             if (!Stmt(db_, sql.c_str()).text(1, profile).text(2, key).text(3, value).run()) return false;
         return true;
     });
+}
+
+bool ProfileDb::save_week(const std::string& profile, const std::string& playlist,
+                          const std::map<std::string, double>& values, std::string& error) {
+    return write(error, [&] {
+        if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
+        std::string clear = std::string("DELETE FROM week_vars WHERE profile_id = ") + kProfileId + " AND playlist = ?2;";
+        if (!Stmt(db_, clear.c_str()).text(1, profile).text(2, playlist).run()) return false;
+        std::string sql = std::string("INSERT INTO week_vars (profile_id, playlist, name, value) VALUES (") + kProfileId +
+                          ", ?2, ?3, ?4);";
+        for (const auto& [name, value] : values)
+            if (!Stmt(db_, sql.c_str()).text(1, profile).text(2, playlist).text(3, name).real(4, value).run()) return false;
+        return true;
+    });
+}
+
+std::map<std::string, double> ProfileDb::week(const std::string& profile, const std::string& playlist) const {
+    std::map<std::string, double> out;
+    Stmt st(db_, "SELECT name, value FROM week_vars WHERE playlist = ?2 AND "
+                 "profile_id = (SELECT id FROM profiles WHERE name = ?1);");
+    st.text(1, profile).text(2, playlist);
+    while (st.row()) out[st.col_text(0)] = st.col_real(1);
+    return out;
 }
 
 std::map<std::string, std::string> ProfileDb::settings(const std::string& profile) const {

@@ -58,7 +58,7 @@ using SettingsList = std::vector<std::pair<std::string, std::string>>;
 
 class ProfileDb {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     static constexpr size_t kMaxSettingKey = 64, kMaxSettingValue = 4096;
 
     // Opens (creating or migrating) `path`. On failure ok() is false and error() says why.
@@ -105,6 +105,12 @@ public:
     // are kept) in one transaction; keys are at most 64 bytes and values 4096.
     bool save_settings(const std::string& profile, const SettingsList& values, std::string& error);
     std::map<std::string, std::string> settings(const std::string& profile) const;
+
+    // The week's memory for one playlist (its `[week.vars]` by name, without "week."): empty
+    // until the profile's first call of that week. save_week replaces the lot, in one transaction.
+    bool save_week(const std::string& profile, const std::string& playlist, const std::map<std::string, double>& values,
+                   std::string& error);
+    std::map<std::string, double> week(const std::string& profile, const std::string& playlist) const;
 
 private:
     bool open_once(std::string& why, bool& damaged);
