@@ -1,6 +1,7 @@
 // The week remembers: week variables declared by a playlist, read and set by its calls, kept
 // per profile, written into replays and carried by the class host for each trainee.
 #include <fstream>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "core/week.hpp"
 #include "editor/draft_io.hpp"
 #include "editor/level_writer.hpp"
+#include "editor/solver.hpp"
 #include "fixtures.hpp"
 #include "net/class_calls.hpp"
 #include "net/sample_class.hpp"
@@ -226,4 +228,20 @@ TEST_CASE("cli: run --week plays a call as if the week held a value, and its JSO
     CHECK(unknown.code == 2);
     CHECK(unknown.err.find("\"promise\" is not a week variable of this level") != std::string::npos);
     CHECK(cwtest::run_cli({"run", thu, "--bot", "calm", "--week", "promised=maybe"}).code == 2);
+}
+
+TEST_CASE("week: the solver walks the call again for each value of the week that changes a branch") {
+    Level thu = cwtest::level_from(thursday());
+    SolveResult r = solve_level(thu, cwtest::catalogue());
+    REQUIRE(r.weeks.size() == 2);  // a flag: false (its own) and true
+    CHECK(r.weeks[0] == WeekValues{{"promised", 0}});
+    CHECK(r.weeks[1] == WeekValues{{"promised", 1}});
+    CHECK(r.all_steerable());
+    std::set<Outcome> by_week[2];
+    for (const SolvedPath& p : r.paths) by_week[p.week.at("promised") == 0 ? 0 : 1].insert(p.outcome);
+    CHECK(by_week[0] == std::set<Outcome>{Outcome::hung_up});
+    CHECK(by_week[1] == std::set<Outcome>{Outcome::resolved});
+    CHECK(r.proved().find("for each of 2 values of the week") != std::string::npos);
+    // A call that reads no week is walked once.
+    CHECK(solve_level(cwtest::shipped_level(), cwtest::catalogue()).weeks.size() == 1);
 }

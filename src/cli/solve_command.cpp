@@ -33,6 +33,9 @@ nlohmann::ordered_json path_json(const Level& level, const SolvedPath& p) {
     }
     j["replies"] = replies;
     j["persona"] = p.persona;
+    nlohmann::ordered_json week = nlohmann::ordered_json::object();
+    for (const auto& [name, value] : p.week) week[name] = value;
+    j["week"] = week;
     j["arrangements"] = p.arrangements;
     j["outcome"] = outcome_id(p.outcome);
     j["steerable"] = p.steerable;
@@ -58,6 +61,16 @@ nlohmann::ordered_json path_json(const Level& level, const SolvedPath& p) {
     j["seconds"] = r2(p.seconds);
     j["max_roughness"] = r2(p.max_roughness);
     return j;
+}
+
+nlohmann::ordered_json weeks_json(const SolveResult& result) {
+    auto weeks = nlohmann::ordered_json::array();
+    for (const WeekValues& w : result.weeks) {
+        nlohmann::ordered_json one = nlohmann::ordered_json::object();
+        for (const auto& [name, value] : w) one[name] = value;
+        weeks.push_back(one);
+    }
+    return weeks;
 }
 
 std::string path_line(const Level& level, const SolvedPath& p) {
@@ -119,6 +132,7 @@ int solve_command(const Args& args) {
                           {"max_paths", options.max_paths},
                           {"outcomes", by_outcome},
                           {"personas", result.personas},
+                          {"weeks", weeks_json(result)},
                           {"shuffled", result.shuffled},
                           {"runs", result.runs},
                           {"proved", stuck || result.capped ? nlohmann::ordered_json() : nlohmann::ordered_json(result.proved())}};
@@ -127,11 +141,14 @@ int solve_command(const Args& args) {
         std::cout << args[0] << ": " << result.paths.size() << " path(s) through the call"
                   << (result.capped ? " (stopped at --max-paths; there are more)" : "") << ", " << steerable
                   << " steerable, " << stuck << " not\n";
-        const bool several = result.personas.size() > 1;
+        const bool several = result.personas.size() > 1 || result.weeks.size() > 1;
         for (size_t i = 0; i < result.paths.size(); ++i) {
             const SolvedPath& p = result.paths[i];
-            if (several && (i == 0 || result.paths[i - 1].persona != p.persona))
-                std::cout << " as \"" << p.persona << "\":\n";
+            if (several && (i == 0 || result.paths[i - 1].persona != p.persona || result.paths[i - 1].week != p.week)) {
+                std::cout << " as \"" << p.persona << "\"";
+                for (const auto& [name, value] : p.week) std::cout << ", week." << name << " = " << value;
+                std::cout << ":\n";
+            }
             std::cout << "  " << (p.steerable ? "ok   " : "FAIL ") << "path " << i + 1 << ": " << path_line(level, p)
                       << "  ->  " << outcome_id(p.outcome) << " (score " << p.score << ", composure min "
                       << static_cast<int>(std::lround(p.composure_min)) << ", " << p.jolts << " jolt(s))\n";

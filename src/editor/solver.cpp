@@ -1,6 +1,9 @@
 #include "solver.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
 
 #include "core/bot.hpp"
 #include "play/call_run.hpp"
@@ -213,6 +216,48 @@ CallDraw laid_out(const CallDraw& base, const Level& level, const SolvedPath& pa
     return d;
 }
 
+// The week's values worth walking: for each week variable, its own value, every value a
+// condition compares it with and one either side, or true and false for a flag; then every
+// combination of those, the level's own first, at most kMaxWeekCases of them.
+std::vector<WeekValues> week_cases(const Level& level) {
+    const WeekValues own = week_defaults(level);
+    if (own.empty()) return {WeekValues{}};
+    std::map<std::string, std::set<double>> values;
+    for (const auto& [name, value] : own) values[name].insert(value);
+    auto note = [&](const Condition& c) {
+        for (const auto& group : c.any_of)
+            for (const Comparison& cmp : group) {
+                if (!is_week_var(cmp.name)) continue;
+                auto& v = values[cmp.name.substr(std::strlen(kWeekPrefix))];
+                if (cmp.op == Comparison::truthy) {
+                    v.insert({0.0, 1.0});
+                } else {
+                    v.insert({cmp.value - 1, cmp.value, cmp.value + 1});
+                }
+            }
+    };
+    for (const Node& n : level.nodes) {
+        for (const Branch& b : n.when) note(b.condition);
+        for (const Reply& r : n.replies) note(r.condition);
+    }
+    std::vector<WeekValues> cases{own};
+    for (const auto& [name, options] : values) {
+        std::vector<WeekValues> grown;
+        for (const WeekValues& c : cases)
+            for (double v : options) {
+                WeekValues next = c;
+                next[name] = v;
+                if (std::find(grown.begin(), grown.end(), next) == grown.end()) grown.push_back(next);
+            }
+        cases = std::move(grown);
+    }
+    // The level's own week first, then the rest in order, cut at the limit.
+    cases.erase(std::remove(cases.begin(), cases.end(), own), cases.end());
+    cases.insert(cases.begin(), own);
+    if (cases.size() > static_cast<size_t>(kMaxWeekCases)) cases.resize(static_cast<size_t>(kMaxWeekCases));
+    return cases;
+}
+
 }  // namespace
 
 std::string SolveResult::proved() const {
@@ -222,15 +267,17 @@ std::string SolveResult::proved() const {
     std::string what = shuffled ? "every channel of each fork can be reached from every channel of the fork before, "
                                   "at the roughness that path makes, so every arrangement the shuffle can draw steers"
                                 : "every reply can be steered into in the authored order (this call does not shuffle)";
-    return "Along every path, for " + who + ", with the longest wording of every line: " + what + " (" +
+    std::string week = weeks.size() > 1 ? ", for each of " + std::to_string(weeks.size()) +
+                                              " values of the week that change a branch" : "";
+    return "Along every path, for " + who + week + ", with the longest wording of every line: " + what + " (" +
            std::to_string(runs) + " run(s) in all).";
 }
 
-SolveResult solve_level(const Level& level, const Catalogue& catalogue, const SolveOptions& options) {
-    SolveResult result;
-    result.personas =
-        level.caller.personas.empty() ? std::vector<std::string>{level.caller.persona} : level.caller.personas;
-    result.shuffled = level.shuffle && options.prove_arrangements;
+namespace {
+
+// Every path through `level` (already started from `week`) for each persona, into `result`.
+void walk_paths(const Level& level, const WeekValues& week, const Catalogue& catalogue, const SolveOptions& options,
+                SolveResult& result) {
     for (const std::string& persona : result.personas) {
         const CallDraw base = walk_draw(level, persona);
         // Depth first, reply A before B, so paths come out in a stable, readable order.
@@ -238,13 +285,14 @@ SolveResult solve_level(const Level& level, const Catalogue& catalogue, const So
         while (!todo.empty()) {
             if (static_cast<int>(result.paths.size()) >= options.max_paths) {
                 result.capped = true;
-                break;
+                return;
             }
             std::vector<int> plan = std::move(todo.back());
             todo.pop_back();
             Run run = run_path(level, catalogue, base, plan, options);
             ++result.runs;
             SolvedPath& path = run.path;
+            path.week = week;
             if (result.shuffled && path.steerable) {
                 std::vector<int> replies;
                 for (const PathReply& r : path.replies) replies.push_back(r.reply);
@@ -266,6 +314,21 @@ SolveResult solve_level(const Level& level, const Catalogue& catalogue, const So
             // Branches found deeper in the run were noted later; they go on top, to be walked first.
             for (auto& b : run.branches) todo.push_back(std::move(b));
         }
+    }
+}
+
+}  // namespace
+
+SolveResult solve_level(const Level& authored, const Catalogue& catalogue, const SolveOptions& options) {
+    SolveResult result;
+    result.personas = authored.caller.personas.empty() ? std::vector<std::string>{authored.caller.persona}
+                                                       : authored.caller.personas;
+    result.shuffled = authored.shuffle && options.prove_arrangements;
+    result.weeks = week_cases(authored);
+    for (const WeekValues& week : result.weeks) {
+        Level level = authored;
+        start_from_week(level, week);
+        walk_paths(level, week, catalogue, options, result);
     }
     return result;
 }

@@ -11,6 +11,10 @@
 // reached from each channel of the fork before, at that path's roughness. It does that with
 // runs that lay the path's reply at fork k on channel a and at fork k+1 on channel b, for every
 // pair (a, b): at most 16 runs a path, however many forks it has.
+//
+// A call that reads the week (`week.NAME`) is walked once more for each value of the week that
+// changes a branch: every value its conditions compare a week variable with, either side of it,
+// and true and false for a flag (at most kMaxWeekCases combinations).
 #pragma once
 #include <optional>
 #include <string>
@@ -18,8 +22,11 @@
 
 #include "core/catalogue.hpp"
 #include "core/level.hpp"
+#include "core/week.hpp"
 
 namespace cw {
+
+inline constexpr int kMaxWeekCases = 16;
 
 struct SolveOptions {
     int max_paths = 256;  // a call with more paths than this is cut short (and says so)
@@ -47,6 +54,7 @@ struct PathFailure {
 
 struct SolvedPath {
     std::string persona;             // the caller's persona on this walk
+    WeekValues week;                 // the week's values on this walk (empty: the call reads none)
     std::vector<PathReply> replies;  // the replies this path means to give, in order
     std::vector<PathReply> taken;    // what the raft actually said (differs when it failed)
     Outcome outcome = Outcome::none;
@@ -65,6 +73,7 @@ struct SolveResult {
     std::vector<SolvedPath> paths;
     bool capped = false;  // more paths exist than max_paths
     std::vector<std::string> personas;  // walked, in the level's order
+    std::vector<WeekValues> weeks;      // the week's values walked (one empty one: reads none)
     bool shuffled = false;              // the level shuffles, so arrangements were proved
     int runs = 0;                       // simulations run in all
     bool all_steerable() const;
