@@ -196,6 +196,35 @@ TEST_CASE("week: the class host carries each trainee's week, and each trainee's 
     CHECK(promised >= 1);  // the sample class has someone who made the promise
 }
 
+TEST_CASE("week: in projector mode the room's one raft keeps the room's week") {
+    std::string error;
+    auto calls = net::load_class_calls({write_week()}, cwtest::catalogue(), error);
+    REQUIRE_MESSAGE(calls, error);
+    net::SessionSettings settings;
+    settings.code = "ABCD";
+    settings.projector = true;
+    net::ClassSession session(std::move(*calls), cwtest::catalogue(), settings);
+    CHECK(session.room_week() == WeekValues{{"promised", 0}});
+    // The room's Monday, as the host screen plays it: from the room's week, the room choosing.
+    for (auto [bot, promised] : {std::pair{BotPolicy::worst, 0}, std::pair{BotPolicy::calm, 1}}) {
+        Level monday = session.call().level;
+        start_from_week(monday, session.room_week());
+        CallRun room(CallSetup{monday, "mon", session.call_seed(), {}}, cwtest::catalogue());
+        BotInput input(bot, 1);
+        room.run_to_end(input);
+        session.keep_room_week(room.sim());
+        CHECK(session.room_week().at("promised") == promised);
+    }
+    // Thursday's room raft starts from it.
+    REQUIRE(session.next_call());
+    Level thursday = session.call().level;
+    start_from_week(thursday, session.room_week());
+    CallRun room(CallSetup{thursday, "thu", session.call_seed(), {}}, cwtest::catalogue());
+    BotInput input(BotPolicy::calm, 1);
+    room.run_to_end(input);
+    CHECK(room.sim().state().outcome == Outcome::resolved);
+}
+
 TEST_CASE("week: the editor saves a level's [week.vars] and its week.NAME changes as they were") {
     DraftLoad load = load_draft_text(monday(), "mon.toml", cwtest::catalogue());
     REQUIRE(load.draft);

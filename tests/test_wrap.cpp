@@ -83,6 +83,8 @@ std::string playlist_file(const std::string& top, const std::string& first_call 
     std::string path = (cwtest::case_dir() / "week.playlist.toml").string();
     std::ofstream out(path, std::ios::binary);
     out << "format = 1\ntitle = \"A short week\"\n" << top << "\n"
+        // Monday's call keeps what Maureen was told for later in the week.
+        << "[week.vars]\nmaureen_promise_kept = false\nmaureen_promise_broken = false\n"
         << "[[call]]\nday = \"Monday\"\nlevel = \"" << cwtest::source_path("levels/campaign/01_mon_missing_parcel.toml")
         << "\"\n" << first_call << "\n"
         << "[[call]]\nday = \"Monday\"\nlevel = \"" << cwtest::source_path("levels/flatpack_shelf.toml") << "\"\n"

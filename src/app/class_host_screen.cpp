@@ -275,7 +275,10 @@ private:
     void start(AppContext& ctx) {
         session_->start_call();
         const ClassCall& call = session_->call();
-        river_ = std::make_unique<CallRun>(CallSetup{call.level, call.name, session_->call_seed(), {}}, *ctx.catalogue);
+        Level level = call.level;
+        // The room's raft keeps the room's promises; each trainee's own raft starts from theirs.
+        if (session_->settings().projector) start_from_week(level, session_->room_week());
+        river_ = std::make_unique<CallRun>(CallSetup{level, call.name, session_->call_seed(), {}}, *ctx.catalogue);
         if (session_->settings().projector) {
             stage_ = Stage::projector;
         } else {
@@ -421,6 +424,7 @@ private:
         float s = ctx.settings.ui_scale;
         if (!debrief_ || debrief_->call != session_->call_index()) {
             session_->end_call();
+            if (session_->settings().projector && river_) session_->keep_room_week(river_->sim());
             debrief_ = class_debrief(*session_, session_->call_index());
         }
         const CallDebrief& d = *debrief_;

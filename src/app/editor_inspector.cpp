@@ -5,6 +5,7 @@
 #include <imgui_stdlib.h>
 
 #include "channel_badge.hpp"
+#include "core/dock_activity.hpp"
 #include "core/roughness.hpp"
 #include "editor/edits.hpp"
 #include "theme.hpp"
@@ -73,6 +74,22 @@ void EditorInspector::level_form(AppContext& ctx, EditorDocument& doc) {
                  [](Draft& d) -> std::vector<std::string>& { return d.level.policy.may; });
     field::lines(doc, "The agent may not (one per line)", "policy.may_not",
                  [](Draft& d) -> std::vector<std::string>& { return d.level.policy.may_not; });
+
+    heading("The dock after this call");
+    field_help("In a playlist, what the break after this call adds to the everyday activities.");
+    for (DockActivity a : all_dock_activities()) {
+        if (!dock_offered_only(a)) continue;
+        const std::vector<DockActivity>& offer = doc.level().dock_offer;
+        bool on = std::find(offer.begin(), offer.end(), a) != offer.end();
+        const Technique* t = ctx.catalogue->find(dock_technique_id(a));
+        std::string label = "Offer \"" + (t ? t->name : std::string(dock_technique_id(a))) + "\"";
+        if (ImGui::Checkbox(label.c_str(), &on))
+            doc.apply(on ? "Offer a dock activity" : "Stop offering a dock activity", [&](Draft& d) {
+                std::vector<DockActivity>& o = d.level.dock_offer;
+                o.erase(std::remove(o.begin(), o.end(), a), o.end());
+                if (on) o.push_back(a);
+            });
+    }
     field::number(doc, "Intensity at the start", "caller.intensity",
                   [](Draft& d) -> double& { return d.level.caller.intensity; }, 0, 100, 0.5, "%.0f");
     field::number(doc, "Drift per second", "caller.drift", [](Draft& d) -> double& { return d.level.caller.drift; }, -5,
@@ -86,7 +103,9 @@ void EditorInspector::level_form(AppContext& ctx, EditorDocument& doc) {
     field::choice(doc, "Starts at", "start", [](Draft& d) -> std::string& { return d.level.start; },
                   node_ids(doc.level()));
     ImGui::TextUnformatted("Variables and flags");
-    field_help("Replies set them; conditions read them. Flags are true or false.");
+    field_help("Replies set them; conditions read them. Flags are true or false. A name that starts with "
+               "week. (week.promised_callback) is the week's: a playlist carries it from call to call, and "
+               "the value here is the one it has when this call is played on its own.");
     const Level& l = doc.level();
     for (size_t i = 0; i < l.var_names.size(); ++i) {
         int vi = static_cast<int>(i);
@@ -427,6 +446,21 @@ int EditorInspector::node_form(AppContext& ctx, EditorDocument& doc, EditorSelec
     field::text(doc, "Mood", key_of("mood", i), [N](Draft& d) -> std::string& { return N(d).mood; });
     field::check(doc, "On hold (intensity rises while this line lasts)", key_of("hold", i),
                  [N](Draft& d) -> bool& { return N(d).hold; });
+    // A change as the line begins: after a kept promise the caller arrives warmer.
+    for (int e = 0; e < 2; ++e) {
+        ImGui::PushID(e + 700);
+        auto opt = [N, e](Draft& d) -> std::optional<double>& { return e == 0 ? N(d).intensity : N(d).trust; };
+        bool own = opt(const_cast<Draft&>(doc.draft())).has_value();
+        if (ImGui::Checkbox(e == 0 ? "This line changes intensity" : "This line changes trust", &own))
+            doc.apply("Change the line's effect", [&](Draft& d) { opt(d) = own ? std::optional<double>(0) : std::nullopt; });
+        if (own) {
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(100);
+            field::number(doc, "##lv", key_of("lfx", i, e), [opt](Draft& d) -> double& { return *opt(d); }, -50, 50, 0.2,
+                          "%+.0f");
+        }
+        ImGui::PopID();
+    }
 
     field::lines(doc, "Ways to say it, one per line (the first is the line above; each run draws one)", key_of("sayv", i),
                  [N](Draft& d) -> std::vector<std::string>& { return N(d).say_variants; }, 2);

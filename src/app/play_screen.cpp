@@ -32,6 +32,19 @@ namespace cw {
 
 namespace {
 
+// The caller's line in curly quotes, wrapped at `wrap` in the current font. ImGui may break
+// after the full stop and leave the closing mark alone on a line; then the last word goes down
+// with it, as a typesetter would.
+std::string quoted_line(const std::string& say, float wrap) {
+    const std::string open = "\xe2\x80\x9c", close = "\xe2\x80\x9d";
+    std::string quote = open + say + close;
+    float with = ImGui::CalcTextSize(quote.c_str(), nullptr, false, wrap).y;
+    float without = ImGui::CalcTextSize((open + say).c_str(), nullptr, false, wrap).y;
+    size_t last_space = say.rfind(' ');
+    if (with <= without || last_space == std::string::npos) return quote;
+    return open + say.substr(0, last_space) + "\n" + say.substr(last_space + 1) + close;
+}
+
 const char* water_word(double r) {
     if (r < 0.15) return "smooth";
     if (r < 0.35) return "rippling";
@@ -332,15 +345,12 @@ private:
         // Look and sound (issue 9): the caller's face in a phone-call frame, and the river's sound.
         draw_caller_card(ctx, {sim().level().caller.name, node.mood, clock_text(sim().time()), st.intensity, st.finished}, clock_);
         if (ctx.audio) ctx.audio->follow(sim(), paused_);
-        ImGui::PushTextWrapPos(0);
-        ImGui::TextDisabled("%s", sim().level().caller.issue.c_str());
-        ImGui::PopTextWrapPos();
         ImGui::Separator();
 
         // The caller's words, in a box that fits them (at least three lines, so the panel is steady).
         ImGui::PushFont(ctx.fonts.large);
-        std::string quote = "\xe2\x80\x9c" + node.say + "\xe2\x80\x9d";
         float wrap = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().WindowPadding.x * 2;
+        std::string quote = quoted_line(node.say, wrap);
         float text_h = ImGui::CalcTextSize(quote.c_str(), nullptr, false, wrap).y;
         float min_h = ImGui::GetTextLineHeightWithSpacing() * 2;
         ImGui::BeginChild("##line", ImVec2(0, std::max(text_h, min_h) + ImGui::GetStyle().WindowPadding.y * 2), true,
@@ -376,7 +386,11 @@ private:
             ImGui::TextColored(calm ? theme::kTextCalm : theme::kTextChurn,
                                calm ? "The water settles a little." : "The water churns.");
         } else {
+            // What the call is about, down here with what changes: while a question is up the
+            // replies need the room, and the meters above stay where they are.
             ImGui::PushTextWrapPos(0);
+            ImGui::TextDisabled("%s", sim().level().caller.issue.c_str());
+            ImGui::Spacing();
             ImGui::TextDisabled("Listen. The next fork in the river is your next reply.");
             ImGui::PopTextWrapPos();
         }

@@ -282,7 +282,7 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
 
 void read_node(TomlReader& r, const toml::value& t, Level& level) {
     r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss", "hold", "when",
-                       "editor_pos", "ending_grade"},
+                       "editor_pos", "ending_grade", "intensity", "trust"},
                    "[[call.node]]");
     Node node;
     // Where the editor draws this node in its call graph; the game itself ignores it.
@@ -339,6 +339,8 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
     }
     if (auto v = r.string(t, "mood", false, 60)) node.mood = *v;
     if (auto v = r.number(t, "seconds", false, 1, 60)) node.seconds = *v;
+    node.intensity = read_effect(r, t, "intensity");
+    node.trust = read_effect(r, t, "trust");
 
     const toml::value* next = r.find(t, "next", false);
     const toml::value* fork = r.find(t, "fork", false);

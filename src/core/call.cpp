@@ -20,6 +20,19 @@ CallRuntime::CallRuntime(const Level& level) : level_(level), node_(level.node_i
         branch_next_.push_back(std::move(branches));
     }
     vars_ = level.var_initial;
+    note_line_changes();
+}
+
+void CallRuntime::note_line_changes() {
+    const Node& n = node();
+    if (n.intensity) line_changes_.intensity += *n.intensity;
+    if (n.trust) line_changes_.trust += *n.trust;
+}
+
+Effects CallRuntime::take_line_changes() {
+    Effects taken = line_changes_;
+    line_changes_ = Effects{};
+    return taken;
 }
 
 CallValues CallRuntime::values(const CallValues& meters) const {
@@ -42,6 +55,7 @@ void CallRuntime::go_to(int index) {
     node_ = index;
     seconds_on_node_ = 0;
     ++visited_;
+    note_line_changes();
 }
 
 int CallRuntime::upcoming_question() const {

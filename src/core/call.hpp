@@ -49,9 +49,13 @@ public:
 
     const std::vector<ChoiceRecord>& choices() const { return choices_; }
     int nodes_visited() const { return visited_; }
+    // What the lines begun since the last call change (a line's own `intensity` and `trust`):
+    // the simulation applies it, so each line's change lands once, as the line begins.
+    Effects take_line_changes();
 
 private:
     void go_to(int index);
+    void note_line_changes();
     int upcoming_question() const;  // following lines from here, the next question node or -1
 
     const Level& level_;
@@ -64,6 +68,7 @@ private:
     int node_ = 0;
     double seconds_on_node_ = 0;
     int visited_ = 1;
+    Effects line_changes_;
     std::vector<ChoiceRecord> choices_;
 };
 

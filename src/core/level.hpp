@@ -143,6 +143,8 @@ struct Node {
     std::string discuss;            // a prompt for trainers to discuss this moment with a class
     std::optional<double> seconds;  // how long the line stays; default from its length
     bool hold = false;              // the caller is on hold: waiting raises their intensity
+    // Changes as the line begins: the caller arrives warmer or angrier (a promise kept or broken).
+    std::optional<double> intensity, trust;
     std::vector<Branch> when;       // checked in order as a line ends; `next` if none holds
     std::string next;               // a line node
     std::string fork;               // a question node

@@ -38,6 +38,7 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
     state_.intensity = level_.caller.intensity;
     state_.composure = level_.composure;
     state_.composure_min = state_.composure;
+    apply_line_changes();  // the opening line may already carry the week: a warmer or angrier caller
     state_.raft_pos = world_.raft_position();
     state_.raft_angle = world_.raft_angle();
     state_.roughness = roughness(level_.river.roughness, state_.intensity, state_.composure);
@@ -191,6 +192,12 @@ void Simulation::give_reply(int fork, int channel) {
     state_.last_reply_quality = quality;
 }
 
+void Simulation::apply_line_changes() {
+    Effects fx = call_.take_line_changes();
+    state_.intensity = clamp(state_.intensity + fx.intensity, 0.0, 100.0);
+    state_.trust = clamp(state_.trust + fx.trust, 0.0, 100.0);
+}
+
 void Simulation::end(Outcome o) {
     if (state_.finished) return;
     state_.finished = true;
@@ -279,6 +286,7 @@ void Simulation::step(const Input& input) {
             thresholds_[i] = Cut::done;
         }
     }
+    apply_line_changes();
     state_.composure -= kRoughWear * state_.roughness * dt;
     if (breathing_.in_rhythm()) state_.composure += kBreathRestore * dt;
     state_.intensity = clamp(state_.intensity, 0.0, 100.0);

@@ -114,6 +114,7 @@ private:
     void handle_contacts();
     // Give the reply on `channel` of the current question: effects, the record, feedback.
     void give_reply(int fork, int channel);
+    void apply_line_changes();  // the lines just begun: their own intensity and trust
     void end(Outcome o);
     void fold_hash();
 

@@ -287,6 +287,8 @@ void write_call(Writer& w, const Draft& d) {
         if (!n.mood.empty()) w.text("mood", n.mood);
         if (n.seconds) w.number("seconds", *n.seconds);
         if (n.hold) w.key("hold", "true");
+        if (n.intensity) w.number("intensity", *n.intensity);
+        if (n.trust) w.number("trust", *n.trust);
         if (n.is_end()) w.text("end", outcome_id(n.end));
         else if (n.is_question()) w.text("fork", n.fork);
         else w.text("next", n.next);

@@ -48,7 +48,11 @@ std::string lower(std::string s) {
 
 ClassSession::ClassSession(std::vector<ClassCall> calls, const Catalogue& catalogue, SessionSettings settings)
     : calls_(std::move(calls)), catalogue_(catalogue), settings_(std::move(settings)),
-      token_state_(settings_.seed ^ 0x70CE17ull) {}
+      token_state_(settings_.seed ^ 0x70CE17ull), room_week_(week_start()) {}
+
+void ClassSession::keep_room_week(const Simulation& room_call) {
+    room_week_ = week_after(room_call.level(), room_call.call().vars(), room_week_);
+}
 
 Trainee* ClassSession::find(uint32_t id) {
     for (Trainee& t : trainees_)

@@ -104,6 +104,10 @@ public:
     void open_vote(int node);
     void add_hands(int reply, int count);  // the room's show of hands, entered by the trainer
     int close_vote();                       // the majority's reply (ties: the lower letter)
+    // The room's week: the room's one raft makes the promises, so its calls start from what the
+    // room's earlier calls left, and `keep_room_week` takes what a finished call leaves.
+    const WeekValues& room_week() const { return room_week_; }
+    void keep_room_week(const Simulation& room_call);
 
     std::vector<Outgoing> take_outbox() { return std::move(outbox_); }
 
@@ -153,6 +157,7 @@ private:
     uint64_t token_state_;
     RoomVote vote_;
     std::map<int, std::vector<int>> room_votes_;
+    WeekValues room_week_;
 };
 
 // Friendly nicknames ("Quiet Heron"), different for each join in a session.
