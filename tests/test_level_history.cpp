@@ -416,3 +416,51 @@ TEST_CASE("level history: the progress figures keep old-scoring bests apart from
     CHECK_FALSE(s.attempts[1].old_scoring);
     CHECK(std::string(kOldScoringExplained).find("before every reply had a grade") != std::string::npos);
 }
+
+TEST_CASE("level history: every earlier version the game keeps is named by its own hash and still loads") {
+    const fs::path kept = cwtest::source_path("assets/level_history");
+    int versions = 0;
+    for (const fs::directory_entry& e : fs::directory_iterator(kept)) {
+        CAPTURE(e.path().string());
+        REQUIRE(e.path().extension() == ".toml");
+        LevelLoad load = load_level_file(e.path().string(), cwtest::catalogue());
+        REQUIRE_MESSAGE(load.ok(), format_problems(load.problems));
+        CHECK(e.path().stem().string() == hash_hex(load.level->source_hash));
+        ++versions;
+    }
+    CHECK(versions >= 15);  // the shipped calls as they were before the judgement was written by hand
+}
+
+TEST_CASE("level history: a replay of a shipped call as it was plays on the earlier version, with no profile") {
+    // The Flat-Pack Shelf as first shipped (format 1, graded from its tags), and a run on it.
+    const std::string earlier = cwtest::source_path("assets/level_history/926e7012ad9dd160.toml");
+    LevelLoad old_shelf = load_level_file(earlier, cwtest::catalogue());
+    REQUIRE(old_shelf.ok());
+    CallRun run(CallSetup{*old_shelf.level, "levels/flatpack_shelf.toml", 5, {}}, cwtest::catalogue());
+    BotInput bot(BotPolicy::calm, 1);
+    run.run_to_end(bot);
+    const Replay replay = run.replay();
+
+    // The shelf has been rewritten since; no profile database is asked, none is needed.
+    const std::string today = cwtest::source_path("levels/flatpack_shelf.toml");
+    REQUIRE(load_level_file(today, cwtest::catalogue()).level->source_hash != replay.level_hash);
+    bool asked = false;
+    PlaybackLevel found = find_playback_level(replay, today, [&]() -> const ProfileDb* {
+        asked = true;
+        return nullptr;
+    }, cwtest::catalogue());
+    REQUIRE_MESSAGE(found.level, found.problem);
+    CHECK_FALSE(asked);
+    CHECK(found.source == PlaybackSource::shipped_earlier);
+    CHECK(found.note.find("earlier version of the call") != std::string::npos);
+    CHECK(playback_source_note(found.source) == kPlaysOnShippedEarlier);
+    ReplayCheck check = verify_replay(replay, *found.level, cwtest::catalogue(), build_id());
+    CHECK_MESSAGE(check.ok, check.message);
+
+    // A text the game never shipped is still only found in the profile's kept copies.
+    Replay unknown = replay;
+    unknown.level_hash ^= 1;
+    PlaybackLevel none = find_playback_level(unknown, today, [] { return nullptr; }, cwtest::catalogue());
+    CHECK_FALSE(none.level);
+    CHECK(none.problem.find("no profile database") != std::string::npos);
+}

@@ -75,9 +75,10 @@ int run_game(const std::vector<std::string>& args, bool replay) {
             std::cerr << "calmwaters replay: " << found.problem << '\n';
             return 1;
         }
-        if (found.source == PlaybackSource::kept_copy) {
+        if (found.source != PlaybackSource::file) {
             std::cerr << "calmwaters replay: note: " << found.note << '\n';
-            options.replay_note = kPlaysOnKeptCopy + (options.replay_note.empty() ? "" : " " + options.replay_note);
+            options.replay_note =
+                playback_source_note(found.source) + (options.replay_note.empty() ? "" : " " + options.replay_note);
         }
         shell.show(make_play_screen(shell.ctx, std::move(*found.level), options));
     } else if (!level_arg.empty()) {

@@ -582,8 +582,7 @@ private:
         PlayOptions options;
         options.replay = std::make_shared<Replay>(replay);
         options.keep_attempt = false;
-        if (found.source == PlaybackSource::kept_copy)
-            options.replay_note = kPlaysOnKeptCopy;
+        options.replay_note = playback_source_note(found.source);
         if (std::string drift = playback_drift_note(replay, build_id()); !drift.empty())
             options.replay_note += (options.replay_note.empty() ? "" : " ") + drift;
         message_.clear();

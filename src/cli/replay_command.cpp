@@ -46,13 +46,14 @@ int replay_verify_command(const Args& args) {
         return 1;
     }
     const bool kept = level.source == PlaybackSource::kept_copy;
-    if (kept) std::cerr << "calmwaters replay: note: " << level.note << '\n';
+    if (level.source != PlaybackSource::file) std::cerr << "calmwaters replay: note: " << level.note << '\n';
     ReplayCheck check = verify_replay(*replay.replay, *level.level, *catalogue, build_id());
     nlohmann::ordered_json out;
     out["replay"] = args[0];
     out["ok"] = check.ok;
     out["level"] = level_path;
-    out["level_source"] = kept ? "kept" : "file";  // that file, or the copy kept with the attempt
+    // That file, the copy kept with the attempt, or an earlier version of a shipped call.
+    out["level_source"] = kept ? "kept" : level.source == PlaybackSource::shipped_earlier ? "shipped" : "file";
     if (kept) out["kept_in"] = db_path;
     out["final_tick"] = check.final_tick;
     out["state_hash"] = hash_hex(check.final_hash);

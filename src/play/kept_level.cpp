@@ -1,5 +1,8 @@
 #include "kept_level.hpp"
 
+#include <filesystem>
+
+#include "content/data_paths.hpp"
 #include "content/replay_file.hpp"
 #include "content/toml_reader.hpp"
 
@@ -26,6 +29,17 @@ PlaybackLevel find_playback_level(const Replay& replay, const std::string& level
         file.ok() ? "The level file " + level_path + " has changed since this replay was recorded"
                   : "The level file " + level_path + " cannot be loaded here (" +
                         (file.problems.empty() ? std::string("unknown problem") : file.problems.front().message) + ")";
+    const std::string earlier = asset_path("level_history/" + hash_hex(replay.level_hash) + ".toml");
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(earlier, ec)) {
+        LevelLoad shipped = load_level_file(earlier, catalogue);
+        if (shipped.ok() && shipped.level->source_hash == replay.level_hash) {
+            out.level = std::move(shipped.level);
+            out.source = PlaybackSource::shipped_earlier;
+            out.note = why + ", so it plays on the earlier version of the call that the game keeps in " + earlier + ".";
+            return out;
+        }
+    }
     const ProfileDb* kept = kept_levels ? kept_levels() : nullptr;
     if (!kept || !kept->ok()) {
         out.problem = why + ", and there is no profile database to look in for the copy kept when it was played" +
