@@ -58,6 +58,12 @@ void print_stats(const std::vector<LevelStats>& all) {
               << ")\n";
     std::cout << "  calm bot at least " << kCalmBotAtLeast << " and worst bot at most " << kWorstBotAtMost
               << " on every call: " << (bots_ok ? "meets" : "MISSES") << "\n";
+    std::vector<SharedSpeech> shared = shared_caller_speech(all, kSharedSpeechWords);
+    std::cout << "  caller speech said in two calls (runs of " << kSharedSpeechWords << " words or more): "
+              << shared.size() << " (" << verdict(shared.empty()) << " none)\n";
+    for (const SharedSpeech& sh : shared)
+        std::cout << "    \"" << sh.words << "\": " << fs::path(sh.path_a).filename().string() << " (" << sh.node_a
+                  << ") and " << fs::path(sh.path_b).filename().string() << " (" << sh.node_b << ")\n";
 }
 
 }  // namespace

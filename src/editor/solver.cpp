@@ -59,7 +59,8 @@ Run run_path(const Level& level, const Catalogue& catalogue, const CallDraw& dra
     Run run;
     SolvedPath& p = run.path;
     p.persona = draw.persona;
-    CallSetup setup{level, level.path, level.seed, {}, draw};
+    CallSetup setup{level, level.path, level.seed, {}};
+    setup.draw = draw;  // set apart: GCC 12 at -O2 misreads the aggregate's default options as unset
     CallRun call_run(std::move(setup), catalogue);
     const Simulation& sim = call_run.sim();
     std::vector<int> wants = plan;  // replies by their place in the file

@@ -1,6 +1,10 @@
 #include "level_stats.hpp"
 
 #include <algorithm>
+#include <cassert>
+#include <cctype>
+#include <map>
+#include <set>
 
 #include "call_run.hpp"
 
@@ -10,6 +14,10 @@ LevelStats level_stats(const Level& level, const Catalogue& catalogue, int seeds
     LevelStats st;
     st.path = level.path;
     st.title = level.title;
+    for (const Node& n : level.nodes) {
+        if (n.say_variants.empty()) st.speech.push_back({n.id, n.say});
+        for (const std::string& v : n.say_variants) st.speech.push_back({n.id, v});
+    }
     for (const Node& n : level.nodes) {
         if (!n.is_question()) continue;
         QuestionStats q;
@@ -45,6 +53,61 @@ LevelStats level_stats(const Level& level, const Catalogue& catalogue, int seeds
         ++st.seeds;
     }
     return st;
+}
+
+namespace {
+
+// Lower-case words of letters, digits and apostrophes (a curly one counts as straight).
+std::vector<std::string> words_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::string word;
+    auto flush = [&] {
+        if (!word.empty()) out.push_back(word);
+        word.clear();
+    };
+    for (size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (std::isalnum(c)) {
+            word += static_cast<char>(std::tolower(c));
+        } else if (c == '\'') {
+            word += '\'';
+        } else if (text.compare(i, 3, "\xe2\x80\x99") == 0) {  // U+2019, the typographer's apostrophe
+            word += '\'';
+            i += 2;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+std::vector<SharedSpeech> shared_caller_speech(const std::vector<LevelStats>& levels, int run_words) {
+    assert(run_words > 0);
+    struct Seen {
+        size_t level;
+        std::string node;
+    };
+    std::map<std::string, Seen> first_said;  // a run of words -> the first call that says it
+    std::set<std::string> reported;          // "a|node|b|node": one line per pair of lines
+    std::vector<SharedSpeech> out;
+    for (size_t li = 0; li < levels.size(); ++li) {
+        for (const CallerLine& line : levels[li].speech) {
+            std::vector<std::string> w = words_of(line.say);
+            for (size_t i = 0; i + static_cast<size_t>(run_words) <= w.size(); ++i) {
+                std::string run;
+                for (int k = 0; k < run_words; ++k) run += (k ? " " : "") + w[i + static_cast<size_t>(k)];
+                auto [it, fresh] = first_said.emplace(run, Seen{li, line.node});
+                if (fresh || it->second.level == li) continue;
+                const LevelStats& a = levels[it->second.level];
+                std::string key = a.path + "|" + it->second.node + "|" + levels[li].path + "|" + line.node;
+                if (reported.insert(key).second) out.push_back({a.path, it->second.node, levels[li].path, line.node, run});
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace cw
