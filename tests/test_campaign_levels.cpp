@@ -1,5 +1,7 @@
-// The shipped first week, played through by the bots: it must teach every technique, be
-// winnable with calm replies, and survive anything.
+// The shipped weeks, played through by the bots: they must teach every technique, be winnable
+// with calm replies, survive anything, and never give the judgement away.
+#include <algorithm>
+#include <filesystem>
 #include <set>
 
 #include "content/playlist_loader.hpp"
@@ -12,11 +14,23 @@ using namespace cw;
 
 namespace {
 
-Playlist first_week() {
-    PlaylistLoad pl = load_playlist_file(cwtest::source_path("levels/campaign/first_week.playlist.toml"),
-                                         cwtest::catalogue());
+Playlist week_at(const std::string& rel) {
+    PlaylistLoad pl = load_playlist_file(cwtest::source_path(rel), cwtest::catalogue());
     REQUIRE_MESSAGE(pl.ok(), format_problems(pl.problems));
     return *pl.playlist;
+}
+Playlist first_week() { return week_at("levels/campaign/first_week.playlist.toml"); }
+Playlist second_week() { return week_at("levels/week2/second_week.playlist.toml"); }
+
+// Every shipped call once: the lone shelf (unless a week plays it), then both weeks in order.
+std::vector<std::string> shipped_calls() {
+    std::vector<std::string> paths;
+    for (const Playlist& week : {first_week(), second_week()})
+        for (const PlaylistEntry& c : week.calls)
+            paths.push_back(std::filesystem::path(c.level).lexically_normal().string());
+    const std::string shelf = std::filesystem::path(cwtest::source_path("levels/flatpack_shelf.toml")).lexically_normal().string();
+    if (std::find(paths.begin(), paths.end(), shelf) == paths.end()) paths.insert(paths.begin(), shelf);
+    return paths;
 }
 
 Level level_at(const std::string& path) {
@@ -43,17 +57,19 @@ Played play(const Level& level, BotPolicy policy, uint64_t seed) {
 
 }  // namespace
 
-TEST_CASE("campaign levels: the first week has at least eight calls over five days") {
-    Playlist week = first_week();
-    CHECK(week.calls.size() >= 8);
-    std::set<std::string> days;
-    for (const auto& c : week.calls) days.insert(c.day);
-    CHECK(days.size() == 5);
+TEST_CASE("campaign levels: the first week has at least eight calls, the second ten, each over five days") {
+    for (auto [week, least] : {std::pair{first_week(), size_t{8}}, std::pair{second_week(), size_t{10}}}) {
+        CAPTURE(week.title);
+        CHECK(week.calls.size() >= least);
+        std::set<std::string> days;
+        for (const auto& c : week.calls) days.insert(c.day);
+        CHECK(days.size() == 5);
+    }
+    CHECK(first_week().id != second_week().id);  // progress is kept per week
 }
 
 TEST_CASE("campaign levels: calm replies reach an ending the level grades well, on every seed") {
-    std::vector<std::string> paths{cwtest::source_path("levels/flatpack_shelf.toml")};
-    for (const PlaylistEntry& c : first_week().calls) paths.push_back(c.level);
+    const std::vector<std::string> paths = shipped_calls();
     for (const std::string& path : paths) {
         CAPTURE(path);
         Level level = level_at(path);
@@ -72,14 +88,13 @@ TEST_CASE("campaign levels: calm replies reach an ending the level grades well, 
     }
 }
 
-TEST_CASE("campaign levels: the judgement does not give itself away (check --stats limits)") {
-    std::vector<LevelStats> all;
-    std::vector<std::string> paths{cwtest::source_path("levels/flatpack_shelf.toml")};
-    for (const PlaylistEntry& c : first_week().calls) paths.push_back(c.level);
+namespace {
+// The check --stats limits over `paths` (seeds: 1, so the bots' part is the other test's).
+void check_judgement_hidden(const std::vector<std::string>& paths, std::vector<LevelStats>& all) {
     int questions = 0, longest = 0, tempting = 0, by_channel[4] = {0, 0, 0, 0};
     for (const std::string& path : paths) {
-        LevelStats st = level_stats(level_at(path), cwtest::catalogue(), 1);
-        for (const QuestionStats& q : st.questions) {
+        all.push_back(level_stats(level_at(path), cwtest::catalogue(), 1));
+        for (const QuestionStats& q : all.back().questions) {
             ++questions;
             longest += q.best_is_longest;
             tempting += q.tempting_wrong;
@@ -92,10 +107,41 @@ TEST_CASE("campaign levels: the judgement does not give itself away (check --sta
     for (int n : by_channel) CHECK(n <= kMaxShareBestInOneChannel * questions);
     CHECK(tempting >= kMinShareTemptingWrong * questions);
 }
+}  // namespace
+
+TEST_CASE("campaign levels: the judgement does not give itself away (check --stats limits), in each week") {
+    std::vector<LevelStats> all;
+    check_judgement_hidden(shipped_calls(), all);
+    std::vector<std::string> week2;
+    for (const PlaylistEntry& c : second_week().calls) week2.push_back(c.level);
+    std::vector<LevelStats> second;
+    check_judgement_hidden(week2, second);
+    // No caller says what another call's caller says (seven words running).
+    for (const SharedSpeech& sh : shared_caller_speech(all, kSharedSpeechWords))
+        FAIL_CHECK(sh.path_a << " (" << sh.node_a << ") and " << sh.path_b << " (" << sh.node_b << ") both say \""
+                             << sh.words << "\"");
+}
+
+TEST_CASE("campaign levels: every call has a policy card, the caller's side of every reply and a prompt at every question") {
+    for (const std::string& path : shipped_calls()) {
+        CAPTURE(path);
+        Level level = level_at(path);
+        CHECK_FALSE(level.policy.empty());
+        CHECK_FALSE(level.policy.verify.empty());
+        for (const Node& n : level.nodes) {
+            CAPTURE(n.id);
+            if (n.is_question()) CHECK_FALSE(n.discuss.empty());
+            for (const Reply& r : n.replies) {
+                CAPTURE(r.text);
+                CHECK_FALSE(r.caller_thinks.empty());
+                if (r.grade == Grade::slip || r.grade == Grade::trap) CHECK_FALSE(r.feedback.empty());
+            }
+        }
+    }
+}
 
 TEST_CASE("campaign levels: every call is proved steerable under every arrangement and persona" * cwtest::slow()) {
-    std::vector<std::string> paths{cwtest::source_path("levels/flatpack_shelf.toml")};
-    for (const PlaylistEntry& c : first_week().calls) paths.push_back(c.level);
+    const std::vector<std::string> paths = shipped_calls();
     for (const std::string& path : paths) {
         CAPTURE(path);
         Level level = level_at(path);
@@ -111,10 +157,10 @@ TEST_CASE("campaign levels: every call is proved steerable under every arrangeme
 }
 
 TEST_CASE("campaign levels: every call survives random replies on several seeds") {
-    for (const PlaylistEntry& c : first_week().calls) {
-        Level level = level_at(c.level);
+    for (const std::string& path : shipped_calls()) {
+        Level level = level_at(path);
         for (uint64_t seed = 1; seed <= 4; ++seed) {
-            CAPTURE(c.level);
+            CAPTURE(path);
             CAPTURE(seed);
             Played r = play(level, BotPolicy::random, seed);
             CHECK(r.outcome != Outcome::timed_out);

@@ -175,3 +175,56 @@ TEST_CASE("first week: what Maureen and Dean are told early in the week decides 
         }
     }
 }
+
+TEST_CASE("second week: what Osian is told on Tuesday decides what he rings about on Friday") {
+    PlaylistLoad pl = load_playlist_file(cwtest::source_path("levels/week2/second_week.playlist.toml"),
+                                         cwtest::catalogue());
+    REQUIRE_MESSAGE(pl.ok(), format_problems(pl.problems));
+    const Playlist& week = *pl.playlist;
+    const std::string no_code = "cardiff_code_not_sent", no_fee = "cardiff_told_no_exit_fee";
+    REQUIRE(week.week.count(no_code));
+    REQUIRE(week.week.count(no_fee));
+
+    // Tuesday: the calm route sends the PAC and says the bill out loud; the worst tells him
+    // there is nothing to pay.
+    Level tuesday = load(call_named(week, "04_tue_clean_break.toml").level);
+    WeekValues calm = week_left_by(tuesday, week.week, BotPolicy::calm);
+    CHECK(calm.at(no_code) == 0);
+    CHECK(calm.at(no_fee) == 0);
+    CHECK(week_left_by(tuesday, week.week, BotPolicy::worst).at(no_fee) == 1);
+
+    // Friday: the questions he asks follow the week, and the calm route handles each history.
+    Level friday = load(call_named(week, "10_fri_that_was_me.toml").level);
+    auto questions_asked = [&](const WeekValues& w, int& score) {
+        Level played = friday;
+        start_from_week(played, w);
+        CallRun run(CallSetup{played, played.path, played.seed, {}}, cwtest::catalogue());
+        BotInput input(BotPolicy::calm, 1);
+        run.run_to_end(input);
+        score = run.sim().score().total;
+        std::vector<std::string> ids;
+        for (const ChoiceRecord& c : run.sim().call().choices())
+            ids.push_back(played.nodes[static_cast<size_t>(c.node)].id);
+        return ids;
+    };
+    for (int code = 0; code <= 1; ++code)
+        for (int fee = 0; fee <= 1; ++fee) {
+            WeekValues w = week.week;
+            w[no_code] = code;
+            w[no_fee] = fee;
+            CAPTURE(code);
+            CAPTURE(fee);
+            int score = 0;
+            std::vector<std::string> asked = questions_asked(w, score);
+            REQUIRE(asked.size() == 3);
+            CHECK(asked[0] == "check_q");
+            CHECK(asked[1] == (code ? "own_nocode_q" : "own_q"));
+            CHECK(asked[2] == (fee ? "fee_q" : "cost_q"));
+            CHECK(score >= 85);
+        }
+
+    // Two mistakes to ask about: he opens sorer.
+    WeekValues told_wrong = week.week;
+    told_wrong[no_code] = 1;
+    CHECK(run_to_question(friday, told_wrong).intensity > run_to_question(friday, week.week).intensity);
+}

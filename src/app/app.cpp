@@ -122,6 +122,7 @@ int screenshot_command(const std::vector<std::string>& args) {
         "usage: calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH] [--dpi 2]\n"
         "       [--after N] [--activity ID]   (dock: the break after call N, with an activity open)\n"
         "       [--note TEXT]                 (river: the player's note from the dock, read back)\n"
+        "       [--week N]                    (menu: the Nth week's tab open, 1 the first)\n"
         "  SCREEN: menu, river, policy (the river with its policy card open), debrief (or end), dock, editor,\n"
         "          class, progress, settings\n";
     if (args.empty()) {
@@ -162,7 +163,13 @@ int screenshot_command(const std::vector<std::string>& args) {
         return 1;
     }
     if (screen == "menu") {
-        shell.show(make_menu_screen(shell.ctx));
+        int week = 1;
+        if (auto n = flag_value(args, "--week")) week = std::atoi(n->c_str());
+        if (week < 1) {
+            std::cerr << "calmwaters screenshot menu: --week wants a week's number, 1 for the first\n";
+            return 2;
+        }
+        shell.show(make_menu_screen(shell.ctx, "", week - 1));
     } else if (screen == "dock") {
         PlaylistLoad week = load_playlist_file(flag_value(args, "--level").value_or(first_week_playlist()),
                                                *shell.ctx.catalogue);

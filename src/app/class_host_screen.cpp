@@ -79,10 +79,11 @@ class HostScreen : public Screen {
 public:
     HostScreen(AppContext& ctx, const std::string& level_path) {
         for (const LevelEntry& e : shipped_levels(*ctx.catalogue)) choices_.push_back({e.path, e.title});
-        std::string week = first_week_playlist();
-        PlaylistLoad pl = load_playlist_file(week, *ctx.catalogue);
-        if (pl.ok()) choices_.push_back({week, "Playlist: " + pl.playlist->title + " (" +
-                                                   std::to_string(pl.playlist->calls.size()) + " calls)"});
+        for (const std::string& week : {first_week_playlist(), second_week_playlist()}) {
+            PlaylistLoad pl = load_playlist_file(week, *ctx.catalogue);
+            if (pl.ok()) choices_.push_back({week, "Playlist: " + pl.playlist->title + " (" +
+                                                       std::to_string(pl.playlist->calls.size()) + " calls)"});
+        }
         for (size_t i = 0; i < choices_.size(); ++i)
             if (choices_[i].first == level_path) chosen_ = static_cast<int>(i);
         std::random_device rd;  // a session code is not a game rule

@@ -16,13 +16,15 @@ namespace {
 
 class MenuScreen : public Screen {
 public:
-    MenuScreen(AppContext& ctx, std::string message) : message_(std::move(message)) {
+    MenuScreen(AppContext& ctx, std::string message, int open_week)
+        : open_week_(open_week), message_(std::move(message)) {
         ShippedContent shipped = ctx.preloaded ? std::move(*ctx.preloaded) : load_shipped_content(*ctx.catalogue);
         ctx.preloaded.reset();
         levels_ = std::move(shipped.levels);
-        PlaylistLoad& week = shipped.week;
-        if (week.ok()) week_ = std::move(*week.playlist);
-        else if (message_.empty()) message_ = format_problems(week.problems);
+        for (PlaylistLoad& week : shipped.weeks) {
+            if (week.ok()) weeks_.push_back(std::move(*week.playlist));
+            else if (message_.empty()) message_ = format_problems(week.problems);
+        }
         if (ctx.progress && !ctx.progress->warning().empty() && message_.empty()) message_ = ctx.progress->warning();
     }
 
@@ -59,9 +61,9 @@ public:
             ImGui::PopStyleColor();
         }
 
-        if (week_) week_section(ctx, req);
+        weeks_section(ctx, req);
 
-        ImGui::TextUnformatted(week_ ? "Or a single call" : "Choose a call");
+        ImGui::TextUnformatted(weeks_.empty() ? "Choose a call" : "Or a single call");
         ImGui::BeginChild("##levels", ImVec2(0, 110 * s), true);
         if (levels_.empty()) ImGui::TextDisabled("No levels found in the levels/ folder.");
         for (size_t i = 0; i < levels_.size(); ++i) {
@@ -110,8 +112,9 @@ public:
         }
 
         ImGui::Spacing();
-        // Open for a new player; out of the way once the week is under way.
-        bool new_player = !week_ || !ctx.progress || ctx.progress->get(week_->id, week_->calls.size()).next == 0;
+        // Open for a new player; out of the way once the first week is under way.
+        bool new_player = weeks_.empty() || !ctx.progress ||
+                          ctx.progress->get(weeks_.front().id, weeks_.front().calls.size()).next == 0;
         if (ImGui::CollapsingHeader("How to play", new_player ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
             // Auto-resizing windows have no edge to wrap at, so wrap at the window's set width.
             ImGui::PushTextWrapPos(w - 30 * s);
@@ -133,10 +136,30 @@ public:
     }
 
 private:
-    // The campaign: five days of calls, rising in difficulty, remembered between sessions.
-    void week_section(AppContext& ctx, ScreenRequest& req) {
+    // The campaign: a tab for each week, the first week first. The tab open is the latest week
+    // the player has started, so a returning player lands where they left off.
+    void weeks_section(AppContext& ctx, ScreenRequest& req) {
+        if (weeks_.empty()) return;
+        if (!ImGui::BeginTabBar("##weeks")) return;
+        int latest = 0;
+        for (size_t i = 0; i < weeks_.size(); ++i)
+            if (ctx.progress && ctx.progress->get(weeks_[i].id, weeks_[i].calls.size()).next > 0)
+                latest = static_cast<int>(i);
+        if (open_week_ >= 0 && open_week_ < static_cast<int>(weeks_.size())) latest = open_week_;
+        for (size_t i = 0; i < weeks_.size(); ++i) {
+            ImGuiTabItemFlags flags = !tab_chosen_ && static_cast<int>(i) == latest ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(weeks_[i].title.c_str(), nullptr, flags)) {
+                week_section(ctx, weeks_[i], req);  // only the open tab draws, so Enter starts it
+                ImGui::EndTabItem();
+            }
+        }
+        tab_chosen_ = true;
+        ImGui::EndTabBar();
+    }
+
+    // One week: its calls, the player's best on each, and the button to go on.
+    void week_section(AppContext& ctx, const Playlist& week, ScreenRequest& req) {
         float s = ctx.settings.ui_scale;
-        const Playlist& week = *week_;
         CampaignProgress progress = ctx.progress ? ctx.progress->get(week.id, week.calls.size())
                                                  : CampaignProgress{};
         progress.resize(week.calls.size());
@@ -192,7 +215,9 @@ private:
     }
 
     std::vector<LevelEntry> levels_;
-    std::optional<Playlist> week_;
+    std::vector<Playlist> weeks_;  // the shipped weeks, the first week first
+    bool tab_chosen_ = false;      // the opening tab has been picked (after that, the player's)
+    int open_week_ = -1;           // the tab to open first (-1: the latest week started)
     bool start_week_ = false;
     std::string message_;
     int selected_ = 0;
@@ -202,8 +227,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message) {
-    return std::make_unique<MenuScreen>(ctx, std::move(message));
+std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message, int open_week) {
+    return std::make_unique<MenuScreen>(ctx, std::move(message), open_week);
 }
 
 }  // namespace cw

@@ -12,7 +12,8 @@
 
 namespace cw {
 
-std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = "");
+// open_week: the week's tab to show first (0 the first week); -1 opens the latest week started.
+std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = "", int open_week = -1);
 
 // Settings: sound, comfort, text and controls; saved as they change.
 std::unique_ptr<Screen> make_settings_screen(AppContext& ctx);

@@ -34,5 +34,6 @@ std::string data_root() {
 std::string asset_path(const std::string& name) { return (fs::path(data_root()) / "assets" / name).string(); }
 std::string levels_dir() { return (fs::path(data_root()) / "levels").string(); }
 std::string first_week_playlist() { return levels_dir() + "/campaign/first_week.playlist.toml"; }
+std::string second_week_playlist() { return levels_dir() + "/week2/second_week.playlist.toml"; }
 
 }  // namespace cw

@@ -9,5 +9,6 @@ std::string data_root();                  // the folder holding assets/ and leve
 std::string asset_path(const std::string& name);   // data_root()/assets/name
 std::string levels_dir();                 // data_root()/levels
 std::string first_week_playlist();        // the shipped campaign's playlist, in levels_dir()
+std::string second_week_playlist();       // the week a new hire meets next
 
 }  // namespace cw

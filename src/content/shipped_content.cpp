@@ -25,7 +25,8 @@ std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) {
 ShippedContent load_shipped_content(const Catalogue& catalogue) {
     ShippedContent c;
     c.levels = shipped_levels(catalogue);
-    c.week = load_playlist_file(first_week_playlist(), catalogue);
+    for (const std::string& week : {first_week_playlist(), second_week_playlist()})
+        c.weeks.push_back(load_playlist_file(week, catalogue));
     return c;
 }
 

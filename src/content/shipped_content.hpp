@@ -14,12 +14,12 @@ struct LevelEntry {
 };
 std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);
 
-// What the menu shows, read once while the window opens: the shipped levels and the week's
-// playlist, checked. Later menus read the files afresh, so a level a trainer has just saved is
-// listed.
+// What the menu shows, read once while the window opens: the shipped levels and the weeks'
+// playlists (the first week, then the second), checked. Later menus read the files afresh, so a
+// level a trainer has just saved is listed.
 struct ShippedContent {
     std::vector<LevelEntry> levels;
-    PlaylistLoad week;
+    std::vector<PlaylistLoad> weeks;
 };
 ShippedContent load_shipped_content(const Catalogue& catalogue);
 
