@@ -13,7 +13,7 @@ using namespace cwbench;
 
 int main(int argc, char** argv) {
     bool json = false;
-    std::string only;  // --only sim|frame|process|class: one group (the others are skipped)
+    std::string only;  // --only sim|frame|process|class|idle: one group (the others are skipped)
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--json") == 0) json = true;
         if (std::strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
         for (auto& r : process_benchmarks()) all.push_back(r);
     if (want("class"))
         for (auto& r : class_benchmarks()) all.push_back(r);
+    if (want("idle"))
+        for (auto& r : idle_benchmarks()) all.push_back(r);
 
     std::printf("%-24s %10s %21s %8s  %s\n", "measure", "median", "spread (p10..p90)", "limit", "");
     bool ok = true;

@@ -67,5 +67,6 @@ std::vector<Result> sim_benchmarks();
 std::vector<Result> frame_benchmarks();
 std::vector<Result> process_benchmarks();
 std::vector<Result> class_benchmarks();
+std::vector<Result> idle_benchmarks();
 
 }  // namespace cwbench

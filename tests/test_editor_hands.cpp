@@ -42,32 +42,12 @@
 #include "editor/call_graph.hpp"
 #include "editor/draft_io.hpp"
 #include "fixtures.hpp"
+#include "scoped_env.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using cw::Vec2;
-
-// Environment variables set for one test, and put back after it.
-class ScopedEnv {
-public:
-    explicit ScopedEnv(const std::vector<std::pair<std::string, std::string>>& vars) {
-        for (const auto& [name, value] : vars) {
-            const char* old = std::getenv(name.c_str());
-            saved_.push_back({name, old ? std::optional<std::string>(old) : std::nullopt});
-            setenv(name.c_str(), value.c_str(), 1);
-        }
-    }
-    ~ScopedEnv() {
-        for (const auto& [name, old] : saved_) {
-            if (old) setenv(name.c_str(), old->c_str(), 1);
-            else unsetenv(name.c_str());
-        }
-    }
-
-private:
-    std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
-};
 
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);
@@ -83,7 +63,7 @@ cw::Draft draft_of(const fs::path& p) {
 // The editor on a copy of the shelf level, in an offscreen window of 1280x720, and a pair of
 // hands for it.
 class EditorAtHand {
-    ScopedEnv env_;  // first: set before the shell starts, put back once it has gone
+    cwtest::ScopedEnv env_;  // first: set before the shell starts, put back once it has gone
 
 public:
     EditorAtHand()

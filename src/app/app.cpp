@@ -96,12 +96,19 @@ int run_game(const std::vector<std::string>& args, bool replay) {
     Uint64 last = SDL_GetPerformanceCounter();
     const double freq = static_cast<double>(SDL_GetPerformanceFrequency());
     bool first = true;
+    Uint64 last_input = last;
     while (!shell.ctx.quit) {
-        shell.poll_events();
+        if (shell.poll_events() || shell.ctx.input->pad_held()) last_input = SDL_GetPerformanceCounter();
         Uint64 now = SDL_GetPerformanceCounter();
         double dt = std::min(static_cast<double>(now - last) / freq, 0.25);  // a stall is not a leap
         last = now;
+        shell.settled = static_cast<double>(now - last_input) / freq >= pacing::kSettleSeconds;
         shell.frame(dt);
+        // No faster than the display, and no more often than the screen moves (frame_pacing.hpp).
+        const Uint64 drawn = SDL_GetPerformanceCounter();
+        const double wait = seconds_before_next_frame(shell.motion(), static_cast<double>(drawn - last_input) / freq,
+                                                      static_cast<double>(drawn - now) / freq, shell.refresh_hz());
+        if (shell.wait_for_input(wait)) last_input = SDL_GetPerformanceCounter();
         if (first) startup_mark("first frame presented");
         if (first && t0_env) {
             timespec ts{};

@@ -404,15 +404,31 @@ void AppShell::apply(const ScreenRequest& req) {
     }
 }
 
-void AppShell::poll_events() {
+bool AppShell::poll_events() {
     SDL_Event e;
+    bool any = false;
     while (SDL_PollEvent(&e)) {
+        any = true;
         ImGui_ImplSDL2_ProcessEvent(&e);
         input_->handle_event(e);
         if (e.type == SDL_QUIT && (!screen_ || screen_->allow_close(ctx))) ctx.quit = true;
         if (e.type == SDL_KEYDOWN && e.key.keysym.scancode == SDL_SCANCODE_F11) toggle_fullscreen();
         if (screen_) screen_->event(ctx, e);
     }
+    return any;
+}
+
+bool AppShell::wait_for_input(double seconds) {
+    if (seconds <= 0) return false;
+    // A null event leaves what arrived in the queue for poll_events().
+    return SDL_WaitEventTimeout(nullptr, std::max(1, static_cast<int>(seconds * 1000.0))) == 1;
+}
+
+double AppShell::refresh_hz() const {
+    if (!ctx.window) return 0;
+    SDL_DisplayMode mode{};
+    if (SDL_GetWindowDisplayMode(ctx.window, &mode) != 0) return 0;
+    return mode.refresh_rate;
 }
 
 void AppShell::toggle_fullscreen() {
@@ -466,16 +482,33 @@ void AppShell::frame(double dt, bool present) {
         audio_->set_muted(ctx.settings.muted);
     }
     ImGui::NewFrame();
+    // An ambient screen left alone, whose panel the back buffer still shows: only the strips
+    // around the panel are painted again (frame_reuse.hpp).
+    const bool reusable = ctx.window && screen_ && screen_->motion(ctx) == Motion::ambient;
+    std::vector<SDL_FRect> strips;
+    if (reusable && settled)
+        if (std::optional<SDL_FRect> panel = reuse_.panel_still_shown(ctx.renderer))
+            strips = strips_around(*panel, static_cast<float>(ctx.width), static_cast<float>(ctx.height));
+    const bool strips_only = !strips.empty();
+    painted_around_panel_ = strips_only;
     // Always clear: a clear is the cheapest way to paint every pixel, even with no GPU, and the
     // river's land is this colour, so the river draws only its water on top.
     theme::set_draw_colour(ctx.renderer, theme::kLand);
-    SDL_RenderClear(ctx.renderer);
+    if (strips_only) SDL_RenderFillRectsF(ctx.renderer, strips.data(), static_cast<int>(strips.size()));
+    else SDL_RenderClear(ctx.renderer);
+    Screen* drawn = screen_.get();
     ScreenRequest req = screen_ ? screen_->frame(ctx, dt) : ScreenRequest{};
     input_->end_frame();  // this frame's presses have been seen
     if (audio_) audio_->frame_done();
     keep_settings();
     ImGui::Render();
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (strips_only) {
+        for (const SDL_FRect& strip : strips) render_draw_data_within(ImGui::GetDrawData(), strip);
+    } else {
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    }
+    if (reusable && present) reuse_.presenting(ctx.renderer, ctx.dpi, drawn->still_panel());
+    else reuse_.forget();
     if (present && ctx.window) SDL_RenderPresent(ctx.renderer);
     apply(req);
 }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "frame_reuse.hpp"
 #include "screen.hpp"
 #include "audio_device.hpp"
 #include "screens.hpp"
@@ -19,15 +20,29 @@ public:
     // A windowed shell loads the player's settings and opens the sound; a headless one does not.
     bool init(bool headless, std::string& error, int width = 1280, int height = 720, float dpi = 1.0f);
 
-    void show(std::unique_ptr<Screen> s) { screen_ = std::move(s); }
+    void show(std::unique_ptr<Screen> s) {
+        screen_ = std::move(s);
+        reuse_.forget();
+    }
     void apply(const ScreenRequest& req);
-    void poll_events();
+    // Hands every waiting event to ImGui, the input devices and the screen; true if there were any.
+    bool poll_events();
+    // Waits up to `seconds` for an event (any event ends the wait); true if one came.
+    bool wait_for_input(double seconds);
+    // The display's refresh rate in Hz (0 when it does not say), and the screen's motion.
+    double refresh_hz() const;
+    Motion motion() const { return screen_ ? screen_->motion(ctx) : Motion::still; }
+    // The last frame repainted only around an ambient screen's still panel (frame_reuse.hpp).
+    bool painted_around_panel() const { return painted_around_panel_; }
     void toggle_fullscreen();
     // One frame. `present`: false when a screenshot will read the pixels first.
     void frame(double dt, bool present = true);
 
     Screen* screen() { return screen_.get(); }
     AppContext ctx;
+    // Nobody has touched anything for a moment (the main loop's judgement, see frame_pacing.hpp):
+    // an ambient screen may then repaint only around its still panel.
+    bool settled = false;
     PlayOptions demo;  // --autopilot/--speed given with no level: every call started plays itself
 
 private:
@@ -51,6 +66,8 @@ private:
     bool audio_pending_ = false;      // windowed: the sound opens on the second frame
     long frames_ = 0;
     float fonts_scale_ = 1.0f;
+    FrameReuse reuse_;                // an ambient screen's panel, while the back buffer holds it
+    bool painted_around_panel_ = false;
 };
 
 }  // namespace cw

@@ -51,6 +51,10 @@ public:
         else if (k == SDL_SCANCODE_DELETE) shortcut_ = Shortcut::remove;
     }
 
+    // Still between edits (the file is looked at once a second, the wake-up's pace); a play-test
+    // inside it runs like any call.
+    Motion motion(const AppContext& ctx) const override { return child_ ? child_->motion(ctx) : Motion::still; }
+
     ScreenRequest frame(AppContext& ctx, double dt) override {
         if (child_) return play_test_frame(ctx, dt);
         ScreenRequest req;

@@ -1,6 +1,7 @@
 #include "input.hpp"
 
 #include <cmath>
+#include <cstdlib>
 
 namespace cw {
 
@@ -95,6 +96,15 @@ Input InputDevices::read(bool mouse_free) const {
     in.paddle = paddle < -1 ? -1 : (paddle > 1 ? 1 : paddle);
     in.breath = breath;
     return in;
+}
+
+bool InputDevices::pad_held() const {
+    if (!pad_) return false;
+    for (int b = 0; b < SDL_CONTROLLER_BUTTON_MAX; ++b)
+        if (SDL_GameControllerGetButton(pad_, static_cast<SDL_GameControllerButton>(b))) return true;
+    for (int a = 0; a < SDL_CONTROLLER_AXIS_MAX; ++a)
+        if (std::abs(SDL_GameControllerGetAxis(pad_, static_cast<SDL_GameControllerAxis>(a))) > 8000) return true;
+    return false;
 }
 
 DockInput InputDevices::read_dock(bool keys_free) const {

@@ -28,6 +28,9 @@ public:
     // Forgets this frame's presses; the shell calls it after every frame.
     void end_frame();
     bool has_gamepad() const { return pad_ != nullptr; }
+    // A gamepad button held or a stick pushed: input that sends no events while it lasts, so the
+    // shell keeps drawing at full rate (frame_pacing.hpp) as ImGui navigates with it.
+    bool pad_held() const;
 
 private:
     void open_first_pad();

@@ -28,12 +28,18 @@ public:
         if (ctx.progress && !ctx.progress->warning().empty() && message_.empty()) message_ = ctx.progress->warning();
     }
 
+    Motion motion(const AppContext& ctx) const override {
+        return ctx.settings.reduced_motion ? Motion::still : Motion::ambient;  // the backdrop drifts
+    }
+
     void event(AppContext&, const SDL_Event& e) override {
         if (e.type == SDL_KEYDOWN && (e.key.keysym.scancode == SDL_SCANCODE_RETURN ||
                                       e.key.keysym.scancode == SDL_SCANCODE_KP_ENTER))
             start_ = true;
         if (e.type == SDL_CONTROLLERBUTTONDOWN && e.cbutton.button == SDL_CONTROLLER_BUTTON_A) start_ = true;
     }
+
+    std::optional<SDL_FRect> still_panel() const override { return panel_; }
 
     ScreenRequest frame(AppContext& ctx, double dt) override {
         clock_ += dt;
@@ -45,6 +51,8 @@ public:
         ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, ctx.height - 24 * s));
         ImGui::Begin("##menu", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                             ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
+        panel_ = SDL_FRect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
+                           ImGui::GetWindowSize().y};
         ImGui::PushFont(ctx.fonts.title);
         ImGui::TextUnformatted("Calm Waters");
         ImGui::PopFont();
@@ -211,7 +219,7 @@ private:
     // A calm river behind the menu, the same one the settings screen shows.
     void draw_backdrop(AppContext& ctx) {
         theme::draw_river_backdrop(ImGui::GetBackgroundDrawList(), static_cast<float>(ctx.width),
-                                   static_cast<float>(ctx.height), clock_, ctx.settings.reduced_motion);
+                                   static_cast<float>(ctx.height), clock_, ctx.settings.reduced_motion, panel_);
     }
 
     std::vector<LevelEntry> levels_;
@@ -223,6 +231,7 @@ private:
     int selected_ = 0;
     bool start_ = false;
     double clock_ = 0;
+    std::optional<SDL_FRect> panel_;  // the window as last drawn: all that is not backdrop
 };
 
 }  // namespace

@@ -90,6 +90,10 @@ public:
             back_ = true;
     }
 
+    Motion motion(const AppContext& ctx) const override {
+        return watching_ ? watching_->motion(ctx) : Motion::still;
+    }
+
     ScreenRequest frame(AppContext& ctx, double dt) override {
         if (watching_) {
             // A replay is watched inside this screen, so leaving it comes back here.

@@ -3,6 +3,7 @@
 // (ScreenRequest), and the Screen interface itself. Only the app shell owns SDL state.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include <imgui.h>
 
 #include "content/shipped_content.hpp"
+#include "frame_pacing.hpp"
 #include "core/catalogue.hpp"
 #include "input.hpp"
 #include "store/profile_db.hpp"
@@ -67,6 +69,12 @@ public:
     virtual ScreenRequest frame(AppContext& ctx, double dt) = 0;
     // The window's close button: a screen with unsaved work says false and asks the player first.
     virtual bool allow_close(AppContext&) { return true; }
+    // What the picture does when nobody touches it, so the shell draws no more often than that
+    // (see frame_pacing.hpp). A screen that polls the network or counts down stays animating.
+    virtual Motion motion(const AppContext&) const { return Motion::animating; }
+    // For an ambient screen: the panel (in points) that stays exactly as it is while only the
+    // backdrop moves, as last drawn; the shell then repaints only around it (frame_reuse.hpp).
+    virtual std::optional<SDL_FRect> still_panel() const { return std::nullopt; }
 };
 
 }  // namespace cw

@@ -31,11 +31,17 @@ public:
             back_ = true;
     }
 
+    Motion motion(const AppContext& ctx) const override {
+        return ctx.settings.reduced_motion ? Motion::still : Motion::ambient;  // the menu's backdrop
+    }
+
+    std::optional<SDL_FRect> still_panel() const override { return panel_; }
+
     ScreenRequest frame(AppContext& ctx, double dt) override {
         clock_ += dt;
         Settings& set = ctx.settings;
         theme::draw_river_backdrop(ImGui::GetBackgroundDrawList(), static_cast<float>(ctx.width),
-                                   static_cast<float>(ctx.height), clock_, set.reduced_motion);
+                                   static_cast<float>(ctx.height), clock_, set.reduced_motion, panel_);
         float s = set.ui_scale;
         float w = std::min(ctx.width - 40.0f * s, 820.0f * s);
         ImGui::SetNextWindowPos(ImVec2(ctx.width * 0.5f, ctx.height * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -44,6 +50,8 @@ public:
         first_ = false;
         ImGui::Begin("##settings", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                                 ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        panel_ = SDL_FRect{ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x,
+                           ImGui::GetWindowSize().y};
         ImGui::PushFont(ctx.fonts.title);
         ImGui::TextUnformatted("Settings");
         ImGui::PopFont();
@@ -211,6 +219,7 @@ private:
     DockTextLoad dock_text_;  // the touchstone quotes, read when the screen opens
     double clock_ = 0;
     bool back_ = false, first_ = true;
+    std::optional<SDL_FRect> panel_;  // the window as last drawn: all that is not backdrop
 };
 
 }  // namespace

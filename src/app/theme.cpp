@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "frame_reuse.hpp"
+
 namespace cw::theme {
 
 Rgba channel_colour(int channel) {
@@ -62,7 +64,8 @@ void apply_imgui_style(float scale) {
     ImGui::GetStyle() = style;
 }
 
-void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool reduced_motion) {
+void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool reduced_motion,
+                         const std::optional<SDL_FRect>& panel) {
     float x0 = w * 0.18f, x1 = w * 0.82f;
     dl->AddRectFilledMultiColor(ImVec2(x0, 0), ImVec2(w * 0.5f, h), im(kWaterShallow), im(kWaterDeep), im(kWaterDeep),
                                 im(kWaterShallow));
@@ -71,12 +74,20 @@ void draw_river_backdrop(ImDrawList* dl, float w, float h, double clock, bool re
     dl->AddRectFilled(ImVec2(x0 - 14, 0), ImVec2(x0, h), im(kSand));
     dl->AddRectFilled(ImVec2(x1, 0), ImVec2(x1 + 14, h), im(kSand));
     double t = reduced_motion ? 0.0 : clock;
-    for (int i = 0; i < 40; ++i) {
-        float fx = x0 + (x1 - x0) * std::fmod(i * 0.618034f, 1.0f);
-        float speed = 30.0f + 40.0f * (1.0f - std::fabs((fx - w * 0.5f) / (w * 0.32f)));
-        float fy = std::fmod(h - static_cast<float>(t) * speed + i * 97.0f, h + 60.0f);
-        if (fy < 0) fy += h + 60.0f;
-        dl->AddLine(ImVec2(fx, fy), ImVec2(fx, fy + 26), im(kBackdropStreak), 2.0f);
+    auto streaks = [&] {
+        for (int i = 0; i < 40; ++i) {
+            float fx = x0 + (x1 - x0) * std::fmod(i * 0.618034f, 1.0f);
+            float speed = 30.0f + 40.0f * (1.0f - std::fabs((fx - w * 0.5f) / (w * 0.32f)));
+            float fy = std::fmod(h - static_cast<float>(t) * speed + i * 97.0f, h + 60.0f);
+            if (fy < 0) fy += h + 60.0f;
+            dl->AddLine(ImVec2(fx, fy), ImVec2(fx, fy + 26), im(kBackdropStreak), 2.0f);
+        }
+    };
+    if (!panel) return streaks();
+    for (const SDL_FRect& strip : strips_around(*panel, w, h)) {
+        dl->PushClipRect(ImVec2(strip.x, strip.y), ImVec2(strip.x + strip.w, strip.y + strip.h), true);
+        streaks();
+        dl->PopClipRect();
     }
 }
 

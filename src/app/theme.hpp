@@ -10,6 +10,7 @@
 // job constants say how see-through they are with with_alpha().
 #pragma once
 #include <algorithm>
+#include <optional>
 
 #include <SDL.h>
 #include <imgui.h>
@@ -84,7 +85,10 @@ void apply_imgui_style(float scale);
 // Reduced motion (no bobbing, swaying, spreading rings or moving streaks) is the player's
 // setting, ctx.settings.reduced_motion, and nothing else: every drawing function that moves
 // things takes it as an argument. The theme keeps no copy of it.
-void draw_river_backdrop(ImDrawList* dl, float width, float height, double clock, bool reduced_motion);
+// `panel`: a still panel drawn over it (see frame_reuse.hpp). The drifting streaks stay out from
+// under it, so all that moves is beside the panel and the panel itself never changes.
+void draw_river_backdrop(ImDrawList* dl, float width, float height, double clock, bool reduced_motion,
+                         const std::optional<SDL_FRect>& panel = std::nullopt);
 
 // Starts the full-height side panel of the river screens (the call panel, the class roster):
 // the background is one opaque rectangle drawn by SDL without a texture, and the ImGui window
