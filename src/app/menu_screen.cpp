@@ -149,8 +149,8 @@ private:
     void weeks_section(AppContext& ctx, ScreenRequest& req) {
         if (weeks_.empty()) return;
         if (!ImGui::BeginTabBar("##weeks")) return;
-        int latest = 0;
-        for (size_t i = 0; i < weeks_.size(); ++i)
+        int latest = 0;  // read once, for the opening tab: after that the player picks
+        for (size_t i = 0; i < weeks_.size() && !tab_chosen_; ++i)
             if (ctx.progress && ctx.progress->get(weeks_[i].id, weeks_[i].calls.size()).next > 0)
                 latest = static_cast<int>(i);
         if (open_week_ >= 0 && open_week_ < static_cast<int>(weeks_.size())) latest = open_week_;
