@@ -21,6 +21,7 @@
 #include "content/command_line.hpp"
 #include "screens.hpp"
 #include "theme.hpp"
+#include "content/data_paths.hpp"
 
 namespace cw {
 

@@ -14,6 +14,7 @@
 #include "screens.hpp"
 #include "store/progress.hpp"
 #include "theme.hpp"
+#include "content/data_paths.hpp"
 
 namespace cw {
 

@@ -140,13 +140,16 @@ private:
         graph_.fit_next_frame();
     }
 
-    void save(const std::string& path) {
+    void save(const std::string& asked) {
+        // A shipped level from a read-only install is saved as the trainer's own copy.
+        const std::string path = level_save_path(asked);
         std::string text = doc_ ? doc_->written().text : raw_text_;
         std::string error;
         if (!save_level_file(path, text, error)) {
             say("Not saved: " + error, 8);
             return;
         }
+
         stamp_ = file_stamp(path);
         if (doc_) {
             doc_->set_path(path);
@@ -157,6 +160,9 @@ private:
             raw_path_ = path;
             say("Saved the text.");
         }
+        if (path != asked)
+            say("The shipped levels cannot be changed, so this is saved as your own copy, " + path +
+                    "; the menu lists it as your level.", 10);
     }
 
     void save_or_ask() {
@@ -490,7 +496,7 @@ private:
         if (ask_save_as_) {
             ImGui::OpenPopup("Save as");
             std::string path = doc_ ? doc_->path() : raw_path_;
-            save_as_path_ = path.empty() ? levels_dir() + "/my_call.toml" : path;
+            save_as_path_ = path.empty() ? new_level_path("my_call.toml") : level_save_path(path);
             ask_save_as_ = false;
         }
         if (ask_changed_on_disk_) {

@@ -73,11 +73,12 @@ public:
 
         ImGui::TextUnformatted(weeks_.empty() ? "Choose a call" : "Or a single call");
         ImGui::BeginChild("##levels", ImVec2(0, 110 * s), true);
-        if (levels_.empty()) ImGui::TextDisabled("No levels found in the levels/ folder.");
+        if (levels_.empty()) ImGui::TextDisabled("No levels found in %s.", levels_dir().c_str());
         for (size_t i = 0; i < levels_.size(); ++i) {
             ImGui::PushID(static_cast<int>(i));
             bool sel = selected_ == static_cast<int>(i);
-            if (ImGui::Selectable(levels_[i].title.c_str(), sel, ImGuiSelectableFlags_AllowDoubleClick)) {
+            std::string label = levels_[i].yours ? levels_[i].title + "  (your level)" : levels_[i].title;
+            if (ImGui::Selectable(label.c_str(), sel, ImGuiSelectableFlags_AllowDoubleClick)) {
                 selected_ = static_cast<int>(i);
                 if (ImGui::IsMouseDoubleClicked(0)) start_ = true;
             }

@@ -22,6 +22,7 @@
 #include "net/rejoin_token.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
+#include "content/data_paths.hpp"
 
 namespace cw {
 

@@ -8,6 +8,7 @@
 #include "play/progress_stats.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
+#include "content/data_paths.hpp"
 
 namespace cw {
 

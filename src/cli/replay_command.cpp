@@ -10,6 +10,7 @@
 #include "play/call_run.hpp"
 #include "play/kept_level.hpp"
 #include "store/progress.hpp"
+#include "content/data_paths.hpp"
 
 namespace cw {
 

@@ -12,6 +12,7 @@
 #include "play/kept_level.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
+#include "content/data_paths.hpp"
 
 namespace cw {
 

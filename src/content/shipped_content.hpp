@@ -8,14 +8,16 @@
 
 namespace cw {
 
-// The levels shipped in levels/ (path and title), for the menu; playlists are not levels.
+// A level the menu lists (path and title); playlists are not levels.
 struct LevelEntry {
     std::string path, title, summary;
+    bool yours = false;  // from the player's own levels folder, not shipped with the game
 };
-std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);
+std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);  // levels_dir()
+std::vector<LevelEntry> user_levels(const Catalogue& catalogue);     // user_levels_dir()
 
-// What the menu shows, read once while the window opens: the shipped levels and the weeks'
-// playlists (the first week, then the second), checked. Later menus read the files afresh, so a
+// What the menu shows, read once while the window opens: the shipped levels, then the player's
+// own, and the weeks' playlists (the first week, then the second), checked. Later menus read the files afresh, so a
 // level a trainer has just saved is listed.
 struct ShippedContent {
     std::vector<LevelEntry> levels;

@@ -38,6 +38,14 @@ bool save_level_file(const std::string& path, const std::string& text, std::stri
         error = path + " is a folder; choose a file name ending in .toml";
         return false;
     }
+    // A trainer's own levels folder may not exist until the first save into it.
+    if (fs::path parent = fs::path(path).parent_path(); !parent.empty() && !fs::exists(parent, ec)) {
+        fs::create_directories(parent, ec);
+        if (ec) {
+            error = "could not make the folder " + parent.string() + ": " + ec.message();
+            return false;
+        }
+    }
     if (fs::exists(path, ec)) {
         fs::copy_file(path, backup_path(path), fs::copy_options::overwrite_existing, ec);
         if (ec) {

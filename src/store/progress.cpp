@@ -10,13 +10,6 @@ namespace cw {
 
 namespace fs = std::filesystem;
 
-std::string default_data_dir() {
-    if (const char* h = std::getenv("CALMWATERS_HOME"); h && *h) return h;
-    if (const char* x = std::getenv("XDG_DATA_HOME"); x && *x) return std::string(x) + "/calmwaters";
-    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/calmwaters";
-    return ".calmwaters";
-}
-
 std::map<std::string, CampaignProgress> read_progress_toml(const std::string& path) {
     std::map<std::string, CampaignProgress> out;
     toml::value doc = toml::parse(path);

@@ -45,7 +45,4 @@ private:
 // Reads an old progress.toml; throws on a file that is not one.
 std::map<std::string, CampaignProgress> read_progress_toml(const std::string& path);
 
-// $CALMWATERS_HOME, else $XDG_DATA_HOME/calmwaters, else ~/.local/share/calmwaters.
-std::string default_data_dir();
-
 }  // namespace cw
