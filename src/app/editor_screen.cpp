@@ -97,6 +97,7 @@ public:
             text_mode(ctx, ImVec2(0, bar_h), ImVec2(static_cast<float>(ctx.width), ctx.height - bar_h));
         }
         popups(ctx, req);
+        status_toast(ImVec2(doc_ ? canvas_w : static_cast<float>(ctx.width), bar_h), s);
         if (!status_.empty()) {
             status_time_ -= dt;
             if (status_time_ <= 0) status_.clear();
@@ -136,6 +137,7 @@ private:
             raw_text_ = read_all(path);
             raw_problems_ = load.problems;
         }
+        save_target_ = level_save_path(path);
         river_ = EditorRiverCanvas();
         graph_.fit_next_frame();
     }
@@ -151,6 +153,7 @@ private:
         }
 
         stamp_ = file_stamp(path);
+        save_target_ = path;
         if (doc_) {
             doc_->set_path(path);
             doc_->mark_saved(text);
@@ -162,7 +165,7 @@ private:
         }
         if (path != asked)
             say("The shipped levels cannot be changed, so this is saved as your own copy, " + path +
-                    "; the menu lists it as your level.", 10);
+                    ". The menu lists it as your level.", 10);
     }
 
     void save_or_ask() {
@@ -299,8 +302,11 @@ private:
         ImGui::SameLine();
         if (ImGui::Button("New level")) leave_for(Pending::new_level, req);
         ImGui::SameLine();
-        if (ImGui::Button("Open...")) ImGui::OpenPopup("open_level");
-        open_popup(ctx, req);
+        if (ImGui::Button("Open...")) {
+            openable_ = listed_levels(*ctx.catalogue);  // read once as it opens, not every frame
+            ImGui::OpenPopup("open_level");
+        }
+        open_popup(req);
         ImGui::SameLine();
         if (ImGui::Button("Save")) save_or_ask();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+S. The previous file is kept as .bak");
@@ -338,16 +344,35 @@ private:
         std::string name = path.empty() ? "new level (not saved yet)" : std::filesystem::path(path).filename().string();
         if (dirty()) name += "  (unsaved changes)";
         ImGui::AlignTextToFramePadding();
-        if (!status_.empty()) ImGui::TextColored(theme::kTextStatus, "%s", status_.c_str());
-        else ImGui::TextDisabled("%s", name.c_str());
+        ImGui::TextDisabled("%s", name.c_str());
         ImGui::End();
     }
 
-    void open_popup(AppContext& ctx, ScreenRequest& req) {
+    // What was just done, under the top bar at the canvas's right edge, wrapped: a message names
+    // whole paths, and the bar has room for the file's name only.
+    void status_toast(ImVec2 top_right, float s) {
+        if (status_.empty()) return;
+        const float margin = 10 * s;
+        ImGui::SetNextWindowPos(ImVec2(top_right.x - margin, top_right.y + margin), ImGuiCond_Always, ImVec2(1, 0));
+        ImGui::SetNextWindowBgAlpha(0.92f);
+        ImGui::Begin("##status", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::PushTextWrapPos(std::min(top_right.x - 4 * margin, 560 * s));
+        ImGui::TextColored(theme::kTextStatus, "%s", status_.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::End();
+    }
+
+    void open_popup(ScreenRequest& req) {
+        // A trainer's own levels join the list, so it may outgrow the window: then it scrolls.
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetIO().DisplaySize.y * 0.85f));
         if (!ImGui::BeginPopup("open_level")) return;
         ImGui::TextUnformatted("Open a level");
-        for (const LevelEntry& e : shipped_levels(*ctx.catalogue)) {
-            if (ImGui::Selectable((e.title + "   " + e.path).c_str())) {
+        for (const LevelEntry& e : openable_) {
+            std::string label = e.title + (e.yours ? "  (your level)   " : "   ") + e.path;
+            if (ImGui::Selectable(label.c_str())) {
                 open_path_ = e.path;
                 leave_for(Pending::open, req);
             }
@@ -438,6 +463,9 @@ private:
         ImGui::Begin("##problems", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
+        if (!doc_->path().empty() && save_target_ != doc_->path())
+            ImGui::TextColored(theme::kTextStatus, "A shipped level: Save keeps your changes as your own copy, in %s.",
+                               std::filesystem::path(save_target_).parent_path().c_str());
         const std::vector<Problem>& problems = doc_->problems();
         if (problems.empty()) {
             ImGui::TextColored(theme::kTextCalm, "No problems: this level can be played and shared.");
@@ -569,6 +597,8 @@ private:
     FileStamp stamp_;
     double watch_clock_ = 0;
     std::string status_;
+    std::vector<LevelEntry> openable_;  // the Open popup's list
+    std::string save_target_;  // where Save writes the open file (a shipped one: the trainer's copy)
     double status_time_ = 0;
     std::unique_ptr<Screen> child_;  // a play-test running inside the editor
     std::string playtest_from_;

@@ -27,14 +27,19 @@ std::vector<LevelEntry> levels_in(const std::string& dir, const Catalogue& catal
 std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue) { return levels_in(levels_dir(), catalogue, false); }
 std::vector<LevelEntry> user_levels(const Catalogue& catalogue) { return levels_in(user_levels_dir(), catalogue, true); }
 
-ShippedContent load_shipped_content(const Catalogue& catalogue) {
-    ShippedContent c;
-    c.levels = shipped_levels(catalogue);
+std::vector<LevelEntry> listed_levels(const Catalogue& catalogue) {
+    std::vector<LevelEntry> all = shipped_levels(catalogue);
     std::error_code ec;  // an equivalent() that fails means the user's folder is not there yet
     if (!std::filesystem::equivalent(user_levels_dir(), levels_dir(), ec)) {
         std::vector<LevelEntry> mine = user_levels(catalogue);
-        c.levels.insert(c.levels.end(), mine.begin(), mine.end());
+        all.insert(all.end(), mine.begin(), mine.end());
     }
+    return all;
+}
+
+ShippedContent load_shipped_content(const Catalogue& catalogue) {
+    ShippedContent c;
+    c.levels = listed_levels(catalogue);
     for (const std::string& week : {first_week_playlist(), second_week_playlist()})
         c.weeks.push_back(load_playlist_file(week, catalogue));
     return c;

@@ -15,6 +15,7 @@ struct LevelEntry {
 };
 std::vector<LevelEntry> shipped_levels(const Catalogue& catalogue);  // levels_dir()
 std::vector<LevelEntry> user_levels(const Catalogue& catalogue);     // user_levels_dir()
+std::vector<LevelEntry> listed_levels(const Catalogue& catalogue);   // both: the shipped ones first
 
 // What the menu shows, read once while the window opens: the shipped levels, then the player's
 // own, and the weeks' playlists (the first week, then the second), checked. Later menus read the files afresh, so a
