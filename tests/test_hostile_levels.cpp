@@ -38,7 +38,7 @@ TEST_CASE("hostile levels: thousands of nodes or points are capped with a messag
 
     std::string points = "format = 1\ntitle = \"P\"\n[caller]\nname = \"a\"\nissue = \"b\"\nintensity = 1\n"
                          "[river]\ncurrent = 2\npoints = [";
-    for (int i = 0; i < 1000; ++i) points += "[0, " + std::to_string(i * 3) + ", 20],";
+    for (int i = 0; i < 500; ++i) points += "[0, " + std::to_string(i * 3) + ", 20],\n";
     points += "]\n[call]\nstart = \"a\"\n[[call.node]]\nid = \"a\"\nsay = \"x\"\nend = \"resolved\"\n";
     CHECK(first_problem(points).find("at most 400 are allowed") != std::string::npos);
 }
@@ -70,7 +70,10 @@ TEST_CASE("hostile levels: invalid UTF-8, a huge line, an oversized file") {
 
     std::string long_line = cwtest::straight_river();
     long_line.replace(long_line.find("say = \"Hello.\""), 14, "say = \"" + std::string(300000, 'x') + "\"");
-    CHECK(first_problem(long_line).find("`say` is too long") != std::string::npos);
+    CHECK(first_problem(long_line).find("line 15 is longer than 20000 characters") != std::string::npos);
+    std::string long_text = cwtest::straight_river();
+    long_text.replace(long_text.find("say = \"Hello.\""), 14, "say = \"" + std::string(5000, 'x') + "\"");
+    CHECK(first_problem(long_text).find("`say` is too long") != std::string::npos);
 
     namespace fs = std::filesystem;
     fs::path big = cwtest::case_dir() / "big_level.toml";

@@ -31,15 +31,25 @@ std::string fmt_num(double v) {
 }
 }  // namespace
 
+namespace {
+// Where toml11 read a value: its region of the file, or null for a value made in code.
+// (toml11's own source_location counts lines from the top of the file and scans the whole line
+// each time it is asked, which made a file of one long line with thousands of values take
+// seconds; the byte offset and SourceText's line index answer the same in a few steps.)
+const toml::detail::region* region_of(const toml::value& v) {
+    return dynamic_cast<const toml::detail::region*>(toml::detail::get_region(v));
+}
+}  // namespace
+
 SourceLoc TomlReader::loc(const toml::value& v) const {
-    toml::source_location l = v.location();
-    if (l.file_name() == "unknown file" && l.line_str().empty()) return {};
-    return {static_cast<int>(l.line()), static_cast<int>(l.column())};
+    const toml::detail::region* r = region_of(v);
+    if (!r) return {};
+    return text_.at_offset(static_cast<size_t>(r->first() - r->begin()));
 }
 
 void TomlReader::problem(const toml::value& at, const std::string& message) {
-    toml::source_location l = at.location();
-    int width = static_cast<int>(std::min<std::uint_least32_t>(l.region(), 60));
+    const toml::detail::region* r = region_of(at);
+    int width = r ? static_cast<int>(std::min<std::size_t>(r->size(), 60)) : 1;
     problem(loc(at), message, std::max(width, 1));
 }
 
@@ -178,21 +188,40 @@ void TomlReader::unknown_keys(const toml::value& table, std::initializer_list<co
 namespace {
 
 constexpr int kMaxNesting = 32;
+constexpr int kMaxListEntries = 1000;  // in one list or inline table; a long call uses a few dozen
+constexpr int kMaxFileEntries = 20000;  // keys and list items in the whole file; the longest shipped call has about 400
+constexpr size_t kMaxLineBytes = 20000;  // room for 4,000 characters of text; the longest shipped line is under 300
 
-// toml11 parses nested arrays and inline tables recursively, so a file of a million `[`
-// would overflow the stack. Nothing real nests deeper than a few levels: scan first (skipping
-// strings and comments) and refuse deeper nesting with a located message.
-bool nesting_ok(const std::string& t, const SourceText& src, std::vector<Problem>& out) {
-    int depth = 0, line = 1, col = 1;
-    size_t i = 0;
+// A quick scan (skipping strings and comments) before toml11 sees the text, so a file it would
+// choke on is refused with a located message instead:
+// - toml11 parses nested lists and inline tables recursively, so a million `[` would overflow
+//   the stack; nothing real nests more than a few levels.
+// - Its work on a list or line grows faster than the list or line does (8,000 inline entries
+//   took seconds), so one list, one line and the whole file have limits far above any real call.
+bool structure_ok(const std::string& t, const SourceText& src, std::vector<Problem>& out) {
+    int line = 1, col = 1;
+    size_t i = 0, line_start = 0;
+    int file_entries = 0;
+    struct Open {
+        SourceLoc at;
+        int entries;
+    };
+    std::vector<Open> open;
+    auto refuse = [&](SourceLoc at, const std::string& message) {
+        out.push_back(src.at(at, message));
+        return false;
+    };
     auto advance = [&](size_t n) {
         for (size_t k = 0; k < n && i < t.size(); ++k, ++i) {
-            if (t[i] == '\n') ++line, col = 1;
+            if (t[i] == '\n') ++line, col = 1, line_start = i + 1;
             else ++col;
         }
     };
     auto starts = [&](const char* w) { return t.compare(i, std::char_traits<char>::length(w), w) == 0; };
     while (i < t.size()) {
+        if (i - line_start > kMaxLineBytes)
+            return refuse({line, 1}, "line " + std::to_string(line) + " is longer than " + std::to_string(kMaxLineBytes) +
+                                         " characters; break a long list over several lines, one entry to a line");
         char c = t[i];
         if (c == '#') {
             while (i < t.size() && t[i] != '\n') advance(1);
@@ -207,13 +236,19 @@ bool nesting_ok(const std::string& t, const SourceText& src, std::vector<Problem
             advance(1);
         } else {
             if (c == '[' || c == '{') {
-                if (++depth > kMaxNesting) {
-                    out.push_back(src.at({line, col}, "lists or tables nested more than " + std::to_string(kMaxNesting) +
-                                                          " deep; no level needs that, so the file is refused"));
-                    return false;
-                }
-            } else if ((c == ']' || c == '}') && depth > 0) {
-                --depth;
+                open.push_back({{line, col}, 1});
+                if (static_cast<int>(open.size()) > kMaxNesting)
+                    return refuse({line, col}, "lists or tables nested more than " + std::to_string(kMaxNesting) +
+                                                   " deep; no level needs that, so the file is refused");
+            } else if ((c == ']' || c == '}') && !open.empty()) {
+                open.pop_back();
+            } else if (c == ',' || c == '=') {
+                if (++file_entries > kMaxFileEntries)
+                    return refuse({line, col}, "this file has more than " + std::to_string(kMaxFileEntries) +
+                                                   " keys and list entries; no call needs that many, so the file is refused");
+                if (c == ',' && !open.empty() && ++open.back().entries > kMaxListEntries)
+                    return refuse(open.back().at, "this list has more than " + std::to_string(kMaxListEntries) +
+                                                      " entries; no call needs that many, so the file is refused");
             }
             advance(1);
         }
@@ -258,7 +293,7 @@ bool utf8_ok(const std::string& t, const SourceText& src, std::vector<Problem>& 
 std::optional<toml::value> parse_toml(const std::string& text, const std::string& file, std::vector<Problem>& out) {
     SourceText src(file, text);
     if (!utf8_ok(text, src, out)) return std::nullopt;
-    if (!nesting_ok(text, src, out)) return std::nullopt;
+    if (!structure_ok(text, src, out)) return std::nullopt;
     try {
         std::istringstream in(text);
         return toml::parse(in, file);
