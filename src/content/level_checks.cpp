@@ -223,23 +223,6 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
 
 // ---- the river ------------------------------------------------------------------------------
 
-bool convex_polygon(const std::vector<Vec2>& pts, double& area) {
-    area = 0;
-    int sign = 0;
-    size_t n = pts.size();
-    for (size_t i = 0; i < n; ++i) {
-        Vec2 a = pts[i], b = pts[(i + 1) % n], c = pts[(i + 2) % n];
-        area += cross(a, b);
-        double z = cross(b - a, c - b);
-        if (std::fabs(z) < 1e-9) return false;
-        int s = z > 0 ? 1 : -1;
-        if (sign == 0) sign = s;
-        else if (s != sign) return false;
-    }
-    area = std::fabs(area) * 0.5;
-    return true;
-}
-
 void check_river(const Level& level, const SourceText& src, std::vector<Problem>& out) {
     const RiverDef& def = level.river;
     if (def.points.size() < 3) return;  // reported by the loader
@@ -311,21 +294,9 @@ void check_river(const Level& level, const SourceText& src, std::vector<Problem>
     // Rocks: valid shapes, in the water, clear of islands, each other and the start.
     for (size_t i = 0; i < def.rocks.size(); ++i) {
         const Rock& rock = def.rocks[i];
-        if (!rock.polygon.empty()) {
-            double area = 0;
-            if (rock.polygon.size() < 3 || rock.polygon.size() > 8) {
-                out.push_back(src.at(rock.loc, "a polygon rock needs 3 to 8 points (it has " +
-                                                   std::to_string(rock.polygon.size()) + ")"));
-                continue;
-            }
-            bool spaced = true;
-            for (size_t k = 0; k < rock.polygon.size(); ++k)
-                if (length(rock.polygon[k] - rock.polygon[(k + 1) % rock.polygon.size()]) < 0.2) spaced = false;
-            if (!spaced || !convex_polygon(rock.polygon, area) || area < 0.2) {
-                out.push_back(src.at(rock.loc, "this rock's points must form a convex shape (no dents, no three "
-                                               "points in a line, corners at least 0.2 m apart)"));
-                continue;
-            }
+        if (std::string why = rock_shape_problem(rock); !why.empty()) {
+            out.push_back(src.at(rock.loc, why));
+            continue;
         }
         RiverFrame f = river.project(rock.at);
         double reach = rock_reach(rock);

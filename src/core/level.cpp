@@ -1,6 +1,7 @@
 #include "level.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace cw {
 
@@ -75,6 +76,43 @@ double rock_reach(const Rock& rock) {
     double reach = 0;
     for (Vec2 p : rock.polygon) reach = std::max(reach, length(p));
     return reach;
+}
+
+namespace {
+// True when the points turn the same way at every corner; `area` is then the polygon's area.
+bool convex_polygon(const std::vector<Vec2>& pts, double& area) {
+    area = 0;
+    int sign = 0;
+    size_t n = pts.size();
+    for (size_t i = 0; i < n; ++i) {
+        Vec2 a = pts[i], b = pts[(i + 1) % n], c = pts[(i + 2) % n];
+        area += cross(a, b);
+        double z = cross(b - a, c - b);
+        if (std::fabs(z) < 1e-9) return false;
+        int s = z > 0 ? 1 : -1;
+        if (sign == 0) sign = s;
+        else if (s != sign) return false;
+    }
+    area = std::fabs(area) * 0.5;
+    return true;
+}
+}  // namespace
+
+std::string rock_shape_problem(const Rock& rock) {
+    constexpr size_t kMaxCorners = 8;  // Box2D's b2_maxPolygonVertices
+    constexpr double kMinCornerGap = 0.2, kMinArea = 0.2;
+    if (rock.radius > 0) return std::isfinite(rock.radius) ? "" : "this rock's radius is not a number";
+    if (rock.polygon.size() < 3 || rock.polygon.size() > kMaxCorners)
+        return "a polygon rock needs 3 to " + std::to_string(kMaxCorners) + " points (it has " +
+               std::to_string(rock.polygon.size()) + ")";
+    bool spaced = true;
+    for (size_t k = 0; k < rock.polygon.size(); ++k)
+        if (!(length(rock.polygon[k] - rock.polygon[(k + 1) % rock.polygon.size()]) >= kMinCornerGap)) spaced = false;
+    double area = 0;
+    if (!spaced || !convex_polygon(rock.polygon, area) || area < kMinArea)
+        return "this rock's points must form a convex shape (no dents, no three points in a line, corners at "
+               "least 0.2 m apart)";
+    return "";
 }
 
 int Level::node_index(const std::string& id) const {

@@ -59,6 +59,10 @@ struct Rock {
 
 // How far a rock reaches from its centre: its radius, or its polygon's farthest corner.
 double rock_reach(const Rock& rock);
+// Why the physics could not take this rock's shape (a round rock needs a radius, a polygon 3 to 8
+// corners making a convex shape), or "" when it can. The level checks report it; the world
+// builder leaves such a rock out rather than let Box2D abort.
+std::string rock_shape_problem(const Rock& rock);
 
 struct Fork {
     std::string id;

@@ -2,7 +2,6 @@
 
 #include <box2d/box2d.h>
 
-#include <cassert>
 #include <cmath>
 
 #include "tuning.hpp"
@@ -31,6 +30,18 @@ std::vector<b2Vec2> wound(const std::vector<Vec2>& loop, bool clockwise) {
     } else {
         for (auto it = loop.rbegin(); it != loop.rend(); ++it) out.push_back(to_b2(*it));
     }
+    return out;
+}
+
+// Box2D aborts on a chain with two corners closer than its slop; such a corner adds nothing,
+// so it is dropped (the first is kept, and the last goes if it closes onto the first).
+std::vector<b2Vec2> spaced_for_box2d(const std::vector<b2Vec2>& loop) {
+    std::vector<b2Vec2> out;
+    const float min_gap2 = 4.0f * b2_linearSlop * b2_linearSlop;
+    for (const b2Vec2& p : loop)
+        if (std::isfinite(p.x) && std::isfinite(p.y) && (out.empty() || b2DistanceSquared(out.back(), p) > min_gap2))
+            out.push_back(p);
+    while (out.size() > 1 && b2DistanceSquared(out.back(), out.front()) <= min_gap2) out.pop_back();
     return out;
 }
 
@@ -78,7 +89,11 @@ PhysicsWorld::PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2
     b2Body* ground = world_->CreateBody(&ground_def);
 
     auto add_loop = [&](const std::vector<Vec2>& loop, bool keep_inside) {
-        std::vector<b2Vec2> v = wound(loop, keep_inside);
+        std::vector<b2Vec2> v = spaced_for_box2d(wound(loop, keep_inside));
+        if (v.size() < 3) {
+            ++refused_shapes_;
+            return;
+        }
         b2ChainShape chain;
         chain.CreateLoop(v.data(), static_cast<int32>(v.size()));
         ground->CreateFixture(&chain, 0.0f);
@@ -88,6 +103,10 @@ PhysicsWorld::PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2
     for (const auto& island : river.islands()) add_loop(island, false);
 
     for (const Rock& rock : def.rocks) {
+        if (!rock_shape_problem(rock).empty()) {
+            ++refused_shapes_;  // the level checks report it; Box2D would abort on it
+            continue;
+        }
         b2FixtureDef fd;
         fd.friction = 0.3f;
         fd.restitution = 0.2f;
@@ -98,8 +117,6 @@ PhysicsWorld::PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2
             fd.shape = &c;
             ground->CreateFixture(&fd);
         } else {
-            assert(rock.polygon.size() >= 3 && rock.polygon.size() <= b2_maxPolygonVertices &&
-                   "a polygon rock reaches the world only after the level checks");
             std::vector<b2Vec2> pts;
             for (Vec2 p : rock.polygon) pts.push_back(to_b2(rock.at + p));
             b2PolygonShape poly;

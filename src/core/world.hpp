@@ -20,7 +20,8 @@ struct ChannelEntry {
 
 class PhysicsWorld {
 public:
-    // `def` must have passed the level checks: Box2D aborts on degenerate geometry.
+    // `def` should have passed the level checks; a shape Box2D would abort on is left out and
+    // counted in refused_shape_count() instead.
     PhysicsWorld(const RiverGeometry& river, const RiverDef& def, Vec2 raft_pos, double raft_angle);
     ~PhysicsWorld();
     PhysicsWorld(const PhysicsWorld&) = delete;
@@ -47,6 +48,7 @@ public:
 
     b2World& box2d() { return *world_; }
     int static_shape_count() const { return static_shapes_; }
+    int refused_shape_count() const { return refused_shapes_; }
 
 private:
     class Listener;
@@ -57,6 +59,7 @@ private:
     std::vector<ChannelEntry> channel_entries_;
     double hardest_impact_ = 0;
     int static_shapes_ = 0;
+    int refused_shapes_ = 0;
 };
 
 // Heading <-> Box2D angle: the raft's long axis is its local +y.
