@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "content/bounded_json.hpp"
 #include "content/command_line.hpp"
 #include "commands.hpp"
 #include "play/progress_stats.hpp"
@@ -43,7 +44,9 @@ int progress_command(const Args& args) {
             j["scoring"] = a.scoring;
             j["composure_min"] = a.composure_min;
             j["jolts"] = a.jolts;
-            j["choices"] = nlohmann::ordered_json::parse(a.choices_json, nullptr, false);
+            // Unreadable choices (a damaged profile) print as null: dump() of a discarded value is not JSON.
+            auto choices = parse_json_or_discarded<nlohmann::ordered_json>(a.choices_json);
+            j["choices"] = choices.is_discarded() ? nlohmann::ordered_json() : std::move(choices);
             j["has_replay"] = !a.replay_json.empty();
             list.push_back(j);
         }

@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "atomic_file.hpp"
+#include "bounded_json.hpp"
 #include "core/tuning.hpp"
 #include "toml_reader.hpp"
 
@@ -102,6 +104,9 @@ ReplayLoad replay_from_json(const std::string& text, const std::string& file) {
         out.problems.push_back(src.at({1, 1}, what));
         return out;
     };
+    if (json_nesting(text) > kMaxJsonNesting)
+        return bad("this replay nests lists more than " + std::to_string(kMaxJsonNesting) +
+                   " deep; the game never writes that, so the file is damaged");
     json j;
     try {
         j = json::parse(text);
@@ -218,23 +223,7 @@ ReplayLoad load_replay_file(const std::string& path) {
 }
 
 bool save_replay_file(const Replay& replay, const std::string& path, std::string& error) {
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::trunc | std::ios::binary);
-        f << replay_to_json(replay);
-        f.flush();
-        if (!f) {
-            error = "cannot write " + tmp;
-            std::remove(tmp.c_str());
-            return false;
-        }
-    }
-    if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-        error = "cannot replace " + path;
-        std::remove(tmp.c_str());
-        return false;
-    }
-    return true;
+    return write_file_atomically(path, replay_to_json(replay), error);
 }
 
 }  // namespace cw

@@ -1,5 +1,6 @@
 #include "progress_stats.hpp"
 
+#include "content/bounded_json.hpp"
 #include "core/score.hpp"
 
 #include <algorithm>
@@ -42,7 +43,7 @@ AttemptView read_attempt(const Attempt& a, const Catalogue& cat) {
     v.good = went_well(a);
     v.bad = went_badly(a);
     v.old_scoring = counted_under_old_scoring(a);
-    json choices = json::parse(a.choices_json, nullptr, false);
+    json choices = parse_json_or_discarded(a.choices_json);
     if (choices.is_array())
         for (const json& c : choices) {
             if (!c.is_object()) continue;
@@ -64,7 +65,7 @@ AttemptView read_attempt(const Attempt& a, const Catalogue& cat) {
             }
             v.choices.push_back(std::move(cv));
         }
-    json timeline = json::parse(a.timeline_json, nullptr, false);
+    json timeline = parse_json_or_discarded(a.timeline_json);
     if (timeline.is_array())
         for (const json& p : timeline)
             if (p.is_array() && p.size() >= 3 && p[0].is_number() && p[1].is_number() && p[2].is_number())
