@@ -1,9 +1,12 @@
 #include "screenshot.hpp"
 
+#include <string>
 #include <vector>
 
 // The implementation comes from Debian's libstb, linked through imgui's pkg-config.
 #include <stb/stb_image_write.h>
+
+#include "content/atomic_file.hpp"
 
 namespace cw {
 
@@ -16,13 +19,15 @@ bool save_renderer_png(SDL_Renderer* renderer, const std::string& path, std::str
         return false;
     }
     for (size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // the window is opaque
-    std::string tmp = path + ".tmp";
-    if (!stbi_write_png(tmp.c_str(), w, h, 4, pixels.data(), w * 4) || std::rename(tmp.c_str(), path.c_str()) != 0) {
-        std::remove(tmp.c_str());
-        error = "cannot write " + path;
+    std::string png;
+    auto append = [](void* to, void* data, int size) {
+        static_cast<std::string*>(to)->append(static_cast<const char*>(data), static_cast<size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, w, h, 4, pixels.data(), w * 4)) {
+        error = "cannot encode the picture as PNG";
         return false;
     }
-    return true;
+    return write_file_atomically(path, png, error);
 }
 
 }  // namespace cw

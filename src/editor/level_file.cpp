@@ -1,11 +1,9 @@
 #include "level_file.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
+#include "content/atomic_file.hpp"
+
 #include <filesystem>
 #include <sys/stat.h>
-#include <unistd.h>
 
 namespace cw {
 
@@ -13,24 +11,6 @@ namespace fs = std::filesystem;
 
 std::string backup_path(const std::string& path) { return path + ".bak"; }
 
-namespace {
-
-bool write_all(int fd, const std::string& text) {
-    size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        done += static_cast<size_t>(n);
-    }
-    return true;
-}
-
-std::string why() { return std::strerror(errno); }
-
-}  // namespace
 
 bool save_level_file(const std::string& path, const std::string& text, std::string& error) {
     std::error_code ec;
@@ -53,31 +33,7 @@ bool save_level_file(const std::string& path, const std::string& text, std::stri
             return false;
         }
     }
-    std::string tmp = path + ".saving";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = "could not write " + tmp + ": " + why();
-        return false;
-    }
-    bool ok = write_all(fd, text) && ::fsync(fd) == 0;
-    std::string failure = ok ? "" : why();
-    if (::close(fd) != 0 && ok) {
-        ok = false;
-        failure = why();
-    }
-    if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-        error = "could not save " + path + ": " + (failure.empty() ? why() : failure);
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    // The rename itself must reach the disk too.
-    fs::path dir = fs::path(path).parent_path();
-    int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return true;
+    return write_file_atomically(path, text, error);
 }
 
 FileStamp file_stamp(const std::string& path) {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "class_debrief.hpp"
+#include "content/atomic_file.hpp"
 
 namespace cw::net {
 
@@ -73,6 +74,7 @@ const char* verdict_words(Verdict v) {
         case Verdict::mismatch: return "did not match the host's re-run";
         case Verdict::unfinished: return "unfinished";
         case Verdict::playing: return "still playing";
+        case Verdict::left: return "left (connected, but sent nothing)";
     }
     return "";
 }
@@ -102,23 +104,7 @@ std::string spread_svg(const QuestionTally& q) {
 }
 
 bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-    std::string tmp = path + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out << text;
-        out.flush();
-        if (!out) {
-            error = "could not write " + tmp;
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(tmp, path, ec);
-    if (ec) {
-        error = "could not move " + tmp + " to " + path + ": " + ec.message();
-        return false;
-    }
-    return true;
+    return write_file_atomically(path, text, error);
 }
 
 }  // namespace
