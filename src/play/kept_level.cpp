@@ -20,17 +20,25 @@ LevelFileText load_level_file_with_text(const std::string& path, const Catalogue
 PlaybackLevel find_playback_level(const Replay& replay, const std::string& level_path, const KeptLevels& kept_levels,
                                   const Catalogue& catalogue) {
     PlaybackLevel out;
-    LevelLoad file = load_level_file(level_path, catalogue);
+    // A replay names its level, and a replay may come from anyone: only a .toml file is read, and
+    // nothing of a file that does not load is repeated (it might not be a level at all).
+    const std::string shown = printable(level_path);
+    const bool is_level_file = std::filesystem::path(level_path).extension() == ".toml";
+    LevelLoad file;
+    if (is_level_file) file = load_level_file(level_path, catalogue);
     if (file.ok() && file.level->source_hash == replay.level_hash) {
         out.level = std::move(file.level);
         return out;
     }
-    const std::string why =
-        file.ok() ? "The level file " + level_path + " has changed since this replay was recorded"
-                  : "The level file " + level_path + " cannot be loaded here (" +
-                        (file.problems.empty() ? std::string("unknown problem") : file.problems.front().message) + ")";
-    const std::string earlier = asset_path("level_history/" + hash_hex(replay.level_hash) + ".toml");
     std::error_code ec;
+    const bool exists = std::filesystem::exists(level_path, ec);
+    const std::string why =
+        !is_level_file ? "The replay names " + shown + " as its level, which is not a level file (.toml)"
+        : !exists      ? "The level file " + shown + " cannot be loaded here (no such file)"
+        : file.ok()    ? "The level file " + shown + " has changed since this replay was recorded"
+                       : "The level file " + shown + " cannot be loaded here (`calmwaters check " + shown +
+                          "` says why)";
+    const std::string earlier = asset_path("level_history/" + hash_hex(replay.level_hash) + ".toml");
     if (std::filesystem::is_regular_file(earlier, ec)) {
         LevelLoad shipped = load_level_file(earlier, catalogue);
         if (shipped.ok() && shipped.level->source_hash == replay.level_hash) {
@@ -51,7 +59,7 @@ PlaybackLevel find_playback_level(const Replay& replay, const std::string& level
         out.problem = why + ", and " + copy.problem + ".";
         return out;
     }
-    LevelLoad from_copy = load_level_text(*copy.text, replay.level + " (kept copy)", catalogue);
+    LevelLoad from_copy = load_level_text(*copy.text, printable(replay.level) + " (kept copy)", catalogue);
     if (!from_copy.ok()) {
         out.problem = why + ", and the copy kept in " + kept->path() + " does not load in this game:\n" +
                       format_problems(from_copy.problems);
