@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "core/hash.hpp"
+#include "profile_salvage.hpp"
 
 namespace cw {
 
@@ -99,17 +100,31 @@ bool is_damage(int code) { return code == SQLITE_NOTADB || code == SQLITE_CORRUP
 ProfileDb::ProfileDb(std::string path) : path_(std::move(path)) {
     std::error_code ec;
     if (fs::path(path_).has_parent_path()) fs::create_directories(fs::path(path_).parent_path(), ec);
+    std::string aside, first_why;
     for (int attempt = 0; attempt < 2; ++attempt) {
         std::string why;
         bool damaged = false;
-        if (open_once(why, damaged)) return;
+        if (open_once(why, damaged)) {
+            if (attempt == 1) {
+                // A fresh database: what could still be read from the damaged one goes in it.
+                SalvageCount saved = salvage_profiles(aside, db_);
+                warning_ = "The profile database could not be read (" + first_why + "). It was moved to " + aside +
+                           " and a new one started" +
+                           (saved.any() ? " with what could still be read: " + std::to_string(saved.attempts) +
+                                              " attempt(s) of " + std::to_string(saved.profiles) + " profile(s), and " +
+                                              std::to_string(saved.other) + " other record(s)."
+                                        : "; nothing in it could be read.");
+            }
+            return;
+        }
         if (db_) sqlite3_close(db_);
         db_ = nullptr;
         error_ = why;
         // Only a file that is not a database (or is corrupt) is moved aside: a locked file, a
         // read-only folder or a newer game's database is left exactly as it is.
         if (!damaged || attempt == 1) return;
-        std::string aside = path_ + ".damaged";
+        first_why = why;
+        aside = path_ + ".damaged";
         for (int n = 2; fs::exists(aside, ec) && n < 100; ++n) aside = path_ + ".damaged." + std::to_string(n);
         fs::rename(path_, aside, ec);
         if (ec) {
@@ -118,8 +133,6 @@ ProfileDb::ProfileDb(std::string path) : path_(std::move(path)) {
             return;
         }
         for (const char* side : {"-journal", "-wal", "-shm"}) fs::remove(path_ + side, ec);
-        warning_ = "The profile database could not be read (" + why + "). It was moved to " + aside +
-                   " and a new one has been started.";
     }
 }
 
@@ -150,7 +163,11 @@ bool ProfileDb::open_once(std::string& why, bool& damaged) {
         }
         std::string verdict = check.col_text(0);
         if (verdict != "ok") {
-            why = "the database is damaged: " + verdict.substr(0, 120);
+            // SQLite's verdict names pages, on several lines; one line of it is enough.
+            const std::string header = "*** in database main ***\n";
+            if (verdict.rfind(header, 0) == 0) verdict = verdict.substr(header.size());
+            std::replace(verdict.begin(), verdict.end(), '\n', ' ');
+            why = "part of the file is damaged; SQLite says: " + verdict.substr(0, 120);
             damaged = true;
             return false;
         }
@@ -158,6 +175,17 @@ bool ProfileDb::open_once(std::string& why, bool& damaged) {
     if (!migrate(damaged)) {
         why = error_;
         return false;
+    }
+    // Every table the game keeps must be there: one dropped by hand or by damage would show an
+    // empty history with no word of why.
+    for (const char* table : {"profiles", "attempts", "settings", "campaign", "campaign_best", "level_texts", "week_vars"}) {
+        Stmt st(db_, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1;");
+        st.text(1, table);
+        if (!st.row()) {
+            why = "its table `" + std::string(table) + "` is missing";
+            damaged = true;
+            return false;
+        }
     }
     return true;
 }
@@ -175,12 +203,18 @@ bool ProfileDb::exec(const char* sql) {
 int ProfileDb::schema_version() const {
     if (!db_) return -1;
     Stmt st(db_, "PRAGMA user_version;");
-    int v = st.row() ? static_cast<int>(st.col_int(0)) : -1;
-    if (v < 0) {
+    if (!st.row()) {
         error_ = sqlite3_errmsg(db_);
         last_code_ = sqlite3_errcode(db_);
+        return -1;
     }
-    return v;
+    const long long v = st.col_int(0);
+    if (v < 0) {  // no game writes that: the header was damaged or edited by hand
+        error_ = "the profile database says its version is " + std::to_string(v) + ", which no game writes";
+        last_code_ = SQLITE_CORRUPT;
+        return -1;
+    }
+    return static_cast<int>(std::min<long long>(v, 1 << 30));
 }
 
 bool ProfileDb::migrate(bool& damaged) {
