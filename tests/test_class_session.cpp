@@ -202,6 +202,33 @@ TEST_CASE("class session: a trainee whose game restarts mid-call rejoins by name
     CHECK(host.trainees().size() == 2);
 }
 
+TEST_CASE("class session: a place is held by its token: after a trainee's game dies, no one else takes it") {
+    ClassSession host = make_session(cwtest::forked_river(2));
+    ClassSession::HelloResult first = host.hello(hello_from("Ana"));
+    REQUIRE(first.trainee);
+    uint64_t token = 0;
+    for (const Outgoing& o : host.take_outbox())
+        if (auto* w = std::get_if<Welcome>(&o.message)) token = w->rejoin_token;
+    REQUIRE(token != 0);
+    host.disconnected(*first.trainee);  // Ana's game is killed
+
+    auto with_token = [](uint64_t t) {
+        Hello h = hello_from("ana");
+        h.rejoin_token = t;
+        return h;
+    };
+    for (uint64_t guess : {uint64_t{0}, token ^ 2, token + 2}) {
+        ClassSession::HelloResult impostor = host.hello(with_token(guess));
+        CHECK_FALSE(impostor.trainee);
+        CHECK(impostor.refusal.find("only their own game can take that place back") != std::string::npos);
+    }
+    CHECK(host.connected_count() == 0);
+    ClassSession::HelloResult back = host.hello(with_token(token));
+    REQUIRE(back.trainee);
+    CHECK(*back.trainee == *first.trainee);
+    CHECK(host.trainees().size() == 1);
+}
+
 TEST_CASE("class session: a result that does not match the host's re-run is marked, not believed") {
     ClassSession host = make_session(cwtest::forked_river(2));
     uint32_t id = *host.hello(hello_from("Mallory")).trainee;

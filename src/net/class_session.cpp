@@ -1,7 +1,9 @@
 #include "class_session.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cctype>
+#include <random>
 
 #include "core/breathing.hpp"
 #include "core/rng.hpp"
@@ -15,6 +17,7 @@ const char* verdict_id(Verdict v) {
         case Verdict::verified: return "verified";
         case Verdict::mismatch: return "mismatch";
         case Verdict::unfinished: return "unfinished";
+        case Verdict::left: return "left";
     }
     return "playing";
 }
@@ -44,11 +47,18 @@ std::string lower(std::string s) {
     return s;
 }
 
+// Rejoin tokens hold a trainee's place, so they must not follow from the session's seed (which
+// a class may share): they come from the system's random source. Nothing in a call depends on them.
+uint64_t unguessable_seed() {
+    std::random_device device;
+    return (static_cast<uint64_t>(device()) << 32) ^ device();
+}
+
 }  // namespace
 
 ClassSession::ClassSession(std::vector<ClassCall> calls, const Catalogue& catalogue, SessionSettings settings)
     : calls_(std::move(calls)), catalogue_(catalogue), settings_(std::move(settings)),
-      token_state_(settings_.seed ^ 0x70CE17ull), room_week_(week_start()) {}
+      token_state_(unguessable_seed()), room_week_(week_start()) {}
 
 void ClassSession::keep_room_week(const Simulation& room_call) {
     room_week_ = week_after(room_call.level(), room_call.call().vars(), room_week_);
@@ -130,22 +140,27 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
         return result;
     }
     // The same name again: a trainee coming back (their game restarted, or the network
-    // dropped). While the old connection still looks alive, only its token may take it over.
+    // dropped). A place is held by its token, which only that trainee's game was given (and
+    // keeps on disk), so no one else can take it over and be reported as them.
     for (Trainee& t : trainees_) {
         if (lower(t.name) != lower(*name)) continue;
-        if (t.connected && h.rejoin_token != t.token) {
-            result.refusal = "Someone called \"" + *name + "\" is already in this class. Add an initial to your name.";
+        if (h.rejoin_token != t.token) {
+            result.refusal = "Someone called \"" + *name + "\" has already joined this class, and only their own "
+                             "game can take that place back. If that is you on another computer, join with an "
+                             "initial added to your name.";
             return result;
         }
         t.connected = true;
         result.trainee = t.id;
+        result.rejoined = true;
         send(t.id, Welcome{t.id, t.shown_name, t.token, settings_.projector});
         send(t.id, call_info_for(t));
         send(t.id, resume_for(t));
         return result;
     }
-    if (trainees_.size() >= 250) {
-        result.refusal = "This class is full.";
+    if (trainees_.size() >= std::min(settings_.max_trainees, kMaxClassSize)) {
+        result.refusal = "This class is full (it has places for " + std::to_string(trainees_.size()) +
+                         "). Ask the trainer whether you should be in it.";
         return result;
     }
     Trainee t;
@@ -173,6 +188,21 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
 
 void ClassSession::disconnected(uint32_t id) {
     if (Trainee* t = find(id)) t->connected = false;
+}
+
+bool ClassSession::still_playing(uint32_t id) const {
+    const Trainee* t = trainee(id);
+    if (!t || !started_) return false;
+    return call_ >= static_cast<int>(t->runs.size()) || t->runs[call_].verdict == Verdict::playing;
+}
+
+void ClassSession::end_run(uint32_t id, Verdict verdict) {
+    assert(verdict == Verdict::left || verdict == Verdict::unfinished);
+    Trainee* t = find(id);
+    if (!t || !started_) return;
+    begin_run(*t);
+    TraineeRun& run = t->runs[call_];
+    if (run.verdict == Verdict::playing) run.verdict = verdict;
 }
 
 void ClassSession::malformed_from(uint32_t id) {

@@ -27,15 +27,20 @@ struct ClassCall {
     WeekValues week_start = {};
 };
 
+// The most trainees one class takes (the host refuses a larger --expect at start).
+constexpr size_t kMaxClassSize = 250;
+
 struct SessionSettings {
     std::string code;
     std::string build;
     bool anonymous = false;  // the class sees friendly nicknames, never names
     bool projector = false;  // one raft for the room; trainees vote at each question
-    uint64_t seed = 1;       // for nicknames and rejoin tokens
+    uint64_t seed = 1;       // for nicknames and each call's draw
+    size_t max_trainees = kMaxClassSize;  // places in the class; a headless host: those expected, and a few more
 };
 
-enum class Verdict { playing, verified, mismatch, unfinished };
+// `left`: still connected but sent nothing for the host's silence limit, so the call went on without them.
+enum class Verdict { playing, verified, mismatch, unfinished, left };
 const char* verdict_id(Verdict v);
 
 // One trainee's run of one call, as the host knows it.
@@ -87,9 +92,15 @@ public:
     struct HelloResult {
         std::optional<uint32_t> trainee;
         std::string refusal;  // set when refused: the host sends it and disconnects
+        bool rejoined = false;  // an earlier place taken back with its token
     };
     HelloResult hello(const Hello& h);
     void disconnected(uint32_t trainee);
+    // The trainee's run of the current call is under way and has no verdict yet.
+    bool still_playing(uint32_t trainee) const;
+    // The host lets the trainee's run of this call go without a result: `left` (connected but
+    // silent) or `unfinished` (their link dropped and did not come back in time).
+    void end_run(uint32_t trainee, Verdict verdict);
     void malformed_from(uint32_t trainee);  // a packet that did not decode: counted against them
     // A message from a trainee that has said hello. Returns "" or why it was refused.
     std::string receive(uint32_t trainee, const Message& m);
@@ -154,7 +165,7 @@ private:
     bool started_ = false;
     bool paused_ = false;
     uint32_t next_id_ = 1;
-    uint64_t token_state_;
+    uint64_t token_state_;  // rejoin tokens: from the system's random source, never the seed
     RoomVote vote_;
     std::map<int, std::vector<int>> room_votes_;
     WeekValues room_week_;
