@@ -1,6 +1,7 @@
 // Class sessions on the loopback network (127.0.0.1 only): the real binary as host and as
 // trainees, and a raw ENet peer that misbehaves on purpose.
 #include "child_process.hpp"
+#include "class_fixtures.hpp"
 #include "fixtures.hpp"
 
 #include <arpa/inet.h>
@@ -167,8 +168,14 @@ TEST_CASE("class network: trainees finish and keep their result when the host va
     uint16_t port = free_port();
     Child host = spawn(host_args(write_level(dir), port, 2, dir / "report"), dir, "host", dir / "home-h");
     REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
-    Child ana = spawn(join_args(port, "Ana", 1, 12), dir, "ana", dir / "home-a");
-    Child ben = spawn(join_args(port, "Ben", 2, 12), dir, "ben", dir / "home-b");
+    // They try to reach the class again for two seconds (not the usual 45) before finishing alone.
+    auto joiner = [&](const std::string& name, int seed) {
+        std::vector<std::string> args = join_args(port, name, seed, 12);
+        args.insert(args.end(), {"--reconnect-for", "2"});
+        return args;
+    };
+    Child ana = spawn(joiner("Ana", 1), dir, "ana", dir / "home-a");
+    Child ben = spawn(joiner("Ben", 2), dir, "ben", dir / "home-b");
     // Both in, so the call has begun; at this speed it lasts about ten seconds.
     REQUIRE_MESSAGE(host.said("Ana joined."), host.stderr_text());
     REQUIRE_MESSAGE(host.said("Ben joined."), host.stderr_text());
@@ -186,14 +193,7 @@ TEST_CASE("class network: trainees finish and keep their result when the host va
 
 // Pumps a host and two well-behaved trainees in this thread while a raw ENet peer sends junk.
 TEST_CASE("class network: malformed, oversized and flooding messages leave the host serving the others") {
-    ClassCall call;
-    call.name = "fork.toml";
-    call.text = cwtest::forked_river(2);
-    call.level = cwtest::level_from(call.text, "fork.toml");
-    SessionSettings settings;
-    settings.code = "RIVER";
-    settings.build = "test-build";
-    ClassSession session({call}, cwtest::catalogue(), settings);
+    ClassSession session = cwtest::one_call_class();
     NetHost host(session);
     std::string error;
     REQUIRE_MESSAGE(host.listen("127.0.0.1", 0, error), error);

@@ -295,7 +295,9 @@ private:
             const TraineeRun& run = t.runs[session_->call_index()];
             if (!run.shadow) continue;
             TraineeView v;
-            v.name = t.shown_name + (t.connected ? "" : " (away)");
+            v.name = t.shown_name + (t.connected                       ? ""
+                                     : session_->still_playing(t.id) ? " (reconnecting)"
+                                                                     : " (away)");
             // The trainee's own report is newest; the host's re-run is the fallback (and the truth).
             const SimState& st = run.shadow->sim().state();
             v.raft = raft_look(run.shadow->sim());
@@ -486,7 +488,9 @@ private:
                     ImGui::TableNextColumn();
                     auto outcome = outcome_from_id(t.outcome);
                     ImGui::TextUnformatted(t.verdict == Verdict::unfinished ? "did not finish"
-                                                                            : outcome ? outcome_label(*outcome) : t.outcome.c_str());
+                                           : t.verdict == Verdict::left     ? "left (sent nothing)"
+                                           : outcome                        ? outcome_label(*outcome)
+                                                                            : t.outcome.c_str());
                     ImGui::TableNextColumn();
                     ImGui::Text("%d", t.score);
                     ImGui::TableNextColumn();

@@ -186,7 +186,11 @@ private:
         for (const ConfirmedCall& c : session.results())
             ImGui::BulletText("%s: %s, score %d%s", c.level_name.c_str(), outcome_label(c.outcome), c.score,
                               c.verified ? "" : " (the trainer's check did not match)");
-        if (session.phase() == TraineePhase::over || (link != LinkState::connected && !session.is_host_lost())) {
+        if (link == LinkState::reconnecting)
+            ImGui::TextWrapped("The link to the class dropped. Carry on: your game is reconnecting, and will send "
+                               "the trainer everything you did.");
+        const bool link_gone = link != LinkState::connected && link != LinkState::reconnecting;
+        if (session.phase() == TraineePhase::over || (link_gone && !session.is_host_lost())) {
             ImGui::TextWrapped(session.phase() == TraineePhase::over ? "The class has ended. Well done."
                                                                      : "The connection to the class has closed.");
             if (ImGui::Button("Back to the menu", ImVec2(220 * s, 44 * s))) req.kind = ScreenRequest::menu;

@@ -1,5 +1,6 @@
 // calmwaters host / join, headless: a class session with no screen, for CI, benchmarks and
 // trainers who want one from a terminal. The game's screens drive the same session objects.
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -113,7 +114,7 @@ int host_command(const Args& args) {
         return 2;
     }
     long port = net::kDefaultPort, expect = 1, timeout = 900, join_timeout = 600;
-    if (!number_flag(args, "--port", 0, 65535, port, "host") || !number_flag(args, "--expect", 1, 250, expect, "host") ||
+    if (!number_flag(args, "--port", 0, 65535, port, "host") || !number_flag(args, "--expect", 1, static_cast<long>(net::kMaxClassSize), expect, "host") ||
         !number_flag(args, "--timeout", 1, 24 * 3600, timeout, "host") ||
         !number_flag(args, "--join-timeout", 1, 24 * 3600, join_timeout, "host"))
         return 2;
@@ -135,6 +136,9 @@ int host_command(const Args& args) {
     settings.build = build_id();
     settings.anonymous = has_flag(args, "--anonymous");
     settings.seed = std::random_device{}();
+    // Places for those expected and a few more (a trainee who comes on another computer under
+    // a new name), so stray or hostile joins cannot grow the class without limit.
+    settings.max_trainees = std::min(net::kMaxClassSize, static_cast<size_t>(expect + std::max(5L, expect / 5)));
     net::ClassSession session(std::move(*calls), *catalogue, settings);
     net::NetHost host(session);
     std::string bind = flag_value(args, "--bind").value_or("0.0.0.0");
@@ -207,8 +211,9 @@ int host_command(const Args& args) {
 int join_command(const Args& args) {
     const char* usage =
         "usage: calmwaters join ADDRESS:PORT --code C --name NAME --headless [--bot calm|random] [--seed S] [--speed N]\n"
-        "                       [--pace X]\n";
-    std::vector<std::string> pos = positionals(args, {"--code", "--name", "--bot", "--seed", "--speed", "--pace"});
+        "                       [--pace X] [--reconnect-for SECONDS]\n";
+    std::vector<std::string> pos =
+        positionals(args, {"--code", "--name", "--bot", "--seed", "--speed", "--pace", "--reconnect-for"});
     auto code = flag_value(args, "--code");
     auto name = flag_value(args, "--name");
     if (pos.size() != 1 || !code || !name) {
@@ -226,7 +231,9 @@ int join_command(const Args& args) {
         return 2;
     }
     long seed = 1, speed = 1;
-    if (!number_flag(args, "--seed", 0, 2147483647, seed, "join") || !number_flag(args, "--speed", 1, 1000, speed, "join"))
+    long reconnect_for = 45;
+    if (!number_flag(args, "--seed", 0, 2147483647, seed, "join") || !number_flag(args, "--speed", 1, 1000, speed, "join") ||
+        !number_flag(args, "--reconnect-for", 0, 3600, reconnect_for, "join"))
         return 2;
     double pace = kNormalReadingPace;
     if (!pace_flag(args, "join", pace)) return 2;
@@ -241,7 +248,9 @@ int join_command(const Args& args) {
     hello.rejoin_token = net::read_rejoin_token(token_file);
     hello.reading_pace = pace;  // the host re-simulates at this pace too
     net::TraineeSession session(*catalogue, hello);
-    net::NetClient client(session);
+    net::ReconnectPolicy reconnect;
+    reconnect.give_up_after_ms = static_cast<uint32_t>(reconnect_for * 1000);
+    net::NetClient client(session, reconnect);
     std::string error;
     if (!client.connect(pos[0], error)) {
         std::cerr << "calmwaters join: " << error << '\n';

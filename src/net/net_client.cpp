@@ -2,6 +2,8 @@
 
 #include <enet/enet.h>
 
+#include <algorithm>
+
 #include "net_host.hpp"
 
 namespace cw::net {
@@ -32,7 +34,7 @@ bool split_address(const std::string& text, std::string& host, uint16_t& port, s
     return true;
 }
 
-NetClient::NetClient(TraineeSession& session) : session_(session) {}
+NetClient::NetClient(TraineeSession& session, ReconnectPolicy reconnect) : session_(session), reconnect_(reconnect) {}
 
 NetClient::~NetClient() {
     if (host_) enet_host_destroy(host_);
@@ -52,6 +54,8 @@ bool NetClient::connect(const std::string& address_text, std::string& error) {
         return false;
     }
     address.port = port;
+    host_ip_ = address.host;
+    host_port_ = address.port;
     host_ = enet_host_create(nullptr, 1, kChannelCount, 0, 0);
     if (!host_) {
         error = "could not open a network connection on this computer";
@@ -78,6 +82,10 @@ void NetClient::service(uint32_t timeout_ms) {
                 // Only now: configuring the throttle sends a command, which a peer still
                 // connecting cannot carry.
                 configure_class_peer(peer_);
+                if (link_ == LinkState::reconnecting) {
+                    session_.link_back();
+                    ++reconnects_;
+                }
                 link_ = LinkState::connected;
                 break;
             case ENET_EVENT_TYPE_RECEIVE: {
@@ -89,16 +97,21 @@ void NetClient::service(uint32_t timeout_ms) {
                 break;
             }
             case ENET_EVENT_TYPE_DISCONNECT:
+                peer_ = nullptr;
                 if (link_ == LinkState::connecting) {
                     link_ = LinkState::failed;
                     error_ = "the host did not answer";
                 } else if (session_.phase() == TraineePhase::refused || session_.phase() == TraineePhase::over) {
                     link_ = LinkState::closed;
+                } else if (link_ == LinkState::connected) {  // before the welcome too: the hello is sent again
+                    start_reconnecting(enet_time_get());
+                } else if (link_ == LinkState::reconnecting) {  // that attempt failed: wait longer
+                    delay_ms_ = std::min(delay_ms_ * 2, reconnect_.max_delay_ms);
+                    next_attempt_at_ = enet_time_get() + delay_ms_;
                 } else {
                     link_ = LinkState::lost;
                     session_.host_lost();
                 }
-                peer_ = nullptr;
                 break;
             case ENET_EVENT_TYPE_NONE: break;
         }
@@ -111,6 +124,7 @@ void NetClient::service(uint32_t timeout_ms) {
         enet_peer_reset(peer_);
         peer_ = nullptr;
     }
+    if (link_ == LinkState::reconnecting) try_reconnecting(enet_time_get());
     if (link_ != LinkState::connected) {
         if (link_ != LinkState::connecting) session_.take_outbox();  // nobody to send it to
         return;
@@ -122,6 +136,39 @@ void NetClient::service(uint32_t timeout_ms) {
     if (tick_due && session_.phase() == TraineePhase::playing) send(session_.raft_state());
     if (tick_due) last_state_ms_ = now;
     enet_host_flush(host_);
+}
+
+void NetClient::start_reconnecting(uint32_t now) {
+    link_ = LinkState::reconnecting;
+    session_.link_lost();
+    lost_at_ = now;
+    delay_ms_ = reconnect_.first_delay_ms;
+    next_attempt_at_ = now + delay_ms_;
+}
+
+// One attempt at a time: wait, connect, and if the handshake has not finished in attempt_ms,
+// let it go and wait longer. Past give_up_after_ms the class is gone, and the trainee finishes alone.
+void NetClient::try_reconnecting(uint32_t now) {
+    if (peer_ && now - connect_started_ > reconnect_.attempt_ms) {
+        enet_peer_reset(peer_);
+        peer_ = nullptr;
+        delay_ms_ = std::min(delay_ms_ * 2, reconnect_.max_delay_ms);
+        next_attempt_at_ = now + delay_ms_;
+    }
+    if (peer_) return;
+    if (now - lost_at_ > reconnect_.give_up_after_ms) {
+        link_ = LinkState::lost;
+        error_ = "the class could not be reached again";
+        session_.host_lost();
+        return;
+    }
+    if (static_cast<int32_t>(now - next_attempt_at_) < 0) return;
+    ENetAddress address{};
+    address.host = host_ip_;
+    address.port = host_port_;
+    peer_ = enet_host_connect(host_, &address, kChannelCount, kProtocolVersion);
+    connect_started_ = now;
+    if (!peer_) next_attempt_at_ = now + delay_ms_;
 }
 
 void NetClient::send(const Message& m) { bytes_out_ += send_message(peer_, m); }

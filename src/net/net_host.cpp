@@ -2,6 +2,9 @@
 
 #include <enet/enet.h>
 
+#include <algorithm>
+#include <vector>
+
 namespace cw::net {
 
 struct NetHost::Peer {
@@ -9,9 +12,10 @@ struct NetHost::Peer {
     TokenBucket messages, bytes;
     int drops = 0;
     uint32_t connected_at = 0;
+    uint32_t last_heard = 0;  // the last message that decoded
     bool closing = false;
     Peer(const PeerLimits& l, uint32_t now)
-        : messages(l.messages_per_second, l.message_burst), bytes(l.bytes_per_second, l.byte_burst), connected_at(now) {}
+        : messages(l.messages_per_second, l.message_burst), bytes(l.bytes_per_second, l.byte_burst), connected_at(now), last_heard(now) {}
 };
 
 void configure_class_peer(ENetPeer* peer) {
@@ -36,7 +40,7 @@ bool NetHost::listen(const std::string& bind_address, uint16_t port, std::string
         return false;
     }
     address.port = port;
-    host_ = enet_host_create(&address, 128, kChannelCount, 0, 0);
+    host_ = enet_host_create(&address, kClassPeerSlots, kChannelCount, 0, 0);
     if (!host_) {
         error = "could not listen on " + bind_address + ":" + std::to_string(port) +
                 " (is another class or program using that port?)";
@@ -76,9 +80,43 @@ void NetHost::service(uint32_t timeout_ms) {
         if (++handled > 4096) break;  // come back next frame rather than starve the screen
         got = enet_host_check_events(host_, &event);
     }
+    drop_unfinished_handshakes();
     drop_silent_peers();
     send_outbox();
     enet_host_flush(host_);
+}
+
+void NetHost::drop_unfinished_handshakes() {
+    const uint32_t now = enet_time_get();
+    // Half-open slots by address, newest first: a real trainee finishes its handshake within
+    // milliseconds, so the ones that have waited longest are the likeliest to be forged.
+    std::map<enet_uint32, std::vector<std::pair<uint32_t, ENetPeer*>>> by_address;
+    for (size_t i = 0; i < host_->peerCount; ++i) {
+        ENetPeer* peer = &host_->peers[i];
+        if (peer->state != ENET_PEER_STATE_ACKNOWLEDGING_CONNECT) continue;
+        auto seen = handshake_since_.find(peer);
+        by_address[peer->address.host].push_back({seen != handshake_since_.end() ? seen->second : now, peer});
+    }
+    std::map<_ENetPeer*, uint32_t> still;
+    int dropped = 0;
+    for (auto& [address, waiting] : by_address) {
+        std::stable_sort(waiting.begin(), waiting.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (size_t k = 0; k < waiting.size(); ++k) {
+            const auto [since, peer] = waiting[k];
+            if (now - since > limits_.handshake_within_ms || k >= static_cast<size_t>(limits_.handshakes_per_address)) {
+                enet_peer_disconnect_now(peer, 0);  // frees the slot; a real client hears it and may try again
+                ++dropped;
+            } else {
+                still[peer] = since;
+            }
+        }
+    }
+    handshake_since_ = std::move(still);
+    if (dropped > 0) {
+        traffic_.handshakes_dropped += static_cast<uint64_t>(dropped);
+        note("Let go of " + std::to_string(dropped) + " connection attempt" + (dropped == 1 ? "" : "s") +
+             " that did not finish (" + std::to_string(traffic_.handshakes_dropped) + " so far).");
+    }
 }
 
 void NetHost::on_connect(ENetPeer* peer) {
@@ -90,8 +128,39 @@ void NetHost::on_connect(ENetPeer* peer) {
 
 void NetHost::drop_silent_peers() {
     uint32_t now = enet_time_get();
+    for (auto it = dropped_at_.begin(); it != dropped_at_.end();) {
+        const Trainee* t = session_.trainee(it->first);
+        if (!t || t->connected || !session_.still_playing(it->first)) {
+            it = dropped_at_.erase(it);
+        } else if (now - it->second > limits_.rejoin_grace_ms) {
+            session_.end_run(it->first, Verdict::unfinished);
+            note(t->shown_name + " did not come back within " + std::to_string(limits_.rejoin_grace_ms / 1000) +
+                 " s; their call is marked unfinished.");
+            it = dropped_at_.erase(it);
+        } else {
+            ++it;
+        }
+    }
     for (auto& [peer, p] : peers_) {
-        if (p->trainee || p->closing) continue;
+        if (p->closing) continue;
+        if (p->trainee) {
+            // Silence counts only while their call runs: in the lobby, in a pause or after
+            // finishing, a trainee's game has nothing to send.
+            if (!session_.still_playing(*p->trainee) || session_.paused()) {
+                p->last_heard = now;
+                continue;
+            }
+            if (now - p->last_heard > limits_.silent_trainee_ms) {
+                session_.end_run(*p->trainee, Verdict::left);
+                if (const Trainee* t = session_.trainee(*p->trainee))
+                    note(t->shown_name + " sent nothing for " + std::to_string(limits_.silent_trainee_ms / 1000) +
+                         " s and is marked as having left this call.");
+                p->closing = true;
+                ++traffic_.peers_dropped;
+                enet_peer_disconnect(peer, 0);
+            }
+            continue;
+        }
         if (now - p->connected_at > limits_.hello_within_ms) {
             p->closing = true;
             ++traffic_.peers_dropped;
@@ -130,12 +199,16 @@ void NetHost::on_receive(ENetPeer* peer, const uint8_t* data, size_t size, uint8
         if (p.trainee) session_.malformed_from(*p.trainee);
         return;
     }
+    p.last_heard = now;
     bool is_state = std::holds_alternative<RaftState>(*d.message);
     if (is_state != (channel == kChannelState)) {  // states only unreliable, the rest only reliable
         ++traffic_.refused;
         return;
     }
     if (!p.trainee) {
+        // A raft state travels unreliably, so on a lossy link a reconnecting trainee's may
+        // overtake the hello sent just before it: that is no reason to refuse them.
+        if (is_state) return;
         auto* hello = std::get_if<Hello>(&*d.message);
         if (!hello) {
             ++traffic_.refused;
@@ -159,7 +232,7 @@ void NetHost::on_receive(ENetPeer* peer, const uint8_t* data, size_t size, uint8
         p.trainee = r.trainee;
         by_trainee_[*r.trainee] = peer;
         const Trainee* t = session_.trainee(*r.trainee);
-        note(t->shown_name + (t->runs.empty() ? " joined." : " is back."));
+        note(t->shown_name + (r.rejoined ? " is back." : " joined."));
         return;
     }
     std::string why = session_.receive(*p.trainee, *d.message);
@@ -174,7 +247,11 @@ void NetHost::on_disconnect(ENetPeer* peer) {
         if (bt != by_trainee_.end() && bt->second == peer) {
             by_trainee_.erase(bt);
             session_.disconnected(*id);
-            if (const Trainee* t = session_.trainee(*id)) note(t->shown_name + " left.");
+            const bool playing = session_.still_playing(*id);
+            if (playing) dropped_at_[*id] = enet_time_get();
+            if (const Trainee* t = session_.trainee(*id))
+                note(t->shown_name + (playing ? "'s link dropped; their place is kept while their game reconnects."
+                                              : " left."));
         }
     }
     peer->data = nullptr;

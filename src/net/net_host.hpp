@@ -23,11 +23,26 @@ struct PeerLimits {
     double bytes_per_second = 32 * 1024, byte_burst = 96 * 1024;
     int drops_before_disconnect = 600;  // sustained flooding ends the connection
     uint32_t hello_within_ms = 5000;    // a peer that never says hello is let go
+    // A connection attempt that never finishes its handshake (a burst of forged CONNECTs) holds
+    // one of ENet's slots until ENet gives up, half a minute later: the host lets it go sooner.
+    uint32_t handshake_within_ms = 5000;
+    int handshakes_per_address = 32;    // unfinished at once from one address (a class may share one)
+    // A trainee still connected but sending nothing during a call (a real game sends its raft
+    // every few ticks) is marked as having left, so the call can end without them.
+    uint32_t silent_trainee_ms = 60000;
+    // A trainee whose link dropped keeps their place this long (their game keeps trying, see
+    // ReconnectPolicy); after it, their run of the call ends as unfinished.
+    uint32_t rejoin_grace_ms = 40000;
 };
+
+// ENet's connection slots: the largest class (kMaxClassSize) with room to spare for rejoins and
+// for attempts still shaking hands, so a burst of them cannot keep a real trainee out.
+constexpr int kClassPeerSlots = 512;
 
 struct HostTraffic {
     uint64_t bytes_in = 0, bytes_out = 0;
     uint64_t messages_in = 0, refused = 0, dropped_for_rate = 0, peers_dropped = 0;
+    uint64_t handshakes_dropped = 0;  // connection attempts let go before they finished
 };
 
 class NetHost {
@@ -61,6 +76,7 @@ private:
     void refuse(_ENetPeer* peer, const std::string& reason);
     void note(std::string line);
     void drop_silent_peers();
+    void drop_unfinished_handshakes();
 
     ClassSession& session_;
     PeerLimits limits_;
@@ -69,6 +85,8 @@ private:
     uint16_t port_ = 0;
     std::map<_ENetPeer*, std::unique_ptr<Peer>> peers_;
     std::map<uint32_t, _ENetPeer*> by_trainee_;
+    std::map<_ENetPeer*, uint32_t> handshake_since_;
+    std::map<uint32_t, uint32_t> dropped_at_;  // trainees whose link dropped, and when  // half-open slots, and when each was first seen
     HostTraffic traffic_;
     std::deque<std::string> log_;
 };

@@ -100,9 +100,18 @@ void TraineeSession::receive(const Message& m) {
     }
 }
 
+void TraineeSession::link_back() {
+    reconnecting_ = false;
+    outbox_.clear();  // the Resume that answers this hello says what the host is missing
+    Hello again = hello_;
+    if (welcome_) again.rejoin_token = welcome_->rejoin_token;
+    outbox_.push_back(again);
+}
+
 bool TraineeSession::can_step() const {
     if (!run_ || run_->sim().state().finished) return false;
-    if (host_lost_) return phase_ == TraineePhase::playing;  // finish the call alone
+    // Alone (for good or until the link is back), a pause the host may have called is unheard.
+    if (host_lost_ || reconnecting_) return phase_ == TraineePhase::playing;
     return phase_ == TraineePhase::playing && !paused_;
 }
 

@@ -42,8 +42,13 @@ public:
 
     const Hello& hello() const { return hello_; }
     void receive(const Message& m);
-    // The host went away: the trainee plays on and keeps the result locally.
+    // The host went away for good: the trainee plays on and keeps the result locally.
     void host_lost() { host_lost_ = true; }
+    // The link dropped: the trainee plays on while the network tries to reach the class again.
+    void link_lost() { reconnecting_ = true; }
+    // A new link: say hello again with this place's token; the host's Resume then says which
+    // inputs it missed, and they are sent again.
+    void link_back();
 
     // Step the local run one tick (only while playing and not paused). The input is quantized
     // as the wire carries it, so the host re-simulates exactly the same numbers.
@@ -68,6 +73,7 @@ public:
     TraineePhase phase() const { return phase_; }
     bool paused() const { return paused_; }
     bool is_host_lost() const { return host_lost_; }
+    bool is_reconnecting() const { return reconnecting_; }
     bool projector() const { return welcome_ && welcome_->projector; }
     const std::optional<Welcome>& welcome() const { return welcome_; }
     const std::optional<CallInfo>& call() const { return call_; }
@@ -104,6 +110,7 @@ private:
     std::string problem_;
     bool paused_ = false;
     bool host_lost_ = false;
+    bool reconnecting_ = false;
 };
 
 
