@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 #include <enet/enet.h>
@@ -199,14 +200,18 @@ TEST_CASE("class faults: at 20% loss and through a 10 s blackout mid-call, every
     // The call, at four times real speed: the blackout runs from 4 s to 14 s of it (16 s to
     // 56 s of the river), so links drop mid-call and come back with the call still going.
     session.start_call();
-    relay.set_loss(0.2, 0.2);  // a fifth of the datagrams each way, for the rest of the call
+    // A fifth of the datagrams each way for the rest of the call. To measure other points:
+    // CW_FAULT_LOSS=0.3 CW_FAULT_BLACKOUT_S=20 build/tests/cw_tests -tc="class faults: at*"
+    const double loss = std::getenv("CW_FAULT_LOSS") ? std::atof(std::getenv("CW_FAULT_LOSS")) : 0.2;
+    const double blackout = std::getenv("CW_FAULT_BLACKOUT_S") ? std::atof(std::getenv("CW_FAULT_BLACKOUT_S")) : 10.0;
+    relay.set_loss(loss, loss);
     const auto start = std::chrono::steady_clock::now();
     auto last = start;
     double owed = 0;
     while (!session.call_done() && std::chrono::steady_clock::now() - start < std::chrono::seconds(120)) {
         const auto now = std::chrono::steady_clock::now();
         const double t = std::chrono::duration<double>(now - start).count();
-        relay.set_blackout(t > 4.0 && t < 14.0);
+        relay.set_blackout(t > 4.0 && t < 4.0 + blackout);
         owed += std::chrono::duration<double>(now - last).count() * 60.0 * 4.0;
         last = now;
         for (; owed >= 1; owed -= 1)
@@ -256,7 +261,7 @@ TEST_CASE("class faults: at 20% loss and through a 10 s blackout mid-call, every
         CHECK(t->runs.at(0).reported->score == kept.score);
     }
     CHECK(reconnected == kTrainees);  // ten seconds is past every link's timeout
-    MESSAGE("relay forwarded " << relay.forwarded() << " datagrams and dropped " << relay.dropped() << "; "
+    MESSAGE("at " << loss * 100 << "% loss and a " << blackout << " s blackout: relay forwarded " << relay.forwarded() << " datagrams and dropped " << relay.dropped() << "; "
                                << reconnected << " of " << kTrainees << " trainees reconnected");
 }
 
