@@ -54,7 +54,7 @@ TEST_CASE("profile salvage: a damaged page loses the attempts on it, and the res
     }
     ProfileDb db(db_path.string());
     REQUIRE_MESSAGE(db.ok(), db.error());
-    INFO(db.warning());
+    MESSAGE(db.warning());
     CHECK(db.warning().find("It was moved to " + db_path.string() + ".damaged") != std::string::npos);
     CHECK(db.warning().find("with what could still be read") != std::string::npos);
     CHECK(db.warning().find("of 2 profile(s)") != std::string::npos);
