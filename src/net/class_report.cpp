@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -101,10 +100,6 @@ std::string spread_svg(const QuestionTally& q) {
     }
     svg << "</svg>";
     return svg.str();
-}
-
-bool write_atomically(const std::string& path, const std::string& text, std::string& error) {
-    return write_file_atomically(path, text, error);
 }
 
 }  // namespace
@@ -242,7 +237,7 @@ std::vector<std::string> write_class_reports(const ClassSession& session, const 
                                                          {base + ".html", class_html(session, when)},
                                                          {base + ".xapi.json", class_xapi(session, when)}};
     for (const auto& [path, text] : files) {
-        if (!write_atomically(path, text, error)) return written;
+        if (!write_file_atomically(path, text, error)) return written;
         written.push_back(path);
     }
     return written;
