@@ -73,7 +73,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             (void)trainee.take_outbox();
         } else {
             uint8_t op = len > 0 ? packet[0] : 0;
-            switch (op % 8) {
+            switch (op % 9) {
                 case 0: host.start_call(); break;
                 case 1: host.set_paused(op & 8); break;
                 case 2: host.next_call(); break;
@@ -84,6 +84,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 case 7:
                     if (ids[op >> 6]) host.disconnected(*ids[op >> 6]);
                     ids[op >> 6].reset();
+                    break;
+                case 8:
+                    if (ids[op >> 6]) host.let_go(*ids[op >> 6]);
                     break;
             }
         }

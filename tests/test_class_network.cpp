@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/bot.hpp"
+#include "core/build_id.hpp"
 #include "net/class_session.hpp"
 #include "net/lan.hpp"
 #include "net/net_client.hpp"
@@ -325,4 +326,41 @@ TEST_CASE("class network: a trainee's game finds a class on the network and igno
     REQUIRE(other.found().size() == 1);  // only the well-formed answer, its broken title dropped
     CHECK(other.found()[0].address == "127.0.0.1:7777");
     CHECK(other.found()[0].title.empty());
+}
+
+TEST_CASE("class network: a headless trainee the trainer ends the call for says so, and the host reports it") {
+    fs::path dir = cwtest::case_dir();
+    // The trainer's game, in this process: the same build as the binary the trainee runs.
+    ClassCall call;
+    call.name = "fork.toml";
+    call.text = cwtest::forked_river(3);
+    call.level = cwtest::level_from(call.text, call.name);
+    SessionSettings settings;
+    settings.code = "RIVER";
+    settings.build = cw::build_id();
+    ClassSession session({call}, cwtest::catalogue(), settings);
+    NetHost host(session);
+    std::string error;
+    REQUIRE_MESSAGE(host.listen("127.0.0.1", 0, error), error);
+    Child ana = spawn(join_args(host.port(), "Ana", 1, 1), dir, "ana", dir / "home-a");  // real time: she holds the call
+    for (int i = 0; i < 1000 && session.connected_count() < 1; ++i) host.service(10);
+    REQUIRE(session.connected_count() == 1);
+    session.start_call();
+    for (int i = 0; i < 100; ++i) host.service(10);  // a second into the river
+    const uint32_t ana_id = session.trainees().at(0).id;
+    REQUIRE(session.still_playing(ana_id));
+    host.let_go(ana_id);
+    for (int i = 0; i < 50; ++i) host.service(10);
+    CHECK(session.call_done());
+    session.end_call();
+    CHECK_FALSE(session.next_call());  // the last call: the session is over
+    host.close(1000);
+    INFO(ana.stderr_text());
+    REQUIRE(ana.wait(30) == 0);
+    auto out = nlohmann::json::parse(cwtest::slurp(dir / "ana.out"));
+    REQUIRE(out["calls"].size() == 1);
+    CHECK(out["calls"][0]["ended_by_trainer"] == true);
+    CHECK_FALSE(out["calls"][0].contains("score"));
+    CHECK(ana.stderr_text().find("the trainer ended 1 call for us") != std::string::npos);
+    CHECK(session.trainees().at(0).runs.at(0).verdict == Verdict::ended);
 }

@@ -300,3 +300,48 @@ TEST_CASE("class faults: a trainee whose link drops and never comes back is mark
     CHECK(log_has(host, "Ana did not come back within 1 s; their call is marked unfinished."));
     CHECK(ana.phase() == TraineePhase::playing);  // her game plays on, and keeps trying
 }
+
+TEST_CASE("class abuse: the trainer ends the call for a trainee who holds it, over the network") {
+    ClassSession session = cwtest::one_call_class();
+    NetHost host(session);
+    std::string error;
+    REQUIRE_MESSAGE(host.listen("127.0.0.1", 0, error), error);
+    TraineeSession ana(cwtest::catalogue(), hello_as("Ana")), ben(cwtest::catalogue(), hello_as("Ben"));
+    NetClient ana_link(ana), ben_link(ben);
+    const std::string address = "127.0.0.1:" + std::to_string(host.port());
+    REQUIRE(ana_link.connect(address, error));
+    REQUIRE(ben_link.connect(address, error));
+    auto pump = [&] {
+        host.service(1);
+        ana_link.service(0);
+        ben_link.service(0);
+    };
+    for (int i = 0; i < 1000 && session.connected_count() < 2; ++i) pump();
+    REQUIRE(session.connected_count() == 2);
+
+    session.start_call();
+    cw::SteeringBot bot(cw::BotPolicy::calm, 1);
+    // Ana plays to the end; Ben's game is connected and talking, but he has stopped playing.
+    for (int i = 0; i < 20000 && !(ana.phase() == TraineePhase::confirmed && ben.phase() == TraineePhase::playing); ++i) {
+        for (int k = 0; k < 60; ++k)
+            if (ana.can_step()) ana.step(bot.decide(*ana.sim()));
+        pump();
+    }
+    REQUIRE(ana.phase() == TraineePhase::confirmed);
+    CHECK_FALSE(session.call_done());
+    auto trainee_named = [&](const std::string& name) -> const Trainee& {
+        for (const Trainee& t : session.trainees())
+            if (t.name == name) return t;
+        FAIL("no trainee called " << name);
+        return session.trainees().front();
+    };
+    const uint32_t ben_id = trainee_named("Ben").id;
+
+    host.let_go(ben_id);
+    for (int i = 0; i < 1000 && ben.phase() != TraineePhase::released; ++i) pump();
+    CHECK(ben.phase() == TraineePhase::released);
+    CHECK(session.call_done());
+    CHECK(trainee_named("Ben").runs.at(0).verdict == Verdict::ended);
+    CHECK(trainee_named("Ana").runs.at(0).verdict == Verdict::verified);
+    CHECK(log_has(host, "You ended Ben's call for them"));
+}

@@ -365,3 +365,81 @@ TEST_CASE("class report: CSV, HTML and xAPI hold every trainee, escaped") {
     CHECK(xapi[0]["verb"]["id"] == "http://adlnet.gov/expapi/verbs/completed");
     CHECK(xapi[0]["result"]["score"]["max"] == 100);
 }
+
+TEST_CASE("class session: the trainer ends the call for the one trainee holding the class") {
+    ClassSession host = make_session(cwtest::forked_river(2));
+    Room room{host, {}};
+    room.join("Ana", cw::BotPolicy::calm, 1);
+    room.join("Ben", cw::BotPolicy::calm, 2);
+    host.start_call();
+    room.pump();
+    room.play(600);
+    // Ben steps away from his desk: his river waits, Ana finishes.
+    Room::Seat ben = std::move(room.seats[1]);
+    room.seats.pop_back();
+    room.play_to_end();
+    CHECK_FALSE(host.call_done());
+    const uint32_t ben_id = *ben.id;
+    CHECK(host.still_playing(ben_id));
+
+    host.let_go(*room.seats[0].id);  // Ana has finished: nothing to end
+    CHECK(host.trainee(*room.seats[0].id)->runs[0].verdict == Verdict::verified);
+    host.let_go(ben_id);
+    CHECK(host.trainee(ben_id)->runs[0].verdict == Verdict::ended);
+    CHECK(host.call_done());
+
+    // His game is told, stops, and keeps no result for the call.
+    room.seats.push_back(std::move(ben));
+    room.pump();
+    TraineeSession& bens = *room.seats[1].session;
+    CHECK(bens.phase() == TraineePhase::released);
+    CHECK_FALSE(bens.can_step());
+    REQUIRE(bens.results().size() == 1);
+    CHECK(bens.results()[0].ended_by_trainer);
+    CHECK(bens.results()[0].score == 0);
+
+    // The reports say who ended it, in every format.
+    CHECK(class_csv(host).find(",ended,") != std::string::npos);
+    CHECK(class_html(host, "2026-12-03T10:00:00Z").find("ended by the trainer") != std::string::npos);
+    auto xapi = nlohmann::json::parse(class_xapi(host, "2026-12-03T10:00:00Z"));
+    REQUIRE(xapi.size() == 2);
+    CHECK(xapi[1]["verb"]["id"] == "http://adlnet.gov/expapi/verbs/attempted");
+    CHECK(xapi[1]["result"]["extensions"]["urn:calmwaters:result-check"] == "ended");
+
+    // If his game restarts and comes back with its token, it is told again.
+    uint64_t token = bens.welcome()->rejoin_token;
+    room.seats[1].connected = false;
+    host.disconnected(ben_id);
+    int again = room.join("Ben", cw::BotPolicy::calm, 2, token);
+    CHECK(room.seats[again].session->phase() == TraineePhase::released);
+    CHECK(host.trainee(ben_id)->runs[0].verdict == Verdict::ended);
+}
+
+TEST_CASE("class session: a game that had finished when the trainer let it go keeps its checked result") {
+    ClassSession host = make_session(cwtest::forked_river(2));
+    Room room{host, {}};
+    room.join("Ana", cw::BotPolicy::calm, 1);
+    host.start_call();
+    room.pump();
+    // Ana's game finishes while its messages are still on the way...
+    room.seats[0].connected = false;
+    TraineeSession& ana = *room.seats[0].session;
+    while (ana.can_step()) ana.step(room.seats[0].bot->decide(*ana.sim()));
+    CHECK(ana.phase() == TraineePhase::finished);
+    // ... and the trainer, seeing her still on the call, ends it for her.
+    host.let_go(*room.seats[0].id);
+    CHECK(host.trainee(*room.seats[0].id)->runs[0].verdict == Verdict::ended);
+    ana.flush_inputs();
+    std::vector<Message> held = ana.take_outbox();
+    room.seats[0].connected = true;
+    room.pump();  // the Release reaches her first: a finished game is not stopped by it
+    CHECK(ana.phase() == TraineePhase::finished);
+    for (const Message& m : held) host.receive(*room.seats[0].id, through_wire(m, true));
+    room.pump();
+    // Her run arrives and is checked: the record is the one her game kept.
+    CHECK(host.trainee(*room.seats[0].id)->runs[0].verdict == Verdict::verified);
+    CHECK(ana.phase() == TraineePhase::confirmed);
+    REQUIRE(ana.results().size() == 1);
+    CHECK_FALSE(ana.results()[0].ended_by_trainer);
+    CHECK(ana.results()[0].score == ana.sim()->score().total);
+}

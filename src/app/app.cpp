@@ -206,9 +206,18 @@ int screenshot_command(const std::vector<std::string>& args) {
     } else if (screen == "progress") {
         shell.show(make_progress_screen(shell.ctx));
     } else if (screen == "class") {
-        // The trainer's live view of a class of forty, 45 seconds into the call.
+        // The trainer's live view of a class of forty, 45 seconds into the call (or --seconds S).
+        double seconds = 45;
+        if (auto at = flag_value(args, "--seconds")) {
+            char* end = nullptr;
+            seconds = std::strtod(at->c_str(), &end);
+            if (end == at->c_str() || *end || !(seconds >= 0 && seconds <= 1800)) {
+                std::cerr << "calmwaters screenshot: --seconds takes a number of seconds from 0 to 1800\n";
+                return 2;
+            }
+        }
         shell.show(make_class_preview_screen(
-            shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml"), 40, 45));
+            shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml"), 40, seconds));
     } else if (screen == "editor") {
         shell.show(make_editor_screen(shell.ctx, flag_value(args, "--level").value_or(levels_dir() + "/flatpack_shelf.toml")));
     } else {

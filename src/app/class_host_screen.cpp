@@ -275,6 +275,7 @@ private:
 
     void start(AppContext& ctx) {
         session_->start_call();
+        holding_shown_ = false;
         const ClassCall& call = session_->call();
         Level level = call.level;
         // The room's raft keeps the room's promises; each trainee's own raft starts from theirs.
@@ -313,6 +314,9 @@ private:
                 v.progress = st.progress;
             }
             v.finished = run.verdict != Verdict::playing;
+            v.end_word = run.verdict == Verdict::ended ? "ended" : run.verdict == Verdict::left ? "left"
+                         : run.verdict == Verdict::unfinished                                   ? "lost"
+                                                                                                : "done";
             v.raft.alpha = t.connected ? 1.0f : 0.45f;
             views_.push_back(std::move(v));
         }
@@ -339,6 +343,7 @@ private:
         ImGui::SameLine();
         if (ImGui::Button(session_->call_done() ? "Class debrief" : "End the call", half)) stage_ = Stage::debrief;
         if (session_->call_done()) ImGui::TextColored(theme::kTextAllDone, "Everyone has finished.");
+        else still_on_call(ctx);
         if (sample_) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             ImGui::TextWrapped("A preview with a sample class of bots: no one else can see it.");
@@ -346,8 +351,27 @@ private:
         }
         else ImGui::TextDisabled("Space pauses and resumes. Code %s", session_->settings().code.c_str());
         ImGui::Separator();
+        spread_so_far(ctx);
+        ImGui::Separator();
+    }
+
+    // The spread of replies at each question answered so far, the furthest into the call first, in a box of its own
+    // height so that a long call never pushes the roster off the screen.
+    void spread_so_far(AppContext& ctx) {
+        float s = ctx.settings.ui_scale;
         const Level& level = session_->call().level;
-        for (const auto& [node, counts] : session_->reply_spread(session_->call_index())) {
+        const auto spread = session_->reply_spread(session_->call_index());
+        const float line = ImGui::GetFrameHeightWithSpacing();
+        float wanted = 0;
+        for (const auto& [node, counts] : spread) {
+            int total = 0;
+            for (int c : counts) total += c;
+            if (total > 0) wanted += line * (2.0f + static_cast<float>(counts.size()));
+        }
+        if (wanted == 0) return;
+        ImGui::BeginChild("##spread", ImVec2(0, std::min(wanted, ctx.height * 0.3f)), false);
+        for (auto it = spread.rbegin(); it != spread.rend(); ++it) {
+            const auto& [node, counts] = *it;
             int total = 0;
             for (int c : counts) total += c;
             if (total == 0) continue;
@@ -356,7 +380,85 @@ private:
             spread_bars(level, node, counts, s, false);
             ImGui::PopID();
         }
-        ImGui::Separator();
+        ImGui::EndChild();
+    }
+
+    // Who the call is waiting for, and a way to end it for one of them (a trainee who had to step
+    // away, or whose game stalled) while the rest of the class plays on.
+    void still_on_call(AppContext& ctx) {
+        float s = ctx.settings.ui_scale;
+        holding_.clear();
+        int done = 0;
+        for (const Trainee& t : session_->trainees()) {
+            if (session_->call_index() >= static_cast<int>(t.runs.size())) continue;
+            if (session_->still_playing(t.id)) holding_.push_back(t.id);
+            else ++done;
+        }
+        if (holding_.empty()) return;
+        // Opens by itself once someone has finished: from then on, these are who the class waits for.
+        if (done > 0 && !holding_shown_) {
+            ImGui::SetNextItemOpen(true);
+            holding_shown_ = true;
+        }
+        char header[64];
+        std::snprintf(header, sizeof header, "Still on the call: %d###holding", static_cast<int>(holding_.size()));
+        bool ask = false;
+        if (ImGui::CollapsingHeader(header)) {
+            const float row = ImGui::GetFrameHeightWithSpacing();
+            const int rows = std::min(static_cast<int>(holding_.size()), 5);
+            ImGui::BeginChild("##holding_list", ImVec2(0, rows * row + 4 * s), false);
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(holding_.size()));
+            while (clipper.Step()) {
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                    const Trainee* t = session_->trainee(holding_[i]);
+                    ImGui::PushID(static_cast<int>(t->id));
+                    ImGui::AlignTextToFramePadding();
+                    if (t->connected) ImGui::TextUnformatted(t->shown_name.c_str());
+                    else ImGui::TextDisabled("%s (reconnecting)", t->shown_name.c_str());
+                    const char* end_label = "End for them";
+                    ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorStartPos().x -
+                                    ImGui::CalcTextSize(end_label).x - ImGui::GetStyle().FramePadding.x * 2);
+                    if (ImGui::SmallButton(end_label)) {
+                        letting_go_ = t->id;
+                        ask = true;
+                    }
+                    ImGui::PopID();
+                }
+            }
+            ImGui::EndChild();
+        }
+        if (ask) ImGui::OpenPopup("##let_go");  // out of the rows, so scrolling cannot lose it
+        let_go_popup(ctx);
+    }
+
+    // Ending someone's call is not undone, so it is asked once more, with what it means.
+    void let_go_popup(AppContext& ctx) {
+        if (!ImGui::BeginPopup("##let_go")) return;
+        const Trainee* t = letting_go_ ? session_->trainee(*letting_go_) : nullptr;
+        if (!t || !session_->still_playing(t->id)) {  // they finished while the trainer was deciding
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+            return;
+        }
+        float s = ctx.settings.ui_scale;
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 22);
+        ImGui::TextWrapped("End %s's call for them? Their river stops where it is, they get no score for it, and "
+                           "the report marks it \"ended by the trainer\". The rest of the class plays on.",
+                           t->shown_name.c_str());
+        ImGui::PopTextWrapPos();
+        if (ImGui::Button("End it for them", ImVec2(170 * s, 0))) {
+            if (host_) host_->let_go(t->id);
+            else session_->let_go(t->id);  // a preview's sample class
+            letting_go_.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Keep waiting", ImVec2(150 * s, 0))) {
+            letting_go_.reset();
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
     }
 
     // --- 3b. projector mode: one raft, the room's choices --------------------------------------
@@ -489,6 +591,7 @@ private:
                     auto outcome = outcome_from_id(t.outcome);
                     ImGui::TextUnformatted(t.verdict == Verdict::unfinished ? "did not finish"
                                            : t.verdict == Verdict::left     ? "left (sent nothing)"
+                                           : t.verdict == Verdict::ended    ? "ended by you"
                                            : outcome                        ? outcome_label(*outcome)
                                                                             : t.outcome.c_str());
                     ImGui::TableNextColumn();
@@ -575,6 +678,9 @@ private:
     std::unique_ptr<CallRun> river_;  // the river everyone is on (in projector mode, the room's raft)
     ClassView view_;
     std::vector<TraineeView> views_;
+    std::vector<uint32_t> holding_;        // this frame: trainees the call still waits for
+    bool holding_shown_ = false;           // their list has opened by itself this call
+    std::optional<uint32_t> letting_go_;   // the trainee the trainer is about to end the call for
     std::optional<CallDebrief> debrief_;
     double clock_ = 0;
 };

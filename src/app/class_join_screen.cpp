@@ -36,6 +36,7 @@ public:
     const CallRun* run() const override { return c_->session.run(); }
     void play(double real_seconds, InputSource& player) override { c_->session.play(real_seconds, player); }
     void hold() override { c_->session.hold(); }
+    bool ended_for_us() const override { return c_->session.phase() == TraineePhase::released; }
     std::string banner() const override {
         const TraineeSession& s = c_->session;
         if (s.is_host_lost())
@@ -183,9 +184,11 @@ private:
         if (session.call() && session.level())
             ImGui::TextDisabled("Call %d of %d: %s", session.call()->call + 1, session.call()->call_count,
                                 session.level()->title.c_str());
-        for (const ConfirmedCall& c : session.results())
-            ImGui::BulletText("%s: %s, score %d%s", c.level_name.c_str(), outcome_label(c.outcome), c.score,
-                              c.verified ? "" : " (the trainer's check did not match)");
+        for (const ConfirmedCall& c : session.results()) {
+            if (c.ended_by_trainer) ImGui::BulletText("%s: ended by your trainer", c.level_name.c_str());
+            else ImGui::BulletText("%s: %s, score %d%s", c.level_name.c_str(), outcome_label(c.outcome), c.score,
+                                   c.verified ? "" : " (the trainer's check did not match)");
+        }
         if (link == LinkState::reconnecting)
             ImGui::TextWrapped("The link to the class dropped. Carry on: your game is reconnecting, and will send "
                                "the trainer everything you did.");
@@ -198,6 +201,9 @@ private:
         }
         if (session.projector()) {
             vote(ctx);
+        } else if (session.phase() == TraineePhase::released) {
+            ImGui::TextWrapped("Your trainer ended this call for you before you reached the end, so it has no "
+                               "score. Stay here: the next call starts when your trainer is ready.");
         } else if (session.phase() == TraineePhase::playing || session.is_host_lost()) {
             if (session.call() && static_cast<int>(session.call()->call) != played_call_) open_call(ctx);
             else ImGui::TextWrapped("Waiting for the rest of the class to finish...");

@@ -16,9 +16,13 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
     camera_.pixels_per_metre = ctx.height / 70.0;  // wider than in play: the class spreads out
     clock_ += dt;
 
-    // Follow the middle of the class, so the pack stays in view.
+    // Follow the middle of those still on the call (of everyone, once all are done), so the pack
+    // stays in view and a raft that has stopped does not hold the camera back.
     progress_scratch_.clear();
-    for (const TraineeView& t : trainees) progress_scratch_.push_back(t.progress);
+    for (const TraineeView& t : trainees)
+        if (!t.finished) progress_scratch_.push_back(t.progress);
+    if (progress_scratch_.empty())
+        for (const TraineeView& t : trainees) progress_scratch_.push_back(t.progress);
     double middle = 0;
     if (!progress_scratch_.empty()) {
         auto mid = progress_scratch_.begin() + progress_scratch_.size() / 2;
@@ -110,7 +114,7 @@ void ClassView::frame(AppContext& ctx, const Simulation& river, const std::vecto
                 ImGui::TableNextColumn();
                 char pct[16];
                 std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(std::min(100.0, 100.0 * t.progress / length)));
-                ImGui::TextUnformatted(t.finished ? "done" : pct);
+                ImGui::TextUnformatted(t.finished ? t.end_word : pct);
             }
         }
         ImGui::EndTable();

@@ -19,6 +19,7 @@ struct TraineeView {
     RaftLook raft;
     double intensity = 0, composure = 0, progress = 0;
     bool finished = false;
+    const char* end_word = "done";  // the Done column once finished: "done", or how the call ended for them
 };
 
 class ClassView {

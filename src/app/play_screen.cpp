@@ -164,7 +164,9 @@ public:
         layout(ctx);
         if (options_.link) {
             options_.link->service();
-            if (!options_.link->run()) {  // the class moved on to a call that could not load
+            // The class moved on to a call that could not load, or the trainer ended this one
+            // for us: the class screen says which.
+            if (!options_.link->run() || options_.link->ended_for_us()) {
                 ScreenRequest back;
                 back.kind = ScreenRequest::menu;
                 return back;

@@ -30,6 +30,7 @@ public:
     virtual void play(double real_seconds, InputSource& player) = 0;
     virtual void hold() = 0;                     // the player paused: no time piles up
     virtual std::string banner() const = 0;      // one line over the river ("" for none)
+    virtual bool ended_for_us() const = 0;       // the trainer ended this call for the player
 };
 
 struct PlayOptions {

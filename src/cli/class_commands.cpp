@@ -325,11 +325,20 @@ int join_command(const Args& args) {
     out["shown_as"] = session.welcome() ? session.welcome()->shown_name : *name;
     out["calls"] = nlohmann::ordered_json::array();
     bool all_verified = !session.results().empty();
+    int ended_by_trainer = 0;
     for (const net::ConfirmedCall& c : session.results()) {
+        if (c.ended_by_trainer) {  // the trainer's decision, not a failed check
+            ++ended_by_trainer;
+            out["calls"].push_back({{"level", c.level_name}, {"ended_by_trainer", true}});
+            continue;
+        }
         all_verified = all_verified && c.verified;
         out["calls"].push_back({{"level", c.level_name}, {"outcome", outcome_id(c.outcome)}, {"score", c.score},
                                 {"replies", c.replies}, {"confirmed", c.verified}});
     }
+    if (ended_by_trainer)
+        std::cerr << "calmwaters join: the trainer ended " << ended_by_trainer << (ended_by_trainer == 1 ? " call" : " calls")
+                  << " for us before we finished\n";
     std::cout << out.dump(2) << '\n';
     if (!all_verified) {
         std::cerr << "calmwaters join: the host did not confirm every call\n";

@@ -74,6 +74,7 @@ const char* verdict_words(Verdict v) {
         case Verdict::unfinished: return "unfinished";
         case Verdict::playing: return "still playing";
         case Verdict::left: return "left (connected, but sent nothing)";
+        case Verdict::ended: return "ended by the trainer before they finished";
     }
     return "";
 }

@@ -18,6 +18,7 @@ const char* verdict_id(Verdict v) {
         case Verdict::mismatch: return "mismatch";
         case Verdict::unfinished: return "unfinished";
         case Verdict::left: return "left";
+        case Verdict::ended: return "ended";
     }
     return "playing";
 }
@@ -156,6 +157,8 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
         send(t.id, Welcome{t.id, t.shown_name, t.token, settings_.projector});
         send(t.id, call_info_for(t));
         send(t.id, resume_for(t));
+        if (call_ < static_cast<int>(t.runs.size()) && t.runs[call_].verdict == Verdict::ended)
+            send(t.id, Release{static_cast<uint16_t>(call_)});
         return result;
     }
     if (trainees_.size() >= std::min(settings_.max_trainees, kMaxClassSize)) {
@@ -203,6 +206,14 @@ void ClassSession::end_run(uint32_t id, Verdict verdict) {
     begin_run(*t);
     TraineeRun& run = t->runs[call_];
     if (run.verdict == Verdict::playing) run.verdict = verdict;
+}
+
+void ClassSession::let_go(uint32_t id) {
+    if (!still_playing(id)) return;
+    Trainee* t = find(id);
+    begin_run(*t);
+    t->runs[call_].verdict = Verdict::ended;
+    send(id, Release{static_cast<uint16_t>(call_)});
 }
 
 void ClassSession::malformed_from(uint32_t id) {
@@ -277,7 +288,8 @@ std::string ClassSession::take_inputs(Trainee& t, const Inputs& in) {
         run.inputs.push_back(in.ticks[i]);
         run.shadow->step(from_wire(in.ticks[i]));  // nothing once the run has ended
     }
-    if (run.reported && run.verdict == Verdict::playing) judge(t, run);
+    // A game that had finished before the trainer let it go still sends its run: it is checked.
+    if (run.reported && (run.verdict == Verdict::playing || run.verdict == Verdict::ended)) judge(t, run);
     return "";
 }
 

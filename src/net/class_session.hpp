@@ -40,7 +40,8 @@ struct SessionSettings {
 };
 
 // `left`: still connected but sent nothing for the host's silence limit, so the call went on without them.
-enum class Verdict { playing, verified, mismatch, unfinished, left };
+// `ended`: the trainer ended the call for them while they were still on it.
+enum class Verdict { playing, verified, mismatch, unfinished, left, ended };
 const char* verdict_id(Verdict v);
 
 // One trainee's run of one call, as the host knows it.
@@ -101,6 +102,10 @@ public:
     // The host lets the trainee's run of this call go without a result: `left` (connected but
     // silent) or `unfinished` (their link dropped and did not come back in time).
     void end_run(uint32_t trainee, Verdict verdict);
+    // The trainer ends the trainee's run of this call for them (they are holding the class):
+    // marked `ended`, and their game is told to stop. A game that had already finished when told
+    // still sends its run, and that run is checked like any other: a finished result stands.
+    void let_go(uint32_t trainee);
     void malformed_from(uint32_t trainee);  // a packet that did not decode: counted against them
     // A message from a trainee that has said hello. Returns "" or why it was refused.
     std::string receive(uint32_t trainee, const Message& m);

@@ -258,6 +258,14 @@ void NetHost::on_disconnect(ENetPeer* peer) {
     peers_.erase(it);
 }
 
+void NetHost::let_go(uint32_t trainee) {
+    if (!session_.still_playing(trainee)) return;
+    session_.let_go(trainee);
+    if (const Trainee* t = session_.trainee(trainee))
+        note("You ended " + t->shown_name + "'s call for them; the report marks it \"ended\".");
+    send_outbox();
+}
+
 void NetHost::send_to(ENetPeer* peer, const Message& m) { traffic_.bytes_out += send_message(peer, m); }
 
 void NetHost::send_outbox() {

@@ -62,6 +62,9 @@ public:
     // Send what is queued and say goodbye to everyone, waiting up to `wait_ms`.
     void close(uint32_t wait_ms);
 
+    // The trainer ends a trainee's call for them (see ClassSession::let_go), and the log says so.
+    void let_go(uint32_t trainee);
+
     const HostTraffic& traffic() const { return traffic_; }
     // What happened, newest last, for the trainer's screen and the headless log.
     const std::deque<std::string>& log() const { return log_; }

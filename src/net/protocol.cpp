@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <iterator>
 
 #include "core/rng.hpp"
 #include "wire.hpp"
@@ -15,7 +16,7 @@ namespace {
 enum Tag : uint8_t {
     tag_hello = 1, tag_raft_state = 2, tag_inputs = 3, tag_finished = 4, tag_vote = 5,
     tag_welcome = 20, tag_refuse = 21, tag_call = 22, tag_start = 23, tag_pause = 24, tag_resume = 25,
-    tag_confirm = 26, tag_question = 27, tag_session_over = 28,
+    tag_confirm = 26, tag_question = 27, tag_session_over = 28, tag_release = 29,
 };
 
 constexpr size_t kMaxVoteReplies = 8;
@@ -138,6 +139,10 @@ struct Encoder {
         for (uint16_t v : m.votes) w.u16(v);
     }
     void operator()(const SessionOver&) { w.u8(tag_session_over); }
+    void operator()(const Release& m) {
+        w.u8(tag_release);
+        w.u16(m.call);
+    }
 };
 
 bool get_bool(WireReader& r, bool& b) {
@@ -266,6 +271,11 @@ std::optional<Message> decode_host(uint8_t tag, WireReader& r) {
             return m;
         }
         case tag_session_over: return SessionOver{};
+        case tag_release: {
+            Release m;
+            if (!r.u16(m.call) || m.call >= kMaxCalls) return std::nullopt;
+            return m;
+        }
         default: return std::nullopt;
     }
 }
@@ -390,7 +400,8 @@ std::string generate_code(uint64_t seed) {
 
 const char* message_name(const Message& m) {
     static const char* kNames[] = {"hello", "raft state", "inputs", "finished", "vote", "welcome", "refuse", "call",
-                                   "start", "pause", "resume", "confirm", "question", "session over"};
+                                   "start", "pause", "resume", "confirm", "question", "session over", "release"};
+    static_assert(std::size(kNames) == std::variant_size_v<Message>, "a name for every message");
     return kNames[m.index()];
 }
 

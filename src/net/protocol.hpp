@@ -19,7 +19,8 @@ namespace cw::net {
 
 // 2: the Hello carries the trainee's reading pace. A Hello from version 1 still decodes (with
 // the normal pace) so that the host can tell that trainee plainly to update.
-constexpr uint16_t kProtocolVersion = 2;
+// 3: the host may end one trainee's call for them (Release).
+constexpr uint16_t kProtocolVersion = 3;
 constexpr uint16_t kDefaultPort = 7777;
 
 // Sizes a peer may send. The host accepts nothing bigger from a trainee than kMaxTraineePacket.
@@ -139,9 +140,14 @@ struct Question {
     std::vector<uint16_t> votes; // per reply, shown to everyone once voting closes
 };
 struct SessionOver {};
+// The trainer ended this trainee's run of the call (it was holding the class): their river
+// stops and they wait for the next call. Neither side keeps a result for the run.
+struct Release {
+    uint16_t call = 0;
+};
 
 using Message = std::variant<Hello, RaftState, Inputs, Finished, Vote, Welcome, Refuse, CallInfo, Start, Pause,
-                             Resume, Confirm, Question, SessionOver>;
+                             Resume, Confirm, Question, SessionOver, Release>;
 
 std::vector<uint8_t> encode(const Message& m);
 

@@ -13,6 +13,7 @@ const char* trainee_phase_id(TraineePhase p) {
         case TraineePhase::playing: return "playing";
         case TraineePhase::finished: return "finished";
         case TraineePhase::confirmed: return "confirmed";
+        case TraineePhase::released: return "released";
         case TraineePhase::over: return "over";
     }
     return "joining";
@@ -92,6 +93,14 @@ void TraineeSession::receive(const Message& m) {
             for (const ChoiceRecord& choice : run_->sim().call().choices())
                 done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.authored)));
             results_.push_back(std::move(done));
+        }
+    } else if (auto* r = std::get_if<Release>(&m)) {
+        // A game that has finished keeps its phase: its run is on the way and the host checks it.
+        if (call_ && r->call == call_->call && (phase_ == TraineePhase::lobby || phase_ == TraineePhase::playing)) {
+            phase_ = TraineePhase::released;
+            ConfirmedCall ended{r->call, call_->level_name, Outcome::none, 0, false, {}};
+            ended.ended_by_trainer = true;
+            results_.push_back(std::move(ended));
         }
     } else if (auto* q = std::get_if<Question>(&m)) {
         question_ = *q;

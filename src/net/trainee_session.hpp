@@ -22,11 +22,13 @@ enum class TraineePhase {
     playing,     // the call is on: step() every tick
     finished,    // the local run ended; waiting for the host to confirm it
     confirmed,   // the host re-simulated the run and agrees (or says how it differs)
+    released,    // the trainer ended this call for us before we finished: no result, wait for the next
     over,        // the session ended
 };
 const char* trainee_phase_id(TraineePhase p);
 
-// A call this trainee finished and the host confirmed.
+// How a call of this trainee's ended, as the host said: finished and confirmed, or ended by
+// the trainer before the trainee finished (no outcome, no score, nothing kept).
 struct ConfirmedCall {
     int call = 0;
     std::string level_name;
@@ -34,6 +36,7 @@ struct ConfirmedCall {
     int score = 0;
     bool verified = false;  // the host's re-run matched ours
     std::vector<std::string> replies;  // "node:letter", in the order given
+    bool ended_by_trainer = false;
 };
 
 class TraineeSession {
