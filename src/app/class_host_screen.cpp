@@ -342,7 +342,7 @@ private:
             session_->set_paused(!session_->paused());
         ImGui::SameLine();
         if (ImGui::Button(session_->call_done() ? "Class debrief" : "End the call", half)) stage_ = Stage::debrief;
-        if (session_->call_done()) ImGui::TextColored(theme::kTextAllDone, "Everyone has finished.");
+        if (session_->call_done()) ImGui::TextColored(theme::kTextAllDone, "No one is still on the call.");
         else still_on_call(ctx);
         if (sample_) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -595,7 +595,9 @@ private:
                                            : outcome                        ? outcome_label(*outcome)
                                                                             : t.outcome.c_str());
                     ImGui::TableNextColumn();
-                    ImGui::Text("%d", t.score);
+                    const bool scored = t.verdict == Verdict::verified || t.verdict == Verdict::mismatch;
+                    if (scored) ImGui::Text("%d", t.score);
+                    else ImGui::TextUnformatted("-");
                     ImGui::TableNextColumn();
                     ImGui::TextUnformatted(t.verdict == Verdict::verified   ? "yes"
                                            : t.verdict == Verdict::mismatch ? "did not match"

@@ -185,8 +185,8 @@ private:
             ImGui::TextDisabled("Call %d of %d: %s", session.call()->call + 1, session.call()->call_count,
                                 session.level()->title.c_str());
         for (const ConfirmedCall& c : session.results()) {
-            if (c.ended_by_trainer) ImGui::BulletText("%s: ended by your trainer", c.level_name.c_str());
-            else ImGui::BulletText("%s: %s, score %d%s", c.level_name.c_str(), outcome_label(c.outcome), c.score,
+            if (c.ended_by_trainer) ImGui::BulletText("%s: ended by your trainer", c.title.c_str());
+            else ImGui::BulletText("%s: %s, score %d%s", c.title.c_str(), outcome_label(c.outcome), c.score,
                                    c.verified ? "" : " (the trainer's check did not match)");
         }
         if (link == LinkState::reconnecting)

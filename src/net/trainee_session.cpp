@@ -90,6 +90,7 @@ void TraineeSession::receive(const Message& m) {
             confirm_ = *c;
             phase_ = TraineePhase::confirmed;
             ConfirmedCall done{c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified, {}};
+            done.title = level_ ? level_->title : call_->level_name;
             for (const ChoiceRecord& choice : run_->sim().call().choices())
                 done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.authored)));
             results_.push_back(std::move(done));
@@ -100,6 +101,7 @@ void TraineeSession::receive(const Message& m) {
             phase_ = TraineePhase::released;
             ConfirmedCall ended{r->call, call_->level_name, Outcome::none, 0, false, {}};
             ended.ended_by_trainer = true;
+            ended.title = level_ ? level_->title : call_->level_name;
             results_.push_back(std::move(ended));
         }
     } else if (auto* q = std::get_if<Question>(&m)) {

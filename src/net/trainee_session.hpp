@@ -37,6 +37,7 @@ struct ConfirmedCall {
     bool verified = false;  // the host's re-run matched ours
     std::vector<std::string> replies;  // "node:letter", in the order given
     bool ended_by_trainer = false;
+    std::string title;  // the level's title, for the trainee's screen
 };
 
 class TraineeSession {
