@@ -51,6 +51,14 @@ void TraineeSession::load_call(const CallInfo& c) {
     phase_ = TraineePhase::lobby;
 }
 
+ConfirmedCall TraineeSession::call_ended(int call) const {
+    ConfirmedCall c;
+    c.call = call;
+    c.level_name = call_->level_name;
+    c.title = level_ ? level_->title : call_->level_name;
+    return c;
+}
+
 void TraineeSession::receive(const Message& m) {
     if (auto* w = std::get_if<Welcome>(&m)) {
         welcome_ = *w;
@@ -89,8 +97,10 @@ void TraineeSession::receive(const Message& m) {
         if (call_ && c->call == call_->call && !confirm_) {
             confirm_ = *c;
             phase_ = TraineePhase::confirmed;
-            ConfirmedCall done{c->call, call_->level_name, static_cast<Outcome>(c->outcome), c->score, c->verified, {}};
-            done.title = level_ ? level_->title : call_->level_name;
+            ConfirmedCall done = call_ended(c->call);
+            done.outcome = static_cast<Outcome>(c->outcome);
+            done.score = c->score;
+            done.verified = c->verified;
             for (const ChoiceRecord& choice : run_->sim().call().choices())
                 done.replies.push_back(level_->nodes[choice.node].id + ":" + std::string(1, static_cast<char>('A' + choice.authored)));
             results_.push_back(std::move(done));
@@ -99,9 +109,8 @@ void TraineeSession::receive(const Message& m) {
         // A game that has finished keeps its phase: its run is on the way and the host checks it.
         if (call_ && r->call == call_->call && (phase_ == TraineePhase::lobby || phase_ == TraineePhase::playing)) {
             phase_ = TraineePhase::released;
-            ConfirmedCall ended{r->call, call_->level_name, Outcome::none, 0, false, {}};
+            ConfirmedCall ended = call_ended(r->call);
             ended.ended_by_trainer = true;
-            ended.title = level_ ? level_->title : call_->level_name;
             results_.push_back(std::move(ended));
         }
     } else if (auto* q = std::get_if<Question>(&m)) {

@@ -97,6 +97,7 @@ private:
     void advance(const WireInput& w);
     void after_step(const WireInput& w);
     void load_call(const CallInfo& c);
+    ConfirmedCall call_ended(int call) const;  // this call's entry in results(), to fill in
 
     Catalogue catalogue_;
     Hello hello_;
