@@ -29,6 +29,7 @@ void print_usage() {
         "  calmwaters run LEVEL --bot B [--record FILE] [--profile NAME]\n"
         "                                      ...and save the run as a replay, or as a profile's attempt\n"
         "  calmwaters progress [--profile NAME] [--json]\n"
+        "  calmwaters xapi status [--json] | xapi send   learning records for the company's record store\n"
         "                                      a profile's attempts\n"
         "  calmwaters replay FILE [--verify] [--level L]\n"
         "                                      watch a replay, or re-simulate it headless and check it\n"
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
     if (cmd == "techniques") return cw::techniques_command(rest);
     if (cmd == "screenshot") return cw::screenshot_command(rest);
     if (cmd == "progress") return cw::progress_command(rest);
+    if (cmd == "xapi") return cw::xapi_command(rest);
     if (cmd == "solve") return cw::solve_command(rest);
     if (cmd == "upgrade") return cw::upgrade_command(rest);
     if (cmd == "host") return cw::host_command(rest);

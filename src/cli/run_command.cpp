@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -11,6 +12,9 @@
 #include "play/call_run.hpp"
 #include "play/kept_level.hpp"
 #include "store/profile_db.hpp"
+#include "store/record_outbox.hpp"
+#include "xapi/practice_records.hpp"
+#include "xapi/record_sender.hpp"
 #include "store/progress.hpp"
 #include "content/data_paths.hpp"
 
@@ -99,13 +103,26 @@ int run_command(const Args& args) {
     out["bot"] = bot_id;
     if (auto profile = flag_value(args, "--profile")) {
         // The attempt, with its choices, its timeline and its replay, kept in the profile.
+        // With a record store configured, its learning records go in with it, then out at once.
         Attempt a = run.attempt();
         ProfileDb db(default_data_dir() + "/profiles.sqlite");
         if (!db.warning().empty()) std::cerr << "calmwaters: " << db.warning() << '\n';
+        xapi::LrsConfigLoad lrs = xapi::load_lrs_config(default_data_dir());
+        for (const std::string& p : lrs.problems) std::cerr << p << '\n';
+        std::vector<QueuedRecord> records;
+        if (db.ok())
+            records = xapi::practice_records(run.sim(), args[0], *profile, db.settings(*profile), lrs.config,
+                                             std::time(nullptr));
         std::string error;
-        if (!db.ok() || !db.add_attempt(*profile, a, error)) {
+        if (!db.ok() || !db.add_attempt(*profile, a, error, records)) {
             std::cerr << "calmwaters run: the attempt could not be saved: " << (db.ok() ? error : db.error()) << '\n';
             return 1;
+        }
+        if (!records.empty()) {
+            RecordOutbox outbox(db);
+            xapi::SendOutcome sent = xapi::send_waiting(outbox, lrs.config);
+            if (!sent.problem.empty())
+                std::cerr << "calmwaters run: the learning records are kept to send later: " << sent.problem << '\n';
         }
     }
     std::cout << out.dump(2) << '\n';

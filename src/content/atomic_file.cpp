@@ -25,13 +25,13 @@ bool write_all(int fd, std::string_view bytes) {
 
 }  // namespace
 
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error) {
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error, unsigned mode) {
     const std::filesystem::path parent = std::filesystem::path(path).parent_path();
     const std::string dir = parent.empty() ? "." : parent.string();
     const std::string temp = path + ".saving";  // named only for the instant before the rename
-    int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644);
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, mode);
     const bool unnamed = fd >= 0;
-    if (!unnamed) fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (!unnamed) fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode);
     if (fd < 0) {
         error = "could not write " + path + ": " + why();
         return false;

@@ -9,7 +9,8 @@ namespace cw {
 // Writes `bytes` to `path` (its folder must exist). The new file is written unnamed
 // (O_TMPFILE), flushed to disk, and only then given its name, so a kill at any point leaves
 // nothing but the old file. On a filesystem without unnamed files, a `PATH.saving` file is
-// used instead, and a stale one from a killed save is replaced by the next save.
-bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error);
+// used instead, and a stale one from a killed save is replaced by the next save. `mode`: the
+// new file's permissions (before the umask); 0600 for a file that holds a secret.
+bool write_file_atomically(const std::string& path, std::string_view bytes, std::string& error, unsigned mode = 0644);
 
 }  // namespace cw

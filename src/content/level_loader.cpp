@@ -492,7 +492,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     level.source_hash = h.value();
 
     r.unknown_keys(root,
-                   {"format", "title", "summary", "seed", "shuffle", "caller", "player", "policy", "dock", "week", "river", "call"},
+                   {"format", "title", "summary", "seed", "mastery", "shuffle", "caller", "player", "policy", "dock", "week", "river", "call"},
                    "the level");
     if (auto v = r.integer(root, "format", true, 1, 1000)) {
         level.format = static_cast<int>(*v);
@@ -509,6 +509,7 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     if (auto v = r.string(root, "title", true, 120)) level.title = *v;
     if (auto v = r.string(root, "summary", false, 400)) level.summary = *v;
     if (auto v = r.integer(root, "seed", false, 0, 1LL << 53)) level.seed = static_cast<uint64_t>(*v);
+    if (auto v = r.integer(root, "mastery", false, 0, 100)) level.mastery = static_cast<int>(*v);
     read_caller(r, root, level);
     if (const toml::value* player = r.table(root, "player", false)) {
         r.unknown_keys(*player, {"composure"}, "[player]");

@@ -197,12 +197,16 @@ struct PolicyCard {
 // Level file versions: 1, the first (grades optional, worked out from the tags); 2, grades
 // required and replies shuffled onto channels by default. See docs/level-format.md.
 constexpr int kLevelFormatLatest = 2;
+constexpr int kDefaultMastery = 70;
 
 struct Level {
     int format = 1;
     std::string title;
     std::string summary;
     uint64_t seed = 1;
+    // The score (0-100) that counts as passing this call in a learning record store's terms
+    // (xAPI `passed`/`failed`); nothing in the game itself depends on it.
+    int mastery = kDefaultMastery;
     Caller caller;
     double composure = 80;
     RiverDef river;

@@ -133,6 +133,7 @@ void write_top(Writer& w, const Draft& d) {
     w.text("title", l.title);
     if (!l.summary.empty()) w.text("summary", l.summary);
     w.key("seed", std::to_string(l.seed));
+    if (l.mastery != kDefaultMastery) w.key("mastery", std::to_string(l.mastery));
     if (l.shuffle != (l.format >= 2)) w.key("shuffle", l.shuffle ? "true" : "false");  // only when not the default
 
     w.anchor({LineAnchor::caller});

@@ -8,6 +8,7 @@
 
 #include "core/hash.hpp"
 #include "profile_salvage.hpp"
+#include "sqlite_stmt.hpp"
 
 namespace cw {
 
@@ -48,48 +49,16 @@ const char* kMigrations[] = {
     "CREATE TABLE week_vars (profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,"
     "  playlist TEXT NOT NULL, name TEXT NOT NULL, value REAL NOT NULL,"
     "  PRIMARY KEY (profile_id, playlist, name));",
+    // 5 -> 6: learning records (xAPI statements) waiting for the company's record store, queued
+    // with the attempt they describe; a sent one keeps its id (so it is never sent twice) but
+    // not its text. `refused`: the store said the statement itself was wrong; kept, not retried.
+    "CREATE TABLE records (id TEXT PRIMARY KEY, statement TEXT NOT NULL,"
+    "  queued TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')), sent TEXT, refused TEXT);"
+    "CREATE INDEX records_waiting ON records (sent, refused);"
+    "CREATE TABLE records_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);",
 };
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == ProfileDb::kSchemaVersion,
               "one migration per schema version");
-
-// A prepared statement that finalizes itself.
-class Stmt {
-public:
-    Stmt(sqlite3* db, const char* sql) { ok_ = db && sqlite3_prepare_v2(db, sql, -1, &st_, nullptr) == SQLITE_OK; }
-    ~Stmt() { sqlite3_finalize(st_); }
-    Stmt(const Stmt&) = delete;
-    Stmt& operator=(const Stmt&) = delete;
-
-    Stmt& text(int i, const std::string& v) {
-        ok_ = ok_ && sqlite3_bind_text(st_, i, v.c_str(), static_cast<int>(v.size()), SQLITE_TRANSIENT) == SQLITE_OK;
-        return *this;
-    }
-    Stmt& integer(int i, long long v) {
-        ok_ = ok_ && sqlite3_bind_int64(st_, i, v) == SQLITE_OK;
-        return *this;
-    }
-    Stmt& real(int i, double v) {
-        ok_ = ok_ && sqlite3_bind_double(st_, i, v) == SQLITE_OK;
-        return *this;
-    }
-    // Runs a statement that returns no rows.
-    bool run() { return ok_ && (step_ = sqlite3_step(st_)) == SQLITE_DONE; }
-    bool row() { return ok_ && (step_ = sqlite3_step(st_)) == SQLITE_ROW; }
-    // After row() says no: false when there were simply no (more) rows.
-    bool failed() const { return !ok_ || (step_ != SQLITE_ROW && step_ != SQLITE_DONE); }
-    std::string col_text(int c) const {
-        const unsigned char* t = sqlite3_column_text(st_, c);
-        return t ? std::string(reinterpret_cast<const char*>(t), static_cast<size_t>(sqlite3_column_bytes(st_, c)))
-                 : std::string();
-    }
-    long long col_int(int c) const { return sqlite3_column_int64(st_, c); }
-    double col_real(int c) const { return sqlite3_column_double(st_, c); }
-
-private:
-    sqlite3_stmt* st_ = nullptr;
-    bool ok_ = false;
-    int step_ = SQLITE_OK;  // what the last step returned
-};
 
 const char* kProfileId = "(SELECT id FROM profiles WHERE name = ?1)";
 
@@ -250,8 +219,7 @@ bool ProfileDb::migrate(bool& damaged) {
     }
 }
 
-template <class Body>
-bool ProfileDb::write(std::string& error, Body body) {
+bool ProfileDb::write(std::string& error, const std::function<bool()>& body) {
     if (!db_) {
         error = error_.empty() ? "the profile database is not open" : error_;
         return false;
@@ -291,8 +259,15 @@ bool ProfileDb::ensure_profile(const std::string& profile, std::string& error) {
     });
 }
 
-bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::string& error) {
+bool ProfileDb::add_attempt(const std::string& profile, const Attempt& a, std::string& error,
+                            const std::vector<QueuedRecord>& records) {
     return write(error, [&] {
+        for (const QueuedRecord& r : records)
+            if (!Stmt(db_, "INSERT OR IGNORE INTO records (id, statement) VALUES (?1, ?2);")
+                     .text(1, r.id)
+                     .text(2, r.statement)
+                     .run())
+                return false;
         if (!Stmt(db_, "INSERT OR IGNORE INTO profiles (name) VALUES (?1);").text(1, profile).run()) return false;
         if (!a.level_text.empty() && level_text_hash(a.level_text).hex() == a.level_hash &&
             !Stmt(db_, "INSERT OR IGNORE INTO level_texts (hash, text) VALUES (?1, ?2);")

@@ -4,6 +4,7 @@
 // crash or a kill loses at most the write in progress; a file that is not a readable database is
 // moved aside with a message, never silently emptied.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -34,6 +35,12 @@ struct Attempt {
     std::string level_text;
 };
 
+// A learning record (an xAPI statement) to send: its id, and its JSON text.
+struct QueuedRecord {
+    std::string id;
+    std::string statement;
+};
+
 // A level text kept by its hash, or why there is none.
 struct KeptLevelText {
     std::optional<std::string> text;
@@ -58,7 +65,7 @@ using SettingsList = std::vector<std::pair<std::string, std::string>>;
 
 class ProfileDb {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
     static constexpr size_t kMaxSettingKey = 64, kMaxSettingValue = 4096;
 
     // Opens (creating or migrating) `path`. On failure ok() is false and error() says why.
@@ -78,8 +85,10 @@ public:
     bool ensure_profile(const std::string& profile, std::string& error);
 
     // Saves the attempt and, in the same transaction, its level text (when given and it hashes
-    // to a.level_hash; a text that does not is not the level played, so it is not kept).
-    bool add_attempt(const std::string& profile, const Attempt& a, std::string& error);
+    // to a.level_hash; a text that does not is not the level played, so it is not kept) and the
+    // learning records that describe it (see RecordOutbox), so neither is kept without the other.
+    bool add_attempt(const std::string& profile, const Attempt& a, std::string& error,
+                     const std::vector<QueuedRecord>& records = {});
     std::vector<Attempt> attempts(const std::string& profile) const;
     // The level text kept under `level_hash` (16 hex digits, as in Attempt::level_hash), checked
     // against that hash: a copy that no longer matches it is reported as damaged, never used.
@@ -113,12 +122,12 @@ public:
     std::map<std::string, double> week(const std::string& profile, const std::string& playlist) const;
 
 private:
+    friend class RecordOutbox;  // the learning records' queue, in this same database
     bool open_once(std::string& why, bool& damaged);
     bool migrate(bool& damaged);
     bool exec(const char* sql);
     // Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back when it fails.
-    template <class Body>
-    bool write(std::string& error, Body body);
+    bool write(std::string& error, const std::function<bool()>& body);
 
     std::string path_;
     sqlite3* db_ = nullptr;

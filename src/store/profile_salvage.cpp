@@ -10,7 +10,8 @@ namespace cw {
 namespace {
 
 // Parents before children, so a kept attempt still has its profile (foreign keys stay on).
-const char* kTables[] = {"profiles", "level_texts", "settings", "campaign", "campaign_best", "week_vars", "attempts"};
+const char* kTables[] = {"profiles", "level_texts", "settings", "campaign", "campaign_best", "week_vars", "attempts",
+                         "records", "records_state"};
 
 std::vector<std::string> columns(sqlite3* db, const std::string& table) {
     std::vector<std::string> out;

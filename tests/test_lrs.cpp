@@ -1,0 +1,170 @@
+// Learning records against a real record store (xapi-statements on 127.0.0.1, see
+// lrs_server.hpp) and against stubs that stage its failures. These start node and the game
+// many times, so they run in the normal pass only.
+#include "child_process.hpp"
+#include "fixtures.hpp"
+#include "http_stub.hpp"
+#include "lrs_server.hpp"
+
+#include <map>
+#include <set>
+
+namespace fs = std::filesystem;
+using cwtest::run_cli;
+
+namespace {
+
+uint16_t free_tcp_port() {
+    int s = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+    close(s);
+    return ntohs(a.sin_port);
+}
+
+// The environment of a headless player whose records go to `endpoint`.
+std::vector<std::string> player_env(const fs::path& home, const std::string& endpoint, const std::string& secret = "test") {
+    return {"CALMWATERS_HOME=" + home.string(), "CALMWATERS_LRS_ENDPOINT=" + endpoint, "CALMWATERS_LRS_KEY=test",
+            "CALMWATERS_LRS_SECRET=" + secret, "CALMWATERS_SYSTEM_SETTINGS=" + (home / "no-system-file").string()};
+}
+
+nlohmann::json status_of(const std::vector<std::string>& env) {
+    cwtest::Finished f = run_cli({"xapi", "status", "--json"}, env);
+    REQUIRE_MESSAGE(f.code == 0, f.err);
+    return nlohmann::json::parse(f.out);
+}
+
+std::map<std::string, int> verb_counts(const std::vector<nlohmann::json>& statements) {
+    std::map<std::string, int> n;
+    for (const auto& s : statements) ++n[s["verb"]["id"].get<std::string>().substr(31)];  // after .../verbs/
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("lrs: a headless practice run lands its statements in a real record store" * cwtest::slow()) {
+    fs::path home = cwtest::case_dir() / "home";
+    cwtest::LrsServer lrs;
+    lrs.start(free_tcp_port());
+    auto env = player_env(home, lrs.url());
+    cwtest::Finished run = run_cli({"run", cwtest::source_path("levels/flatpack_shelf.toml"), "--bot", "calm", "--profile", "Ana"}, env);
+    REQUIRE_MESSAGE(run.code == 0, run.err);
+    const int replies = static_cast<int>(nlohmann::json::parse(run.out)["choices"].size());
+
+    std::vector<nlohmann::json> got = lrs.statements();
+    REQUIRE(got.size() == static_cast<size_t>(replies + 4));
+    std::map<std::string, int> verbs = verb_counts(got);
+    CHECK(verbs["initialized"] == 1);
+    CHECK(verbs["answered"] == replies);
+    CHECK(verbs["completed"] == 1);
+    CHECK(verbs["passed"] + verbs["failed"] == 1);
+    CHECK(verbs["terminated"] == 1);
+    std::set<std::string> registrations;
+    for (const auto& s : got) {
+        registrations.insert(s["context"]["registration"].get<std::string>());
+        CHECK(s["actor"]["account"]["name"] == "Ana");
+    }
+    CHECK(registrations.size() == 1);
+    nlohmann::json st = status_of(env);
+    CHECK(st["queued"] == 0);
+    CHECK(st["sent"] == replies + 4);
+    CHECK(st["failed"] == 0);
+    CHECK(st["last_error"] == "");
+    CHECK(st.dump().find("CALMWATERS") == std::string::npos);
+}
+
+TEST_CASE("lrs: with the store down records wait, then go exactly once when it is back" * cwtest::slow()) {
+    fs::path home = cwtest::case_dir() / "home";
+    const uint16_t port = free_tcp_port();
+    const std::string endpoint = "http://127.0.0.1:" + std::to_string(port) + "/xAPI/";
+    auto env = player_env(home, endpoint);
+    for (const char* bot : {"calm", "random"}) {
+        cwtest::Finished run = run_cli({"run", cwtest::source_path("levels/flatpack_shelf.toml"), "--bot", bot, "--profile", "Ana"}, env);
+        REQUIRE_MESSAGE(run.code == 0, run.err);  // the attempt is kept whatever the network does
+        CHECK(run.err.find("kept to send later") != std::string::npos);
+    }
+    nlohmann::json waiting = status_of(env);
+    const int queued = waiting["queued"];
+    CHECK(queued > 8);
+    CHECK(waiting["last_error"].get<std::string>().find("did not answer") != std::string::npos);
+    cwtest::Finished down = run_cli({"xapi", "send"}, env);
+    CHECK(down.code == 1);
+    CHECK(down.err.find("still waiting") != std::string::npos);
+
+    cwtest::LrsServer lrs;
+    lrs.start(port);
+    cwtest::Finished up = run_cli({"xapi", "send"}, env);
+    CHECK_MESSAGE(up.code == 0, up.err);
+    CHECK(lrs.statements().size() == static_cast<size_t>(queued));
+    CHECK(run_cli({"xapi", "send"}, env).code == 0);  // nothing left, nothing sent twice
+    std::vector<nlohmann::json> got = lrs.statements();
+    std::set<std::string> ids;
+    for (const auto& s : got) ids.insert(s["id"].get<std::string>());
+    CHECK(ids.size() == static_cast<size_t>(queued));
+    CHECK(status_of(env)["last_error"] == "");
+}
+
+TEST_CASE("lrs: a send killed half-way loses nothing and duplicates nothing" * cwtest::slow()) {
+    fs::path home = cwtest::case_dir() / "home";
+    cwtest::HttpStub hangs(0);  // takes the records and never answers
+    auto env = player_env(home, hangs.url());
+    // The attempt and its records are saved, the send starts, the store says nothing, and the
+    // game is killed in the middle of it.
+    auto [out, err] = cwtest::child_output_files("send");
+    cwtest::ChildOptions options;
+    options.env = env;
+    cwtest::Child first = cwtest::spawn_binary({"run", cwtest::source_path("levels/flatpack_shelf.toml"), "--bot", "calm",
+                                                "--profile", "Ana"}, out, err, options);
+    for (int i = 0; i < 500 && hangs.requests() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(hangs.requests() > 0);  // the records are on their way when the game is killed
+    first.kill_now();
+    nlohmann::json after_kill = status_of(env);
+    const int queued = after_kill["queued"];
+    REQUIRE(queued > 4);
+
+    // Nothing was marked sent; with a store that answers, each record goes once.
+    cwtest::LrsServer lrs;
+    lrs.start(free_tcp_port());
+    auto real = player_env(home, lrs.url());
+    cwtest::Finished sent = run_cli({"xapi", "send"}, real);
+    CHECK_MESSAGE(sent.code == 0, sent.err);
+    CHECK(run_cli({"xapi", "send"}, real).code == 0);
+    std::vector<nlohmann::json> got = lrs.statements();
+    std::set<std::string> ids;
+    for (const auto& s : got) ids.insert(s["id"].get<std::string>());
+    CHECK(got.size() == static_cast<size_t>(queued));
+    CHECK(ids.size() == got.size());
+}
+
+TEST_CASE("lrs: a wrong secret or an unreachable store is said plainly and the records wait" * cwtest::slow()) {
+    fs::path home = cwtest::case_dir() / "home";
+    cwtest::HttpStub refuses(401);
+    const std::string secret = "not-the-Secret-42";
+    auto env = player_env(home, refuses.url(), secret);
+    cwtest::Finished run = run_cli({"run", cwtest::source_path("levels/flatpack_shelf.toml"), "--bot", "calm", "--profile", "Ana"}, env);
+    REQUIRE(run.code == 0);
+    cwtest::Finished send = run_cli({"xapi", "send"}, env);
+    CHECK(send.code == 1);
+    CHECK(send.err.find("did not accept the key and secret") != std::string::npos);
+    nlohmann::json st = status_of(env);
+    CHECK(st["queued"].get<int>() > 4);
+    CHECK(st["last_error"].get<std::string>().find("HTTP 401") != std::string::npos);
+    for (const std::string& text : {run.all(), send.all(), st.dump()}) CHECK(text.find(secret) == std::string::npos);
+
+    // No store at that address at all: the same queue, a different reason.
+    auto nowhere = player_env(home, "http://127.0.0.1:" + std::to_string(free_tcp_port()) + "/xAPI/", secret);
+    cwtest::Finished unreachable = run_cli({"xapi", "send"}, nowhere);
+    CHECK(unreachable.code == 1);
+    CHECK(unreachable.err.find("did not answer") != std::string::npos);
+    CHECK(unreachable.all().find(secret) == std::string::npos);
+    // Plain http to another computer is refused before anything is sent.
+    auto far = player_env(home, "http://lrs.example.com/xAPI/", secret);
+    cwtest::Finished plain = run_cli({"xapi", "send"}, far);
+    CHECK(plain.code == 1);
+    CHECK(plain.err.find("https") != std::string::npos);
+    CHECK(status_of(env)["queued"] == st["queued"]);
+}
