@@ -5,7 +5,11 @@
 #include "fixtures.hpp"
 #include "http_stub.hpp"
 #include "lrs_server.hpp"
+#include "store/record_outbox.hpp"
+#include "xapi/record_sender.hpp"
+#include "xapi/uuid.hpp"
 
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -167,4 +171,113 @@ TEST_CASE("lrs: a wrong secret or an unreachable store is said plainly and the r
     CHECK(plain.code == 1);
     CHECK(plain.err.find("https") != std::string::npos);
     CHECK(status_of(env)["queued"] == st["queued"]);
+}
+
+TEST_CASE("lrs: a class of three through host lands every trainee's checked result" * cwtest::slow()) {
+    fs::path dir = cwtest::case_dir();
+    cwtest::LrsServer lrs;
+    lrs.start(free_tcp_port());
+    fs::path level = dir / "fork.toml";
+    std::ofstream(level) << cwtest::forked_river(3);
+    // The class's port: a UDP one the kernel says is free.
+    int u = socket(AF_INET, SOCK_DGRAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    bind(u, reinterpret_cast<sockaddr*>(&a), sizeof a);
+    socklen_t len = sizeof a;
+    getsockname(u, reinterpret_cast<sockaddr*>(&a), &len);
+    close(u);
+    const std::string port = std::to_string(ntohs(a.sin_port));
+
+    cwtest::ChildOptions trainer;
+    trainer.env = player_env(dir / "home-trainer", lrs.url());
+    cwtest::Child host = cwtest::spawn_binary({"host", level.string(), "--headless", "--bind", "127.0.0.1", "--port", port,
+                                               "--code", "RIVER", "--expect", "3", "--timeout", "90"},
+                                              dir / "host.out", dir / "host.err", trainer);
+    REQUIRE_MESSAGE(host.said("Hosting a class on port"), host.stderr_text());
+    std::vector<cwtest::Child> trainees;
+    for (const char* name : {"Ana", "Ben", "Cleo"}) {
+        cwtest::ChildOptions o;
+        o.env = {"CALMWATERS_HOME=" + (dir / name).string()};  // trainees' games have no store set up
+        trainees.push_back(cwtest::spawn_binary({"join", "127.0.0.1:" + port, "--code", "river", "--name", name,
+                                                 "--headless", "--bot", "random", "--seed", "4", "--speed", "20"},
+                                                dir / (std::string(name) + ".out"), dir / (std::string(name) + ".err"), o));
+    }
+    for (cwtest::Child& t : trainees) CHECK(t.wait() == 0);
+    REQUIRE_MESSAGE(host.wait() == 0, host.stderr_text());
+    CHECK(host.stderr_text().find("learning records to the record store") != std::string::npos);
+
+    std::vector<nlohmann::json> got = lrs.statements();
+    std::map<std::string, int> per_learner;
+    std::set<std::string> registrations;
+    for (const auto& s : got) {
+        ++per_learner[s["actor"]["account"]["name"].get<std::string>()];
+        registrations.insert(s["context"]["registration"].get<std::string>());
+        CHECK(s["context"]["extensions"]["urn:calmwaters:session"] == "RIVER");
+        const std::string verb = s["verb"]["display"]["en-US"];
+        if (verb == "passed" || verb == "failed" || verb == "terminated")
+            CHECK(s["result"]["extensions"]["urn:calmwaters:result-check"] == "verified");
+    }
+    CHECK(per_learner.size() == 3);
+    for (const auto& [name, n] : per_learner) CHECK_MESSAGE(n == 5, name);  // one reply each: 1 + 1 + 3
+    CHECK(registrations.size() == 1);
+    // The trainees' own games sent nothing: the host's checked copy is the one record.
+    for (const char* name : {"Ana", "Ben", "Cleo"}) {
+        cwtest::Finished st = run_cli({"xapi", "status", "--json"}, {"CALMWATERS_HOME=" + (dir / name).string()});
+        CHECK(nlohmann::json::parse(st.out)["sent"] == 0);
+    }
+}
+
+TEST_CASE("lrs: a store whose certificate this computer does not trust is refused until it is" * cwtest::slow()) {
+    fs::path dir = cwtest::case_dir();
+    const std::string cert = (dir / "store.pem").string(), key = (dir / "store.key").string();
+    const std::string make = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 "
+                             "-addext subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + cert + " 2>/dev/null";
+    REQUIRE(std::system(make.c_str()) == 0);
+    const uint16_t port = free_tcp_port();
+    cwtest::Child store = cwtest::fork_child([&] {
+        execlp("node", "node", cwtest::source_path("tests/lrs/tls_store.js").c_str(), cert.c_str(), key.c_str(),
+               std::to_string(port).c_str(), static_cast<char*>(nullptr));
+        return 127;
+    });
+    REQUIRE_MESSAGE(store.said("listening", 30), store.stderr_text());
+
+    fs::path home = dir / "home";
+    auto env = player_env(home, "https://127.0.0.1:" + std::to_string(port) + "/xAPI/");
+    cwtest::Finished run = run_cli({"run", cwtest::source_path("levels/flatpack_shelf.toml"), "--bot", "calm", "--profile", "Ana"}, env);
+    REQUIRE(run.code == 0);
+    CHECK(run.err.find("certificate is not trusted") != std::string::npos);
+    const int queued = status_of(env)["queued"];
+    CHECK(queued > 4);
+
+    env.push_back("CALMWATERS_LRS_CA_FILE=" + cert);  // the company's own certificate, trusted
+    cwtest::Finished trusted = run_cli({"xapi", "send"}, env);
+    CHECK_MESSAGE(trusted.code == 0, trusted.err);
+    nlohmann::json st = status_of(env);
+    CHECK(st["queued"] == 0);
+    CHECK(st["sent"] == queued);
+    store.kill_now();
+}
+
+TEST_CASE("lrs: the game's sender sends in the background and lets the game close while a store hangs" * cwtest::slow()) {
+    fs::path dir = cwtest::case_dir();
+    const std::string path = (dir / "profiles.sqlite").string();
+    {
+        cw::ProfileDb db(path);
+        cw::RecordOutbox outbox(db);
+        std::string error;
+        REQUIRE(outbox.queue({{cw::xapi::random_uuid(), "{\"n\":1}"}}, error));
+    }
+    cwtest::HttpStub hangs(0);
+    cw::xapi::LrsConfig config;
+    config.endpoint = hangs.url();
+    auto sender = std::make_unique<cw::xapi::RecordSender>(path, config);
+    for (int i = 0; i < 500 && hangs.requests() == 0; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    REQUIRE(hangs.requests() == 1);  // it went by itself, on its own thread
+    auto start = std::chrono::steady_clock::now();
+    sender.reset();  // the game closes mid-post
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(10));  // not curl's whole 60 s
+    cw::ProfileDb db(path);
+    CHECK(cw::RecordOutbox(db).counts().queued == 1);  // and the record still waits
 }

@@ -227,8 +227,19 @@ void load_fonts(AppContext& ctx) {
 
 }  // namespace
 
+void AppShell::start_record_sender() {
+    ctx.lrs_changed = false;
+    ctx.records = nullptr;
+    records_.reset();  // a sender for the old store stops first (a post under way is abandoned)
+    if (!ctx.profiles || !ctx.lrs.configured()) return;
+    records_ = std::make_unique<xapi::RecordSender>(ctx.profiles->path(), ctx.lrs);
+    ctx.records = records_.get();
+}
+
 AppShell::~AppShell() {
     screen_.reset();
+    ctx.records = nullptr;
+    records_.reset();
     if (imgui_) {
         ImGui_ImplSDLRenderer_Shutdown();
         if (ctx.window) ImGui_ImplSDL2_Shutdown();
@@ -354,6 +365,13 @@ bool AppShell::init_display(bool headless, std::string& error, int width, int he
         }
     }
 
+    if (!headless) {
+        xapi::LrsConfigLoad lrs = xapi::load_lrs_config(default_data_dir());
+        for (const std::string& p : lrs.problems)
+            ctx.settings_warning += (ctx.settings_warning.empty() ? "" : "\n") + p;
+        ctx.lrs = lrs.config;
+        start_record_sender();
+    }
     startup_mark("profiles open");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -502,6 +520,7 @@ void AppShell::frame(double dt, bool present) {
     input_->end_frame();  // this frame's presses have been seen
     if (audio_) audio_->frame_done();
     keep_settings();
+    if (ctx.lrs_changed) start_record_sender();
     ImGui::Render();
     if (strips_only) {
         for (const SDL_FRect& strip : strips) render_draw_data_within(ImGui::GetDrawData(), strip);

@@ -8,6 +8,7 @@
 #include "screen.hpp"
 #include "audio_device.hpp"
 #include "screens.hpp"
+#include "xapi/record_sender.hpp"
 
 namespace cw {
 
@@ -57,6 +58,8 @@ private:
     std::unique_ptr<InputDevices> input_;
     std::unique_ptr<ProgressStore> progress_;
     std::unique_ptr<ProfileDb> profiles_;
+    std::unique_ptr<xapi::RecordSender> records_;  // learning records on their way (see xapi/)
+    void start_record_sender();
     std::unique_ptr<Screen> screen_;
     std::unique_ptr<AudioDevice> audio_;
     Settings saved_;                   // the settings as last written to the file

@@ -4,6 +4,7 @@
 // steers one raft together: each question waits for the room's vote.
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <optional>
 #include <random>
 
@@ -15,6 +16,7 @@
 #include "core/bot.hpp"
 #include "net/class_calls.hpp"
 #include "net/class_debrief.hpp"
+#include "net/class_records.hpp"
 #include "net/class_report.hpp"
 #include "net/lan.hpp"
 #include "net/net_host.hpp"
@@ -22,6 +24,9 @@
 #include "net/trainee_session.hpp"
 #include "screens.hpp"
 #include "store/progress.hpp"
+#include "store/record_outbox.hpp"
+#include "xapi/record_sender.hpp"
+#include "xapi/uuid.hpp"
 #include "theme.hpp"
 
 namespace cw {
@@ -531,6 +536,7 @@ private:
             session_->end_call();
             if (session_->settings().projector && river_) session_->keep_room_week(river_->sim());
             debrief_ = class_debrief(*session_, session_->call_index());
+            keep_class_records(ctx);
         }
         const CallDebrief& d = *debrief_;
         ImGui::SetNextWindowPos(ImVec2(20 * s, 20 * s));
@@ -643,6 +649,17 @@ private:
         report_message_ = written.size() == 3 ? "Saved in " + dir + " (CSV, HTML page, xAPI)." : "Not saved: " + error;
     }
 
+    // The call's checked results, for the company's record store (a preview's bots are no one).
+    void keep_class_records(AppContext& ctx) {
+        if (sample_ || !ctx.profiles) return;
+        std::vector<QueuedRecord> records =
+            class_call_records(*session_, session_->call_index(), ctx.lrs, registration_, std::time(nullptr));
+        if (records.empty()) return;
+        std::string error;
+        if (!RecordOutbox(*ctx.profiles).queue(records, error)) report_message_ = "Learning records not kept: " + error;
+        else if (ctx.records) ctx.records->nudge();
+    }
+
     void finish_session() {
         if (session_->started()) session_->end_call();
         while (session_->next_call()) {
@@ -684,6 +701,7 @@ private:
     bool holding_shown_ = false;           // their list has opened by itself this call
     std::optional<uint32_t> letting_go_;   // the trainee the trainer is about to end the call for
     std::optional<CallDebrief> debrief_;
+    const std::string registration_ = xapi::random_uuid();  // ties this session's learning records together
     double clock_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <optional>
 
@@ -25,6 +26,8 @@
 #include "replay_timeline.hpp"
 #include "river_view.hpp"
 #include "screens.hpp"
+#include "xapi/practice_records.hpp"
+#include "xapi/record_sender.hpp"
 #include "sim_options.hpp"
 #include "theme.hpp"
 #include "water_particles.hpp"
@@ -557,8 +560,15 @@ private:
         if (!ctx.profiles || options_.autopilot || options_.replay || !options_.keep_attempt) return;
         Attempt a = run().attempt();
         if (!options_.attempt_level.empty()) a.level = options_.attempt_level;
+        // Practice goes to the company's record store from here; a class call's record is the
+        // host's to send (it holds the checked result), so it is not sent twice.
+        std::vector<QueuedRecord> records;
+        if (!options_.link)
+            records = xapi::practice_records(sim(), a.level, ctx.profile, ctx.profiles->settings(ctx.profile), ctx.lrs,
+                                             std::time(nullptr));
         std::string error;
-        if (!ctx.profiles->add_attempt(ctx.profile, a, error)) progress_error_ = error;
+        if (!ctx.profiles->add_attempt(ctx.profile, a, error, records)) progress_error_ = error;
+        else if (!records.empty() && ctx.records) ctx.records->nudge();
     }
 
     // A finished campaign call moves the week on and keeps the best score.

@@ -16,9 +16,12 @@
 #include "input.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
+#include "xapi/lrs_config.hpp"
 #include "store/settings_file.hpp"  // struct Settings: the one place, shared with the file that keeps it
 
 namespace cw {
+
+namespace xapi { class RecordSender; }
 
 
 class AudioDevice;
@@ -44,6 +47,9 @@ struct AppContext {
     InputDevices* input = nullptr;
     ProgressStore* progress = nullptr;  // null when headless (screenshots keep nothing)
     ProfileDb* profiles = nullptr;      // every call played is kept here (null when headless)
+    xapi::LrsConfig lrs;                // where learning records go (no endpoint: nowhere)
+    xapi::RecordSender* records = nullptr;  // sends them on its own thread (null: no store, or headless)
+    bool lrs_changed = false;           // Settings changed `lrs`: the shell starts a new sender
     std::string profile = "player";
     // The shipped levels as read at start-up, for the first menu to take (then empty).
     std::unique_ptr<ShippedContent> preloaded;

@@ -2,12 +2,16 @@
 // the controls. Every change takes effect at once and is saved by the shell as it happens.
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 #include "audio_device.hpp"
+#include "content/data_paths.hpp"
 #include "content/dock_text.hpp"
 #include "core/breathing.hpp"
 #include "screens.hpp"
 #include "sim_options.hpp"
+#include "store/record_outbox.hpp"
+#include "xapi/practice_records.hpp"
 #include "theme.hpp"
 
 namespace cw {
@@ -173,6 +177,8 @@ public:
         if (ImGui::InputTextWithHint("##own", "(leave empty to use the quote above)", own, sizeof own))
             set.touchstone_text = own;
 
+        learning_records(ctx, column, control);
+
         theme::section_heading("Controls", ctx.fonts.large);
         if (ImGui::BeginTable("##controls", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("");
@@ -215,7 +221,111 @@ public:
     }
 
 private:
+    // Where results go in the company's records: the store's address, key and secret (the
+    // user's own file; IT's file is the fallback), the learner's id, and what is waiting.
+    void learning_records(AppContext& ctx, float column, float control) {
+        theme::section_heading("Learning records", ctx.fonts.large);
+        if (!records_loaded_) load_records_form(ctx);
+        ImGui::PushTextWrapPos(0);
+        row_label("", column);
+        ImGui::TextDisabled("Results of your practice calls go to your company's learning record store (xAPI).");
+        row_label("Record store", column);
+        ImGui::SetNextItemWidth(control);
+        ImGui::InputTextWithHint("##lrs_endpoint", it_endpoint_.empty() ? "https://lrs.example.com/xAPI/ (empty: off)"
+                                                                        : it_endpoint_.c_str(),
+                                 endpoint_, sizeof endpoint_);
+        row_label("Key", column);
+        ImGui::SetNextItemWidth(control * 0.6f);
+        ImGui::InputText("##lrs_key", key_, sizeof key_);
+        row_label("Secret", column);
+        ImGui::SetNextItemWidth(control * 0.6f);
+        ImGui::InputTextWithHint("##lrs_secret", has_secret_ ? "(kept: type to replace it)" : "", secret_, sizeof secret_,
+                                 ImGuiInputTextFlags_Password);
+        row_label("Your learner id", column);
+        ImGui::SetNextItemWidth(control * 0.6f);
+        ImGui::InputTextWithHint("##learner", ("e.g. your work email (empty: \"" + ctx.profile + "\")").c_str(), learner_,
+                                 sizeof learner_);
+        row_label("", column);
+        if (ImGui::Button("Save learning records settings")) save_records_form(ctx);
+        if (!records_message_.empty()) {
+            row_label("", column);
+            ImGui::TextColored(records_ok_ ? theme::kTextAllDone : theme::kTextProblem, "%s", records_message_.c_str());
+        }
+        for (const std::string& name : overridden_) {
+            row_label("", column);
+            ImGui::TextColored(theme::kTextCaution, "%s is set and wins over these boxes.", name.c_str());
+        }
+        row_label("", column);
+        if (!ctx.lrs.configured()) {
+            ImGui::TextDisabled("No record store is set up, so nothing is sent.");
+        } else {
+            // Counted once a second from the profile database the sender works on.
+            if (ctx.profiles && (clock_ - counted_at_ > 1.0 || counted_at_ < 0)) {
+                counts_ = RecordOutbox(*ctx.profiles).counts();
+                counted_at_ = clock_;
+            }
+            ImGui::TextDisabled("%lld records waiting, %lld sent%s", counts_.queued, counts_.sent,
+                                counts_.failed ? ", some refused by the store" : ".");
+            if (!counts_.last_error.empty()) {
+                row_label("", column);
+                ImGui::TextColored(theme::kTextCaution, "Last problem: %s", counts_.last_error.c_str());
+            }
+        }
+        ImGui::PopTextWrapPos();
+    }
+
+    void load_records_form(AppContext& ctx) {
+        records_loaded_ = true;
+        xapi::LrsConfig mine = xapi::load_user_lrs_config(default_data_dir()).config;
+        it_endpoint_ = xapi::load_system_lrs_config().config.endpoint;
+        std::snprintf(endpoint_, sizeof endpoint_, "%s", mine.endpoint.c_str());
+        std::snprintf(key_, sizeof key_, "%s", mine.key.c_str());
+        has_secret_ = !mine.secret.empty();
+        kept_ = mine;
+        if (ctx.profiles) {
+            auto kept = ctx.profiles->settings(ctx.profile);
+            if (auto it = kept.find(xapi::kLearnerIdSetting); it != kept.end())
+                std::snprintf(learner_, sizeof learner_, "%s", it->second.c_str());
+        }
+        overridden_ = xapi::lrs_variables_set();
+    }
+
+    void save_records_form(AppContext& ctx) {
+        xapi::LrsConfig mine = kept_;
+        mine.endpoint = endpoint_;
+        mine.key = key_;
+        if (*secret_) mine.secret = secret_;  // an empty box keeps the secret already saved
+        const std::string effective = mine.endpoint.empty() ? it_endpoint_ : mine.endpoint;
+        if (!effective.empty()) {
+            if (std::string why = xapi::endpoint_problem(effective); !why.empty()) {
+                records_ok_ = false;
+                records_message_ = "Not saved: " + why + ".";
+                return;
+            }
+        }
+        std::string error;
+        bool saved = xapi::save_lrs_config(default_data_dir(), mine, error);
+        if (saved && ctx.profiles) saved = ctx.profiles->save_settings(ctx.profile, {{xapi::kLearnerIdSetting, learner_}}, error);
+        records_ok_ = saved;
+        records_message_ = saved ? "Saved." : "Not saved: " + error;
+        if (!saved) return;
+        kept_ = mine;
+        has_secret_ = !mine.secret.empty();
+        std::memset(secret_, 0, sizeof secret_);  // the secret does not stay in the form
+        ctx.lrs = xapi::load_lrs_config(default_data_dir()).config;
+        ctx.lrs_changed = true;
+        counted_at_ = -1;
+    }
+
     float pending_scale_;
+    bool records_loaded_ = false, has_secret_ = false, records_ok_ = false;
+    char endpoint_[512] = {}, key_[256] = {}, secret_[256] = {}, learner_[128] = {};
+    xapi::LrsConfig kept_;          // the user's own file as last read or saved
+    std::string it_endpoint_;       // the address IT's file gives, when this user gives none
+    std::string records_message_;
+    std::vector<std::string> overridden_;  // CALMWATERS_LRS_* variables in force
+    RecordCounts counts_;
+    double counted_at_ = -1;
     DockTextLoad dock_text_;  // the touchstone quotes, read when the screen opens
     double clock_ = 0;
     bool back_ = false, first_ = true;

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -17,12 +18,16 @@
 #include "core/bot.hpp"
 #include "net/class_calls.hpp"
 #include "net/class_debrief.hpp"
+#include "net/class_records.hpp"
 #include "net/class_report.hpp"
 #include "net/net_client.hpp"
 #include "net/net_host.hpp"
 #include "net/rejoin_token.hpp"
 #include "store/profile_db.hpp"
 #include "store/progress.hpp"
+#include "store/record_outbox.hpp"
+#include "xapi/record_sender.hpp"
+#include "xapi/uuid.hpp"
 #include "content/data_paths.hpp"
 
 namespace cw {
@@ -97,6 +102,27 @@ nlohmann::ordered_json call_summary(const net::CallDebrief& d) {
     return c;
 }
 
+// The call just ended, for the company's records: queued in the trainer's own profile database
+// (so nothing is lost if the store is down: `calmwaters xapi send` sends it later), then sent.
+void send_class_records(const net::ClassSession& session, const xapi::LrsConfig& config, const std::string& registration) {
+    std::vector<QueuedRecord> records =
+        net::class_call_records(session, session.call_index(), config, registration, std::time(nullptr));
+    if (records.empty()) return;
+    ProfileDb db(default_data_dir() + "/profiles.sqlite");
+    RecordOutbox outbox(db);
+    std::string error;
+    if (!db.ok() || !outbox.queue(records, error)) {
+        std::cerr << "calmwaters host: the class's learning records could not be kept: " << (db.ok() ? error : db.error())
+                  << '\n';
+        return;
+    }
+    xapi::SendOutcome sent = xapi::send_waiting(outbox, config);
+    if (sent.problem.empty())
+        std::cerr << "Sent " << sent.sent << " learning records to the record store.\n";
+    else
+        std::cerr << "calmwaters host: the learning records are kept to send later: " << sent.problem << '\n';
+}
+
 }  // namespace
 
 int host_command(const Args& args) {
@@ -141,6 +167,10 @@ int host_command(const Args& args) {
     settings.max_trainees = std::min(net::kMaxClassSize, static_cast<size_t>(expect + std::max(5L, expect / 5)));
     net::ClassSession session(std::move(*calls), *catalogue, settings);
     net::NetHost host(session);
+    // With a record store set up, each call's checked results go to it as the call ends.
+    xapi::LrsConfigLoad lrs = xapi::load_lrs_config(default_data_dir());
+    for (const std::string& p : lrs.problems) std::cerr << p << '\n';
+    const std::string registration = xapi::random_uuid();  // one per class session
     std::string bind = flag_value(args, "--bind").value_or("0.0.0.0");
     if (!host.listen(bind, static_cast<uint16_t>(port), error)) {
         std::cerr << "calmwaters host: " << error << '\n';
@@ -180,6 +210,7 @@ int host_command(const Args& args) {
         host.service(0);  // deliver the last confirmations
         session.end_call();
         summary["calls"].push_back(call_summary(net::class_debrief(session, session.call_index())));
+        send_class_records(session, lrs.config, registration);
         if (!session.next_call()) break;
         host.service(0);
     }

@@ -113,10 +113,29 @@ std::string endpoint_problem(const std::string& endpoint) {
     return "the address should start with https://";
 }
 
-LrsConfigLoad load_lrs_config(const std::string& data_dir) {
+LrsConfigLoad load_system_lrs_config() {
     LrsConfigLoad out;
     const char* system = std::getenv("CALMWATERS_SYSTEM_SETTINGS");
     read_file_over(system && *system ? system : kSystemSettingsFile, out.config, out.problems);
+    return out;
+}
+
+LrsConfigLoad load_user_lrs_config(const std::string& data_dir) {
+    LrsConfigLoad out;
+    read_file_over((fs::path(data_dir) / kUserLrsFile).string(), out.config, out.problems);
+    return out;
+}
+
+std::vector<std::string> lrs_variables_set() {
+    std::vector<std::string> set;
+    for (const char* name : {"CALMWATERS_LRS_ENDPOINT", "CALMWATERS_LRS_KEY", "CALMWATERS_LRS_SECRET",
+                             "CALMWATERS_LRS_HOME_PAGE", "CALMWATERS_LRS_CA_FILE"})
+        if (const char* v = std::getenv(name); v && *v) set.push_back(name);
+    return set;
+}
+
+LrsConfigLoad load_lrs_config(const std::string& data_dir) {
+    LrsConfigLoad out = load_system_lrs_config();
     read_file_over((fs::path(data_dir) / kUserLrsFile).string(), out.config, out.problems);
     env_over("CALMWATERS_LRS_ENDPOINT", out.config.endpoint);
     env_over("CALMWATERS_LRS_KEY", out.config.key);

@@ -33,6 +33,11 @@ constexpr const char* kSystemSettingsFile = "/etc/calmwaters/settings.toml";
 constexpr const char* kUserLrsFile = "learning-records.toml";
 
 LrsConfigLoad load_lrs_config(const std::string& data_dir);
+// The user's own file alone (what Settings edits), and IT's file alone (what it falls back to).
+LrsConfigLoad load_user_lrs_config(const std::string& data_dir);
+LrsConfigLoad load_system_lrs_config();
+// The CALMWATERS_LRS_* variables that are set (their names only), which win over both files.
+std::vector<std::string> lrs_variables_set();
 // Writes the user's own file (mode 0600, replaced atomically). An empty endpoint removes it.
 bool save_lrs_config(const std::string& data_dir, const LrsConfig& config, std::string& error);
 

@@ -1,0 +1,32 @@
+#include "class_records.hpp"
+
+#include "xapi/practice_records.hpp"
+#include "xapi/statements.hpp"
+
+namespace cw::net {
+
+std::vector<QueuedRecord> class_call_records(const ClassSession& session, int call, const xapi::LrsConfig& config,
+                                             const std::string& registration, std::time_t ended_at) {
+    std::vector<QueuedRecord> out;
+    if (!config.configured() || call < 0 || call >= static_cast<int>(session.calls().size())) return out;
+    const bool anonymous = session.settings().anonymous;
+    for (const Trainee& t : session.trainees()) {
+        if (call >= static_cast<int>(t.runs.size()) || !t.runs[call].shadow) continue;
+        const TraineeRun& run = t.runs[call];
+        xapi::CallRecord r;
+        r.learner.home_page = config.learner_home();
+        r.learner.account = anonymous ? "anonymous:" + session.settings().code + ":" + t.shown_name : t.name;
+        r.learner.display_name = anonymous ? "" : t.name;
+        r.registration = registration;
+        r.level_name = session.calls()[call].name;
+        r.ended_at = ended_at;
+        r.session_code = session.settings().code;
+        r.call_number = call + 1;
+        r.result_check = verdict_id(run.verdict);
+        std::vector<QueuedRecord> mine = xapi::as_records(xapi::call_statements(run.shadow->sim(), r));
+        out.insert(out.end(), mine.begin(), mine.end());
+    }
+    return out;
+}
+
+}  // namespace cw::net
