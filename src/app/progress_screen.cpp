@@ -23,6 +23,7 @@
 #include "core/bot.hpp"
 #include "progress_charts.hpp"
 #include "screens.hpp"
+#include "store/record_outbox.hpp"
 #include "theme.hpp"
 
 namespace cw {
@@ -243,6 +244,19 @@ private:
         if (ImGui::Button("Back", ImVec2(back_w, 0))) back_ = true;
         if (!sample_dir_.empty())
             ImGui::TextDisabled("A sample profile, made from bot runs for this picture: no player data is shown.");
+        else records_line(ctx);
+    }
+
+    // With a company record store set up: whether this computer's results have reached it.
+    void records_line(AppContext& ctx) {
+        if (!ctx.lrs.configured() || !ctx.profiles) return;
+        if (records_frames_++ % 60 == 0) records_ = RecordOutbox(*ctx.profiles).counts();  // about once a second
+        if (records_.queued == 0 && records_.last_error.empty()) {
+            ImGui::TextDisabled("Your results are in your company's learning records (%lld sent).", records_.sent);
+            return;
+        }
+        ImGui::TextColored(theme::kTextCaution, "%lld learning records waiting to go to your company's record store%s%s",
+                           records_.queued, records_.last_error.empty() ? "." : ": ", records_.last_error.c_str());
     }
 
     void no_database(AppContext&) {
@@ -286,6 +300,9 @@ private:
         if (ImGui::Button("Back to the menu", ImVec2(200 * s, 40 * s))) back_ = true;
         ImGui::EndChild();
     }
+
+    RecordCounts records_;
+    long records_frames_ = 0;
 
     // --- summary cards ---------------------------------------------------------------------
 
