@@ -12,6 +12,12 @@ using namespace cw::net;
 
 namespace {
 
+Hello with_learner() {
+    Hello h{kProtocolVersion, "0.1.0+abc", "ABCDE", "Ben", 0, "box", true};
+    h.learner_id = "ben.okafor@example.com";
+    return h;
+}
+
 std::vector<Message> one_of_each() {
     Inputs in;
     in.call = 1;
@@ -40,7 +46,9 @@ std::vector<Message> one_of_each() {
             r,
             Confirm{0, true, 1, 88},
             q,
-            SessionOver{}};
+            SessionOver{},
+            Release{1},
+            with_learner()};
 }
 
 bool is_trainee_message(const Message& m) { return m.index() <= 4; }
@@ -89,6 +97,11 @@ TEST_CASE("class protocol: out-of-range values and oversized strings are refused
     CHECK(refused(Inputs{0, 0, {{-128, false}}}));                    // paddle beyond -127
     CHECK(refused(Hello{kProtocolVersion, "b", "CODE", std::string(kMaxNameBytes + 1, 'x'), 0, "box", true}));
     CHECK(refused(Vote{0, 1, 200}));
+    Hello odd = with_learner();
+    odd.learner_id = "ben\x1b[31m";  // a control character in the learner id
+    CHECK(refused(odd));
+    odd.learner_id = std::string(kMaxLearnerIdBytes + 1, 'x');
+    CHECK(refused(odd));
     // A length field that claims more bytes than the message has.
     WireWriter w;
     w.u8(1);

@@ -10,6 +10,7 @@
 
 #include "core/bot.hpp"
 #include "net/class_debrief.hpp"
+#include "net/class_records.hpp"
 #include "net/class_report.hpp"
 #include "net/class_session.hpp"
 #include "net/trainee_session.hpp"
@@ -442,4 +443,38 @@ TEST_CASE("class session: a game that had finished when the trainer let it go ke
     REQUIRE(ana.results().size() == 1);
     CHECK_FALSE(ana.results()[0].ended_by_trainer);
     CHECK(ana.results()[0].score == ana.sim()->score().total);
+}
+
+TEST_CASE("class records: each trainee's checked run, by learner id when given; an anonymous class sends no names") {
+    cw::xapi::LrsConfig config;
+    config.endpoint = "https://lrs.example.com/xAPI/";
+    for (bool anonymous : {false, true}) {
+        SessionSettings settings;
+        settings.anonymous = anonymous;
+        ClassSession host = make_session(cwtest::forked_river(2), settings);
+        Room room{host, {}};
+        Hello ana = hello_from("Ana");
+        ana.learner_id = "E1001";
+        room.seats.push_back({std::make_unique<TraineeSession>(cwtest::catalogue(), ana), {},
+                              std::make_unique<cw::SteeringBot>(cw::BotPolicy::calm, 1)});
+        room.pump();
+        room.join("Ben", cw::BotPolicy::random, 2);
+        host.start_call();
+        room.pump();
+        room.play_to_end();
+        host.end_call();
+        std::vector<cw::QueuedRecord> records = class_call_records(host, 0, config, "reg-1", 1796300000);
+        REQUIRE(records.size() == 10);  // two trainees, one reply each: 1 + 1 + 3
+        std::set<std::string> accounts;
+        for (const cw::QueuedRecord& r : records) {
+            nlohmann::json s = nlohmann::json::parse(r.statement);
+            accounts.insert(s["actor"]["account"]["name"].get<std::string>());
+            CHECK(s["actor"].contains("name") == !anonymous);
+            CHECK(s["actor"]["account"]["homePage"] == "https://lrs.example.com");
+            CHECK(s["context"]["registration"] == "reg-1");
+        }
+        CHECK(accounts.count("E1001") == 1);
+        CHECK(accounts.count(anonymous ? "anonymous:RIVER:" + host.trainees()[1].shown_name : "Ben") == 1);
+        CHECK(class_call_records(host, 0, cw::xapi::LrsConfig{}, "reg-1", 0).empty());  // no store: nothing
+    }
 }

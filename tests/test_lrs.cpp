@@ -211,9 +211,11 @@ TEST_CASE("lrs: a class of three through host lands every trainee's checked resu
     for (const char* name : {"Ana", "Ben", "Cleo"}) {
         cwtest::ChildOptions o;
         o.env = {"CALMWATERS_HOME=" + (dir / name).string()};  // trainees' games have no store set up
-        trainees.push_back(cwtest::spawn_binary({"join", "127.0.0.1:" + port, "--code", "river", "--name", name,
-                                                 "--headless", "--bot", "random", "--seed", "4", "--speed", "20"},
-                                                dir / (std::string(name) + ".out"), dir / (std::string(name) + ".err"), o));
+        std::vector<std::string> args = {"join", "127.0.0.1:" + port, "--code", "river", "--name", name,
+                                         "--headless", "--bot", "random", "--seed", "4", "--speed", "20"};
+        if (std::string(name) == "Ana") args.insert(args.end(), {"--learner", "E1001"});  // her employee number
+        trainees.push_back(cwtest::spawn_binary(args, dir / (std::string(name) + ".out"),
+                                                dir / (std::string(name) + ".err"), o));
     }
     for (cwtest::Child& t : trainees) CHECK(t.wait() == 0);
     REQUIRE_MESSAGE(host.wait() == 0, host.stderr_text());
@@ -231,6 +233,8 @@ TEST_CASE("lrs: a class of three through host lands every trainee's checked resu
             CHECK(s["result"]["extensions"]["urn:calmwaters:result-check"] == "verified");
     }
     CHECK(per_learner.size() == 3);
+    CHECK(per_learner.count("E1001") == 1);  // Ana is known to the company by her learner id
+    CHECK(per_learner.count("Ben") == 1);
     for (const auto& [name, n] : per_learner) CHECK_MESSAGE(n == 5, name);  // one reply each: 1 + 1 + 3
     CHECK(registrations.size() == 1);
     // The trainees' own games sent nothing: the host's checked copy is the one record.

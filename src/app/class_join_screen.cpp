@@ -13,6 +13,7 @@
 #include "net/rejoin_token.hpp"
 #include "screens.hpp"
 #include "store/progress.hpp"
+#include "xapi/practice_records.hpp"
 #include "theme.hpp"
 #include "content/data_paths.hpp"
 
@@ -65,6 +66,11 @@ class JoinScreen : public Screen {
 public:
     explicit JoinScreen(AppContext& ctx) {
         std::snprintf(name_, sizeof name_, "%s", ctx.profile == "player" ? "" : ctx.profile.c_str());
+        if (ctx.profiles) {  // given once, in Settings or on joining a class before
+            auto kept = ctx.profiles->settings(ctx.profile);
+            if (auto it = kept.find(xapi::kLearnerIdSetting); it != kept.end()) kept_learner_ = it->second;
+        }
+        std::snprintf(learner_, sizeof learner_, "%s", kept_learner_.c_str());
     }
 
     void event(AppContext& ctx, const SDL_Event& e) override {
@@ -121,6 +127,8 @@ private:
         ImGui::InputText("Code", code_, sizeof code_, ImGuiInputTextFlags_CharsUppercase | ImGuiInputTextFlags_CharsNoBlank);
         ImGui::SetNextItemWidth(300 * s);
         ImGui::InputTextWithHint("Your name", "as the class will see it", name_, sizeof name_);
+        ImGui::SetNextItemWidth(300 * s);
+        ImGui::InputTextWithHint("Learner id", "optional: for your company's records", learner_, sizeof learner_);
         if (!error_.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextProblem);
             ImGui::TextWrapped("%s", error_.c_str());
@@ -150,6 +158,15 @@ private:
         hello.breath = ctx.settings.breath;
         hello.breath_holds = ctx.settings.breath_holds;
         hello.reading_pace = sim_options_from(ctx.settings).reading_pace;  // the host re-runs the call at it
+        hello.learner_id = learner_;  // for the company's learning records, sent on by the trainer's game
+        if (!valid_learner_id(hello.learner_id)) {
+            error_ = "Your learner id: at most 128 letters, digits and signs.";
+            return;
+        }
+        if (ctx.profiles && hello.learner_id != kept_learner_) {  // remembered for the next class and for practice
+            std::string ignored;
+            ctx.profiles->save_settings(ctx.profile, {{xapi::kLearnerIdSetting, hello.learner_id}}, ignored);
+        }
         // Coming back (a dropped connection, or this game restarted): the token kept on disk.
         token_file_ = rejoin_token_path(default_data_dir(), code_, hello.name);
         hello.rejoin_token = read_rejoin_token(token_file_);
@@ -288,6 +305,8 @@ private:
     char address_[128] = {};
     char code_[9] = {};  // 8 letters and digits at most
     char name_[64] = {};
+    char learner_[129] = {};
+    std::string kept_learner_;  // the profile's learner id when the screen opened
     std::string error_;
     std::string token_file_;
     std::shared_ptr<Connection> conn_;

@@ -242,9 +242,9 @@ int host_command(const Args& args) {
 int join_command(const Args& args) {
     const char* usage =
         "usage: calmwaters join ADDRESS:PORT --code C --name NAME --headless [--bot calm|random] [--seed S] [--speed N]\n"
-        "                       [--pace X] [--reconnect-for SECONDS]\n";
+        "                       [--pace X] [--reconnect-for SECONDS] [--learner ID]\n";
     std::vector<std::string> pos =
-        positionals(args, {"--code", "--name", "--bot", "--seed", "--speed", "--pace", "--reconnect-for"});
+        positionals(args, {"--code", "--name", "--bot", "--seed", "--speed", "--pace", "--reconnect-for", "--learner"});
     auto code = flag_value(args, "--code");
     auto name = flag_value(args, "--name");
     if (pos.size() != 1 || !code || !name) {
@@ -278,6 +278,12 @@ int join_command(const Args& args) {
     const std::string token_file = net::rejoin_token_path(default_data_dir(), *code, *name);
     hello.rejoin_token = net::read_rejoin_token(token_file);
     hello.reading_pace = pace;  // the host re-simulates at this pace too
+    hello.learner_id = flag_value(args, "--learner").value_or("");  // for the company's records, via the host
+    if (!net::valid_learner_id(hello.learner_id)) {
+        std::cerr << "calmwaters join: --learner is at most " << net::kMaxLearnerIdBytes
+                  << " bytes of text with no control characters\n";
+        return 2;
+    }
     net::TraineeSession session(*catalogue, hello);
     net::ReconnectPolicy reconnect;
     reconnect.give_up_after_ms = static_cast<uint32_t>(reconnect_for * 1000);

@@ -15,7 +15,11 @@ std::vector<QueuedRecord> class_call_records(const ClassSession& session, int ca
         const TraineeRun& run = t.runs[call];
         xapi::CallRecord r;
         r.learner.home_page = config.learner_home();
-        r.learner.account = anonymous ? "anonymous:" + session.settings().code + ":" + t.shown_name : t.name;
+        // The id the trainee gave for the company's records; else their name, or in an anonymous
+        // class an id that lasts only for this session.
+        r.learner.account = !t.learner_id.empty() ? t.learner_id
+                            : anonymous          ? "anonymous:" + session.settings().code + ":" + t.shown_name
+                                                 : t.name;
         r.learner.display_name = anonymous ? "" : t.name;
         r.registration = registration;
         r.level_name = session.calls()[call].name;

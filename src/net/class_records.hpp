@@ -1,7 +1,7 @@
 // A class call's learning records, for the company's record store: each trainee's run as the
 // host re-simulated it (the checked result, not the trainee's own claim), with the check as an
-// extension, under one registration for the whole class session. In anonymous mode learners
-// are named by a session-only id and no name.
+// extension, under one registration for the whole class session. A learner is their learner id
+// when they gave one on joining; in anonymous mode no name is sent.
 #pragma once
 #include <ctime>
 #include <string>

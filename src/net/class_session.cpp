@@ -152,6 +152,7 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
             return result;
         }
         t.connected = true;
+        if (!h.learner_id.empty()) t.learner_id = h.learner_id;
         result.trainee = t.id;
         result.rejoined = true;
         send(t.id, Welcome{t.id, t.shown_name, t.token, settings_.projector});
@@ -172,6 +173,7 @@ ClassSession::HelloResult ClassSession::hello(const Hello& h) {
     t.shown_name = settings_.anonymous ? nickname(settings_.seed, static_cast<int>(trainees_.size())) : *name;
     Rng tokens(token_state_++);
     t.token = tokens.next() | 1;  // never 0, which means "no token"
+    t.learner_id = valid_learner_id(h.learner_id) ? h.learner_id : "";
     t.breath = h.breath;
     t.breath_holds = h.breath_holds;
     t.options.breath = breath_pattern(h.breath, h.breath_holds);

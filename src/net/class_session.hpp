@@ -59,6 +59,7 @@ struct Trainee {
     uint32_t id = 0;
     std::string name;        // as the trainee typed it (cleaned)
     std::string shown_name;  // what the class sees
+    std::string learner_id;  // for the company's learning records only ("" when not given)
     uint64_t token = 0;
     bool connected = true;
     SimOptions options;

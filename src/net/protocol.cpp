@@ -55,6 +55,7 @@ struct Encoder {
         w.str(m.breath);
         w.u8(m.breath_holds ? 1 : 0);
         if (m.protocol >= 2) w.f64(m.reading_pace);  // as the decoder reads it
+        if (m.protocol >= 4) w.str(m.learner_id);
     }
     void operator()(const RaftState& m) {
         w.u8(tag_raft_state);
@@ -163,6 +164,8 @@ std::optional<Message> decode_trainee(uint8_t tag, WireReader& r) {
                 return std::nullopt;
             // Version 1 had no pace; its Hello is read so the host can refuse it by version.
             if (m.protocol >= 2 && (!r.f64(m.reading_pace) || !reading_pace_valid(m.reading_pace)))
+                return std::nullopt;
+            if (m.protocol >= 4 && (!r.str(m.learner_id, kMaxLearnerIdBytes) || !valid_learner_id(m.learner_id)))
                 return std::nullopt;
             return m;
         }
@@ -319,6 +322,13 @@ Decoded decode(const uint8_t* data, size_t size, bool from_trainee) {
         d.error = "a message with " + std::to_string(r.left()) + " stray bytes at its end";
     }
     return d;
+}
+
+bool valid_learner_id(const std::string& id) {
+    if (id.size() > kMaxLearnerIdBytes || !valid_utf8(id)) return false;
+    for (unsigned char c : id)
+        if (c < 0x20 || c == 0x7F) return false;
+    return true;
 }
 
 bool valid_utf8(const std::string& s) {

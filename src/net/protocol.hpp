@@ -20,7 +20,8 @@ namespace cw::net {
 // 2: the Hello carries the trainee's reading pace. A Hello from version 1 still decodes (with
 // the normal pace) so that the host can tell that trainee plainly to update.
 // 3: the host may end one trainee's call for them (Release).
-constexpr uint16_t kProtocolVersion = 3;
+// 4: the Hello carries the learner's id for the company's learning records.
+constexpr uint16_t kProtocolVersion = 4;
 constexpr uint16_t kDefaultPort = 7777;
 
 // Sizes a peer may send. The host accepts nothing bigger from a trainee than kMaxTraineePacket.
@@ -29,6 +30,7 @@ constexpr size_t kMaxNameChars = 24;
 constexpr size_t kMaxCodeBytes = 16;
 constexpr size_t kMaxBuildBytes = 64;
 constexpr size_t kMaxReasonBytes = 400;
+constexpr size_t kMaxLearnerIdBytes = 128;  // an email or an employee number
 constexpr size_t kMaxLevelTextBytes = 256 * 1024;
 constexpr uint16_t kMaxWeekVars = 64;          // a call's week, as sent with it
 constexpr size_t kMaxWeekVarNameBytes = 64;
@@ -61,6 +63,7 @@ struct Hello {
     std::string breath = "box"; // the trainee's breathing options (they change the simulation)
     bool breath_holds = true;
     double reading_pace = kNormalReadingPace;  // so does the reading pace: 0.5 .. 2, sent exactly
+    std::string learner_id = "";  // for the company's learning records ("" for none): never shown to the class
 };
 // The raft as the trainee sees it now: for the trainer's live view only; the host's own
 // re-simulation of the inputs is what counts.
@@ -163,6 +166,7 @@ Decoded decode(const uint8_t* data, size_t size, bool from_trainee);
 // Returns the cleaned name, or nothing with `why` set.
 std::optional<std::string> clean_name(const std::string& raw, std::string& why);
 bool valid_utf8(const std::string& s);
+bool valid_learner_id(const std::string& id);  // UTF-8, no control characters, at most kMaxLearnerIdBytes
 size_t utf8_length(const std::string& s);
 
 // A session code: 4 to 8 letters and digits, compared without case.
