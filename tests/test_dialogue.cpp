@@ -1,6 +1,7 @@
 // The call reacting: variables and flags, branches, the caller cutting in, hold, later effects.
 #include "core/bot.hpp"
 #include "fixtures.hpp"
+#include "xapi/statements.hpp"
 
 using namespace cw;
 
@@ -143,6 +144,16 @@ TEST_CASE("dialogue: a reply whose condition fails closes its channel with a boo
     Simulation& s = steer_to(sim, closed, 1);
     REQUIRE(s.call().choices().size() == 1);
     CHECK(s.call().choices()[0].reply == 1);
+    CHECK(s.call().choices()[0].offered == std::vector<bool>{false, true});
+    // The learning record of that answer lists only the reply the player could choose.
+    xapi::CallRecord record;
+    record.learner = {"https://training.example.com", "kit@example.com", "Kit"};
+    record.level_name = "r.toml";
+    std::vector<nlohmann::ordered_json> st = xapi::call_statements(s, record);
+    REQUIRE(st.size() >= 2);
+    const nlohmann::ordered_json& choices = st[1]["object"]["definition"]["choices"];
+    REQUIRE(choices.size() == 1);
+    CHECK(choices[0]["id"] == "B");
 
     // Paddling hard for the closed channel: the boom stops the raft going through it, and the
     // reply it carries is never given.

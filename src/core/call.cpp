@@ -96,12 +96,12 @@ void CallRuntime::step(double dt, double raft_s, const RiverGeometry& river, con
 }
 
 std::optional<int> CallRuntime::answer(int fork, int channel, int tick, const Effects& effects, double intensity,
-                                       bool breathed) {
+                                       bool breathed, const std::vector<bool>& offered) {
     if (question_fork() != fork) return std::nullopt;
     const Node& n = node();
     if (channel < 0 || channel >= static_cast<int>(n.replies.size())) return std::nullopt;
     const int authored = n.replies[channel].authored >= 0 ? n.replies[channel].authored : channel;
-    choices_.push_back({node_, channel, authored, tick, effects, intensity, breathed});
+    choices_.push_back({node_, channel, authored, tick, effects, intensity, breathed, offered});
     for (const VarChange& c : n.replies[channel].changes)
         for (size_t i = 0; i < level_.var_names.size(); ++i)
             if (level_.var_names[i] == c.name) vars_[i] = c.add ? vars_[i] + c.value : c.value;

@@ -19,6 +19,7 @@ struct ChoiceRecord {
     Effects effects;
     double intensity_before = 0;
     bool breathed = false;  // a steady breath came just before it: the `breathe` technique
+    std::vector<bool> offered;  // per channel, whether its reply was open (empty: all were)
 };
 
 class CallRuntime {
@@ -42,8 +43,9 @@ public:
     CallValues values(const CallValues& meters) const;
     const std::vector<double>& vars() const { return vars_; }
     // The raft crossed a channel. Returns the reply index when that answered the question.
+    // `offered`: which channels were open as it was asked (empty: all of them).
     std::optional<int> answer(int fork, int channel, int tick, const Effects& effects, double intensity,
-                              bool breathed = false);
+                              bool breathed = false, const std::vector<bool>& offered = {});
     // The raft reached the pool: the rest of the call is said at once.
     void finish_lines();
 

@@ -180,7 +180,7 @@ void Simulation::give_reply(int fork, int channel) {
             quality = std::min(quality + 1, 2);
         }
     }
-    if (!call_.answer(fork, channel, state_.tick, fx, state_.intensity, breathed)) return;
+    if (!call_.answer(fork, channel, state_.tick, fx, state_.intensity, breathed, open_channels_)) return;
     if (reply.later) {
         int due = state_.tick + clock_.ticks(reply.later->after);
         pending_later_.push_back({due, static_cast<int>(call_.choices().size()) - 1, *reply.later});

@@ -104,13 +104,16 @@ std::vector<ordered_json> call_statements(const Simulation& sim, const CallRecor
 
     statement(verb::kInitialized, "initialized", call_activity, 0);
 
-    // Each reply given, as its question with every reply the level offers there. Letters are
-    // the replies' places in the level file (A first written), not the channel this run used.
+    // Each reply given, as its question with the replies open to the player then (a reply whose
+    // condition failed was never offered). Letters are the replies' places in the level file
+    // (A first written), not the channel this run used.
     for (const ChoiceRecord& c : sim.call().choices()) {
         const Node& node = level.nodes[c.node];
         const Reply& given = node.replies[c.reply];
         ordered_json choices = ordered_json::array(), best = ordered_json::array();
-        for (const Reply& reply : node.replies) {
+        for (size_t ch = 0; ch < node.replies.size(); ++ch) {
+            if (ch < c.offered.size() && !c.offered[ch]) continue;
+            const Reply& reply = node.replies[ch];
             choices.push_back({{"id", reply_letter(reply.authored)}, {"description", en(reply.text)}});
             if (reply.grade == Grade::best) best.push_back(reply_letter(reply.authored));
         }
