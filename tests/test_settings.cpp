@@ -97,3 +97,48 @@ TEST_CASE("settings: nonsense bytes never crash the reader") {
         CHECK(load.settings.touchstone >= 0);
     }
 }
+
+TEST_CASE("settings: IT's file for the machine gives the defaults, the user's own choices win") {
+    fs::path dir = cwtest::case_dir();
+    const std::string machine = (dir / "machine-settings.toml").string();
+    std::ofstream(machine) << "# set by IT\nreduced_motion = true\nvolume = 0.4\nui_scale = 1.5\n"
+                              "[learning_records]\nendpoint = \"https://lrs.example.com/xAPI/\"\n";
+    cw::SettingsLoad it = cw::load_system_settings(machine);
+    CHECK_MESSAGE(it.warning.empty(), it.warning);
+    CHECK(it.settings.reduced_motion);
+    CHECK(it.settings.volume == 0.4f);
+    CHECK(it.settings.ui_scale == 1.5f);
+
+    // No file of the user's own yet: the machine's defaults, quietly.
+    const std::string path = cw::settings_path(dir.string());
+    cw::SettingsLoad first = cw::load_settings(path, it.settings);
+    CHECK(first.warning.empty());
+    CHECK(first.settings == it.settings);
+
+    // The user turns the volume up. Their file keeps that choice; the rest stay IT's, as
+    // comments, so a later change by IT still reaches them.
+    cw::Settings mine = first.settings;
+    mine.volume = 0.9f;
+    std::string error;
+    REQUIRE_MESSAGE(cw::save_settings(path, mine, error, &it.settings), error);
+    const std::string text = slurp(path);
+    CHECK(text.find("\nvolume = 0.900") != std::string::npos);
+    CHECK(text.find("\n# ui_scale = 1.500") != std::string::npos);
+    CHECK(text.find("\n# reduced_motion = true") != std::string::npos);
+    CHECK(cw::load_settings(path, it.settings).settings == mine);
+
+    std::ofstream(machine) << "ui_scale = 1.25\nvolume = 0.2\n";
+    cw::SettingsLoad later = cw::load_settings(path, cw::load_system_settings(machine).settings);
+    CHECK(later.settings.ui_scale == 1.25f);  // IT's new default
+    CHECK(later.settings.volume == 0.9f);     // still the user's own
+    CHECK_FALSE(later.settings.reduced_motion);
+
+    // A bad value in IT's file is named; it is not the user's to repair, so it stays in place.
+    std::ofstream(machine) << "ui_scale = 7\n";
+    cw::SettingsLoad bad = cw::load_system_settings(machine);
+    CHECK(bad.warning.find("machine-settings.toml") != std::string::npos);
+    CHECK(bad.warning.find(" 1 | ui_scale = 7") != std::string::npos);
+    CHECK(bad.warning.find("ui_scale must be between 0.75 and 2") != std::string::npos);
+    CHECK(bad.settings.ui_scale == 1.0f);
+    CHECK(fs::exists(machine));
+}

@@ -295,10 +295,15 @@ bool AppShell::init_display(bool headless, std::string& error, int width, int he
     startup_mark("SDL started");
     if (!headless) {
         // The player's settings first: the window, the fonts and the sound follow them.
+        // IT's defaults for this machine, then the player's own file over them.
+        SettingsLoad machine = load_system_settings();
+        ctx.machine_settings = machine.settings;
+        if (!machine.warning.empty()) std::cerr << "calmwaters: " << machine.warning << '\n';
         settings_file_ = settings_path(default_data_dir());
-        SettingsLoad load = load_settings(settings_file_);
+        SettingsLoad load = load_settings(settings_file_, ctx.machine_settings);
         ctx.settings = load.settings;
-        ctx.settings_warning = load.warning;
+        ctx.settings_warning = machine.warning;
+        if (!load.warning.empty()) ctx.settings_warning += (ctx.settings_warning.empty() ? "" : "\n") + load.warning;
         if (!load.warning.empty()) std::cerr << "calmwaters: " << load.warning << '\n';
         saved_ = ctx.settings;
     }
@@ -355,7 +360,8 @@ bool AppShell::init_display(bool headless, std::string& error, int width, int he
         if (ctx.profiles) {
             auto kept = ctx.profiles->settings(ctx.profile);
             if (auto it = kept.find(kSettingsKey); it != kept.end()) {
-                SettingsLoad load = settings_from_toml(it->second, "profiles.sqlite (settings of " + ctx.profile + ")");
+                SettingsLoad load = settings_from_toml(it->second, "profiles.sqlite (settings of " + ctx.profile + ")",
+                                                       ctx.machine_settings);
                 if (load.warning.empty() && !(load.settings == ctx.settings)) {
                     ctx.settings = load.settings;
                     saved_ = ctx.settings;
@@ -546,12 +552,12 @@ void AppShell::rebuild_fonts() {
 void AppShell::keep_settings() {
     if (settings_file_.empty() || ctx.settings == saved_ || ImGui::IsAnyItemActive()) return;
     std::string error;
-    if (!save_settings(settings_file_, ctx.settings, error)) {
+    if (!save_settings(settings_file_, ctx.settings, error, &ctx.machine_settings)) {
         ctx.settings_warning = "Your settings could not be saved: " + error;
         std::cerr << "calmwaters: " << ctx.settings_warning << '\n';
     }
     // And in the profile, so each person's choices go with their profile.
-    if (ctx.profiles && !ctx.profiles->save_settings(ctx.profile, {{kSettingsKey, settings_to_toml(ctx.settings)}}, error))
+    if (ctx.profiles && !ctx.profiles->save_settings(ctx.profile, {{kSettingsKey, settings_to_toml(ctx.settings, &ctx.machine_settings)}}, error))
         std::cerr << "calmwaters: the profile's settings could not be saved: " << error << '\n';
     saved_ = ctx.settings;  // do not retry every frame; the next change tries again
 }

@@ -41,6 +41,7 @@ struct AppContext {
     float dpi = 1.0f;                 // pixels per point (2 on most HiDPI screens); SDL scales for us
     Fonts fonts;
     Settings settings;
+    Settings machine_settings;        // IT's defaults for this machine (/etc/calmwaters/settings.toml)
     std::string settings_warning;     // the saved settings could not all be read (or saved): why
     AudioDevice* audio = nullptr;     // the sound; null when headless
     const Catalogue* catalogue = nullptr;

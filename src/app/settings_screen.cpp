@@ -212,9 +212,10 @@ public:
         ImGui::SameLine();
         if (ImGui::Button("Defaults", ImVec2(140 * s, 40 * s))) {
             bool was_fullscreen = set.fullscreen;
-            set = Settings{};
+            set = ctx.machine_settings;  // IT's for this machine, else the built-in ones
             pending_scale_ = set.ui_scale;
-            if (ctx.window && was_fullscreen) SDL_SetWindowFullscreen(ctx.window, 0);
+            if (ctx.window && was_fullscreen != set.fullscreen)
+                SDL_SetWindowFullscreen(ctx.window, set.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         }
         ImGui::End();
         return req;

@@ -1,5 +1,7 @@
 // The player's settings, and the small file that keeps them between sessions:
-// settings.toml in the data folder, replaced atomically (a temporary file, flushed to disk, then
+// settings.toml in the data folder, over the defaults an IT department may set for every user
+// of the machine in /etc/calmwaters/settings.toml (the same keys; the user's own file wins).
+// The user's file is replaced atomically (a temporary file, flushed to disk, then
 // renamed over the old one) so a crash never leaves half a file. A file that cannot be read is
 // moved aside with a message that says where it went wrong; a single bad value falls back to
 // its default, named with its line. No SDL here: the app includes this through app.hpp.
@@ -11,6 +13,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <sstream>
@@ -53,6 +56,14 @@ struct SettingsLoad {
 
 inline std::string settings_path(const std::string& data_dir) { return data_dir + "/settings.toml"; }
 
+// IT's file for every user of this machine; CALMWATERS_SYSTEM_SETTINGS names another (tests).
+// It also holds the record store's [learning_records] (xapi/lrs_config.hpp).
+constexpr const char* kSystemSettingsFile = "/etc/calmwaters/settings.toml";
+inline std::string system_settings_path() {
+    const char* other = std::getenv("CALMWATERS_SYSTEM_SETTINGS");
+    return other && *other ? other : kSystemSettingsFile;
+}
+
 namespace settings_detail {
 
 inline std::string quoted(const std::string& s) {
@@ -80,30 +91,44 @@ inline std::string number(float v) {
 
 }  // namespace settings_detail
 
-inline std::string settings_to_toml(const Settings& s) {
+// The file's text. With `defaults` (IT's, for this machine) a setting still at its default is
+// written as a comment, so the user's file holds only what they chose and IT's later changes
+// reach everything else.
+inline std::string settings_to_toml(const Settings& s, const Settings* defaults = nullptr) {
     using settings_detail::number;
     using settings_detail::quoted;
+    auto flag = [](bool b) { return std::string(b ? "true" : "false"); };
     std::ostringstream o;
     o << "# Calm Waters settings. The game rewrites this file when a setting changes.\n"
-      << "format = 1\n"
-      << "assist = " << (s.assist ? "true" : "false") << '\n'
-      << "breath = " << quoted(s.breath) << "   # box, 478 or slow\n"
-      << "breath_holds = " << (s.breath_holds ? "true" : "false") << '\n'
-      << "touchstone = " << s.touchstone << '\n'
-      << "touchstone_text = " << quoted(s.touchstone_text) << '\n'
-      << "fullscreen = " << (s.fullscreen ? "true" : "false") << '\n'
-      << "ui_scale = " << number(s.ui_scale) << "   # 0.75 to 2\n"
-      << "volume = " << number(s.volume) << "   # 0 to 1\n"
-      << "muted = " << (s.muted ? "true" : "false") << '\n'
-      << "reduced_motion = " << (s.reduced_motion ? "true" : "false") << '\n'
-      << "text_speed = " << number(s.text_speed) << "   # 0.5 to 2: time to read (2: the river at half speed)\n";
+      << "format = 1\n";
+    auto line = [&](const char* key, const std::string& value, bool at_default, const char* hint) {
+        if (defaults && at_default) o << "# ";
+        o << key << " = " << value;
+        if (*hint) o << "   # " << hint;
+        if (defaults && at_default) o << " (this machine's default)";
+        o << '\n';
+    };
+    const Settings& d = defaults ? *defaults : s;
+    line("assist", flag(s.assist), s.assist == d.assist, "");
+    line("breath", quoted(s.breath), s.breath == d.breath, "box, 478 or slow");
+    line("breath_holds", flag(s.breath_holds), s.breath_holds == d.breath_holds, "");
+    line("touchstone", std::to_string(s.touchstone), s.touchstone == d.touchstone, "");
+    line("touchstone_text", quoted(s.touchstone_text), s.touchstone_text == d.touchstone_text, "");
+    line("fullscreen", flag(s.fullscreen), s.fullscreen == d.fullscreen, "");
+    line("ui_scale", number(s.ui_scale), s.ui_scale == d.ui_scale, "0.75 to 2");
+    line("volume", number(s.volume), s.volume == d.volume, "0 to 1");
+    line("muted", flag(s.muted), s.muted == d.muted, "");
+    line("reduced_motion", flag(s.reduced_motion), s.reduced_motion == d.reduced_motion, "");
+    line("text_speed", number(s.text_speed), s.text_speed == d.text_speed,
+         "0.5 to 2: time to read (2: the river at half speed)");
     return o.str();
 }
 
-// Settings from TOML text; `name` is used in messages. Problems go to `warning`, one per line,
-// each with its place in the file; the affected settings keep their defaults.
-inline SettingsLoad settings_from_toml(const std::string& text, const std::string& name) {
+// Settings from TOML text over `defaults`; `name` is used in messages. Problems go to `warning`,
+// one per line, each with its place in the file; the affected settings keep their defaults.
+inline SettingsLoad settings_from_toml(const std::string& text, const std::string& name, const Settings& defaults = {}) {
     SettingsLoad out;
+    out.settings = defaults;
     toml::value doc;
     try {
         std::istringstream in(text);
@@ -169,22 +194,46 @@ inline SettingsLoad settings_from_toml(const std::string& text, const std::strin
     return out;
 }
 
-// Reads `path`. A missing file gives the defaults and no warning. A file that does not parse is
-// moved to `path`.damaged and the warning says where it went wrong and where the file went.
-inline SettingsLoad load_settings(const std::string& path) {
+namespace settings_detail {
+
+// A settings file's text, at most 1 MiB; false when it cannot be opened.
+inline bool read_small(const std::string& path, std::string& text) {
+    FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    char buf[4096];
+    size_t n;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && text.size() < (1u << 20)) text.append(buf, n);
+    std::fclose(f);
+    return true;
+}
+
+}  // namespace settings_detail
+
+// The defaults IT set for this machine (the built-in ones where it set none). The file is not
+// the user's to repair, so a problem is only reported, never moved aside.
+inline SettingsLoad load_system_settings(const std::string& path = system_settings_path()) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return {};
+    std::string text;
+    if (!settings_detail::read_small(path, text))
+        return {Settings{}, "The machine's settings (" + path + ") could not be opened; the built-in defaults are used."};
+    SettingsLoad load = settings_from_toml(text, path);
+    if (!load.warning.empty())
+        load.warning = "Some of the machine's settings (" + path + ") were not understood:\n" + load.warning;
+    return load;
+}
+
+// Reads `path` over `defaults` (IT's, from load_system_settings). A missing file gives the
+// defaults and no warning. A file that does not parse is moved to `path`.damaged and the
+// warning says where it went wrong and where the file went.
+inline SettingsLoad load_settings(const std::string& path, const Settings& defaults = {}) {
     namespace fs = std::filesystem;
     std::error_code ec;
-    if (!fs::exists(path, ec)) return {};
+    if (!fs::exists(path, ec)) return {defaults, ""};
     std::string text;
-    {
-        FILE* f = std::fopen(path.c_str(), "rb");
-        if (!f) return {Settings{}, "Your settings could not be opened (" + path + "); the defaults are used."};
-        char buf[4096];
-        size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, f)) > 0 && text.size() < (1u << 20)) text.append(buf, n);
-        std::fclose(f);
-    }
-    SettingsLoad load = settings_from_toml(text, path);
+    if (!settings_detail::read_small(path, text))
+        return {defaults, "Your settings could not be opened (" + path + "); the defaults are used."};
+    SettingsLoad load = settings_from_toml(text, path, defaults);
     if (load.warning.empty()) return load;
     // Keep the good values when the file parsed; set a file that did not parse aside.
     bool parsed = true;
@@ -205,14 +254,16 @@ inline SettingsLoad load_settings(const std::string& path) {
     return load;
 }
 
-// Writes `settings` to `path` atomically; false with `error` set when it cannot.
-inline bool save_settings(const std::string& path, const Settings& settings, std::string& error) {
+// Writes `settings` to `path` atomically (against IT's `defaults`, see settings_to_toml);
+// false with `error` set when it cannot.
+inline bool save_settings(const std::string& path, const Settings& settings, std::string& error,
+                          const Settings* defaults = nullptr) {
     namespace fs = std::filesystem;
     std::error_code ec;
     fs::path dir = fs::path(path).parent_path();
     if (!dir.empty()) fs::create_directories(dir, ec);
     std::string tmp = path + ".tmp";
-    std::string body = settings_to_toml(settings);
+    std::string body = settings_to_toml(settings, defaults);
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         error = "cannot write " + tmp + ": " + std::strerror(errno);

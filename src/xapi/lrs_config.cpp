@@ -5,6 +5,7 @@
 
 #include "content/atomic_file.hpp"
 #include "content/toml_reader.hpp"
+#include "store/settings_file.hpp"
 
 namespace cw::xapi {
 
@@ -115,8 +116,7 @@ std::string endpoint_problem(const std::string& endpoint) {
 
 LrsConfigLoad load_system_lrs_config() {
     LrsConfigLoad out;
-    const char* system = std::getenv("CALMWATERS_SYSTEM_SETTINGS");
-    read_file_over(system && *system ? system : kSystemSettingsFile, out.config, out.problems);
+    read_file_over(system_settings_path(), out.config, out.problems);
     return out;
 }
 

@@ -2,7 +2,7 @@
 // organisation's home page that names learners' accounts. Three places can say, each winning
 // over the one before:
 //   1. /etc/calmwaters/settings.toml, table [learning_records]: set by IT for every user
-//      (CALMWATERS_SYSTEM_SETTINGS names another file, for tests);
+//      (store/settings_file.hpp: CALMWATERS_SYSTEM_SETTINGS names another file, for tests);
 //   2. the user's own learning-records.toml in the data folder, written by Settings, readable
 //      by its owner only (it holds the secret);
 //   3. CALMWATERS_LRS_ENDPOINT, CALMWATERS_LRS_KEY, CALMWATERS_LRS_SECRET (and
@@ -29,7 +29,6 @@ struct LrsConfigLoad {
     std::vector<std::string> problems;  // "file:line:column: problem" for a file that did not read
 };
 
-constexpr const char* kSystemSettingsFile = "/etc/calmwaters/settings.toml";
 constexpr const char* kUserLrsFile = "learning-records.toml";
 
 LrsConfigLoad load_lrs_config(const std::string& data_dir);
