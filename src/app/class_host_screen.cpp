@@ -254,7 +254,7 @@ private:
         if (ImGui::Button("Start the call for everyone", ImVec2(280 * s, 44 * s))) start(ctx);
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Close the class", ImVec2(180 * s, 44 * s))) finish_session();
+        if (ImGui::Button("Close the class", ImVec2(180 * s, 44 * s))) finish_session(ctx);
         if (!can_start) ImGui::TextDisabled("Waiting for the first trainee...");
         ImGui::End();
     }
@@ -623,7 +623,7 @@ private:
         }
         ImGui::EndChild();
         ImGui::Separator();
-        if (ImGui::Button("Save the report", ImVec2(200 * s, 40 * s))) save_reports();
+        if (ImGui::Button("Save the report", ImVec2(200 * s, 40 * s))) save_reports(ctx);
         ImGui::SameLine();
         bool more = session_->call_index() + 1 < static_cast<int>(session_->calls().size());
         if (ImGui::Button(more ? "Next call" : "End the session", ImVec2(200 * s, 40 * s))) {
@@ -632,7 +632,7 @@ private:
                 debrief_.reset();
                 stage_ = Stage::lobby;
             } else {
-                finish_session();
+                finish_session(ctx);
             }
         }
         if (!report_message_.empty()) {
@@ -642,10 +642,11 @@ private:
         ImGui::End();
     }
 
-    void save_reports() {
+    void save_reports(const AppContext& ctx) {
         std::string error;
         std::string dir = default_data_dir() + "/reports";
-        auto written = write_class_reports(*session_, dir, utc_now_iso(), error);
+        auto written = write_class_reports(*session_, dir, utc_now_iso(),
+                                           {class_learner_home(*session_, ctx.lrs), registration_}, error);
         report_message_ = written.size() == 3 ? "Saved in " + dir + " (CSV, HTML page, xAPI)." : "Not saved: " + error;
     }
 
@@ -660,12 +661,12 @@ private:
         else if (ctx.records) ctx.records->nudge();
     }
 
-    void finish_session() {
+    void finish_session(AppContext& ctx) {
         if (session_->started()) session_->end_call();
         while (session_->next_call()) {
         }
         if (host_) host_->service(0);
-        save_reports();
+        save_reports(ctx);
         if (host_) host_->close(1000);
         stage_ = Stage::over;
     }

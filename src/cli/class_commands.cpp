@@ -220,7 +220,8 @@ int host_command(const Args& args) {
 
     summary["trainees"] = session.trainees().size();
     if (auto dir = flag_value(args, "--report")) {
-        auto written = net::write_class_reports(session, *dir, net::utc_now_iso(), error);
+        auto written = net::write_class_reports(session, *dir, net::utc_now_iso(),
+                                                {net::class_learner_home(session, lrs.config), registration}, error);
         summary["reports"] = written;
         if (written.size() < 3) {
             std::cerr << "calmwaters host: " << error << '\n';

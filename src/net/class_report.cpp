@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "class_debrief.hpp"
+#include "class_records.hpp"
 #include "content/atomic_file.hpp"
 
 namespace cw::net {
@@ -181,51 +182,17 @@ std::string class_html(const ClassSession& session, const std::string& when) {
     return h.str();
 }
 
-std::string class_xapi(const ClassSession& session, const std::string& when) {
-    using nlohmann::ordered_json;
-    ordered_json statements = ordered_json::array();
-    const std::string home = "urn:calmwaters:class:" + session.settings().code;
-    for (size_t c = 0; c < session.calls().size(); ++c) {
-        CallDebrief d = class_debrief(session, static_cast<int>(c));
-        const std::string activity = "urn:calmwaters:level:" + d.level_name;
-        for (const TraineeResult& t : d.trainees) {
-            if (!t.played) continue;
-            ordered_json actor = {{"objectType", "Agent"}, {"name", t.name},
-                                  {"account", {{"homePage", home}, {"name", t.name}}}};
-            bool finished = t.verdict == Verdict::verified || t.verdict == Verdict::mismatch;
-            ordered_json s;
-            s["actor"] = actor;
-            s["verb"] = finished ? ordered_json{{"id", "http://adlnet.gov/expapi/verbs/completed"},
-                                                {"display", {{"en-US", "completed"}}}}
-                                 : ordered_json{{"id", "http://adlnet.gov/expapi/verbs/attempted"},
-                                                {"display", {{"en-US", "attempted"}}}};
-            s["object"] = {{"objectType", "Activity"},
-                           {"id", activity},
-                           {"definition",
-                            {{"name", {{"en-US", d.title}}},
-                             {"type", "http://adlnet.gov/expapi/activities/simulation"}}}};
-            ordered_json result = {{"score", {{"scaled", t.score / 100.0}, {"raw", t.score}, {"min", 0}, {"max", 100}}},
-                                   {"success", t.outcome == "resolved"},
-                                   {"completion", finished},
-                                   {"duration", "PT" + fixed(t.seconds, 2) + "S"}};
-            result["extensions"] = {{"urn:calmwaters:outcome", t.outcome},
-                                    {"urn:calmwaters:replies", t.replies},
-                                    {"urn:calmwaters:composure-min", std::round(t.composure_min * 10) / 10},
-                                    {"urn:calmwaters:jolts", t.jolts},
-                                    {"urn:calmwaters:result-check", verdict_id(t.verdict)}};
-            s["result"] = result;
-            s["context"] = {{"platform", "Calm Waters"},
-                            {"extensions", {{"urn:calmwaters:session", session.settings().code},
-                                            {"urn:calmwaters:call", static_cast<int>(c) + 1}}}};
-            s["timestamp"] = when;
-            statements.push_back(s);
-        }
-    }
+std::string class_xapi(const ClassSession& session, const std::string& home_page, const std::string& registration,
+                       std::time_t ended_at) {
+    nlohmann::ordered_json statements = nlohmann::ordered_json::array();
+    for (size_t c = 0; c < session.calls().size(); ++c)
+        for (nlohmann::ordered_json& s : class_call_statements(session, static_cast<int>(c), home_page, registration, ended_at))
+            statements.push_back(std::move(s));
     return statements.dump(2) + "\n";
 }
 
 std::vector<std::string> write_class_reports(const ClassSession& session, const std::string& dir,
-                                             const std::string& when, std::string& error) {
+                                             const std::string& when, const ClassRecordIds& ids, std::string& error) {
     std::vector<std::string> written;
     std::error_code ec;
     fs::create_directories(dir, ec);
@@ -236,7 +203,7 @@ std::vector<std::string> write_class_reports(const ClassSession& session, const 
     const std::string base = dir + "/class-" + session.settings().code;
     const std::pair<std::string, std::string> files[] = {{base + ".csv", class_csv(session)},
                                                          {base + ".html", class_html(session, when)},
-                                                         {base + ".xapi.json", class_xapi(session, when)}};
+                                                         {base + ".xapi.json", class_xapi(session, ids.home_page, ids.registration, std::time(nullptr))}};
     for (const auto& [path, text] : files) {
         if (!write_file_atomically(path, text, error)) return written;
         written.push_back(path);
