@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "loopback_ports.hpp"
+
 namespace cwtest {
 
 class HttpStub {
@@ -20,13 +22,7 @@ public:
     // `status` 0: accept and never answer.
     explicit HttpStub(int status) : status_(status) {
         listener_ = socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in a{};
-        a.sin_family = AF_INET;
-        a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        bind(listener_, reinterpret_cast<sockaddr*>(&a), sizeof a);
-        socklen_t len = sizeof a;
-        getsockname(listener_, reinterpret_cast<sockaddr*>(&a), &len);
-        port_ = ntohs(a.sin_port);
+        port_ = bind_loopback(listener_);
         listen(listener_, 16);
         thread_ = std::thread([this] { serve(); });
     }

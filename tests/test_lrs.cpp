@@ -4,6 +4,7 @@
 #include "child_process.hpp"
 #include "fixtures.hpp"
 #include "http_stub.hpp"
+#include "loopback_ports.hpp"
 #include "lrs_server.hpp"
 #include "store/record_outbox.hpp"
 #include "xapi/lrs_client.hpp"
@@ -19,17 +20,7 @@ using cwtest::run_cli;
 
 namespace {
 
-uint16_t free_tcp_port() {
-    int s = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-    close(s);
-    return ntohs(a.sin_port);
-}
+uint16_t free_tcp_port() { return cwtest::free_loopback_port(SOCK_STREAM); }
 
 // The environment of a headless player whose records go to `endpoint`.
 std::vector<std::string> player_env(const fs::path& home, const std::string& endpoint, const std::string& secret = "test") {
@@ -191,15 +182,7 @@ TEST_CASE("lrs: a class of three through host lands every trainee's checked resu
     fs::path level = dir / "fork.toml";
     std::ofstream(level) << cwtest::forked_river(3);
     // The class's port: a UDP one the kernel says is free.
-    int u = socket(AF_INET, SOCK_DGRAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(u, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(u, reinterpret_cast<sockaddr*>(&a), &len);
-    close(u);
-    const std::string port = std::to_string(ntohs(a.sin_port));
+    const std::string port = std::to_string(cwtest::free_loopback_port(SOCK_DGRAM));
 
     cwtest::ChildOptions trainer;
     trainer.env = player_env(dir / "home-trainer", lrs.url());
