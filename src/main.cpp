@@ -22,6 +22,7 @@ void print_usage() {
         "  calmwaters techniques [--json]      the technique catalogue\n"
         "  calmwaters solve LEVEL [--json]     try every path through the call with the steering bot\n"
         "  calmwaters upgrade FILE             rewrite a format 1 level as format 2 (grades written in)\n"
+        "  calmwaters layout LEVEL [--write]   the river laid out from the call; --write puts it in the file\n"
         "  calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]\n"
         "                                      run a class session on the local network\n"
         "  calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot calm|random --seed S --pace X]\n"
@@ -29,8 +30,8 @@ void print_usage() {
         "  calmwaters run LEVEL --bot B [--record FILE] [--profile NAME]\n"
         "                                      ...and save the run as a replay, or as a profile's attempt\n"
         "  calmwaters progress [--profile NAME] [--json]\n"
-        "  calmwaters xapi status [--json] | xapi send   learning records for the company's record store\n"
         "                                      a profile's attempts\n"
+        "  calmwaters xapi status [--json] | xapi send   learning records for the company's record store\n"
         "  calmwaters replay FILE [--verify] [--level L]\n"
         "                                      watch a replay, or re-simulate it headless and check it\n"
         "  calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH]\n"
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
     if (cmd == "xapi") return cw::xapi_command(rest);
     if (cmd == "solve") return cw::solve_command(rest);
     if (cmd == "upgrade") return cw::upgrade_command(rest);
+    if (cmd == "layout") return cw::layout_command(rest);
     if (cmd == "host") return cw::host_command(rest);
     if (cmd == "join") return cw::join_command(rest);
     if (cmd == "replay") {

@@ -6,7 +6,9 @@
 
 #include "content/command_line.hpp"
 #include "commands.hpp"
+#include "content/pacing.hpp"
 #include "content/playlist_loader.hpp"
+#include "content/toml_reader.hpp"
 #include "play/level_stats.hpp"
 
 namespace cw {
@@ -70,15 +72,16 @@ void print_stats(const std::vector<LevelStats>& all) {
 
 int check_command(const Args& args_in) {
     Args args;
-    bool stats = false;
+    bool stats = false, pacing = false;
     int seeds = 5;
     for (size_t i = 0; i < args_in.size(); ++i) {
         if (args_in[i] == "--stats") stats = true;
+        else if (args_in[i] == "--pacing") pacing = true;
         else if (args_in[i] == "--seeds" && i + 1 < args_in.size()) seeds = std::clamp(std::atoi(args_in[++i].c_str()), 1, 100);
         else args.push_back(args_in[i]);
     }
     if (args.empty()) {
-        std::cerr << "usage: calmwaters check PATH... [--stats [--seeds N]]   (level files or folders of them)\n";
+        std::cerr << "usage: calmwaters check PATH... [--pacing] [--stats [--seeds N]]   (level files or folders of them)\n";
         return 2;
     }
     std::vector<LevelStats> all_stats;
@@ -119,6 +122,12 @@ int check_command(const Args& args_in) {
                       << " forks)" << std::endl;
             std::cerr << format_problems(load.notes);  // warnings and notes never change the exit code
             if (stats) all_stats.push_back(level_stats(*load.level, *catalogue, seeds));
+            if (pacing) {
+                auto text = read_text_file(f, kMaxLevelBytes, load.problems);
+                Pacing p = level_pacing(*load.level, *catalogue, SourceText(f, text ? *text : ""));
+                std::cout << pacing_table(p) << std::flush;
+                std::cerr << format_problems(p.warnings);
+            }
         } else {
             std::cerr << format_problems(load.problems);
             ++bad;

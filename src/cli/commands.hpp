@@ -18,7 +18,8 @@ int progress_command(const Args& args);       // calmwaters progress [--profile 
 int solve_command(const Args& args);          // calmwaters solve LEVEL [--json]
 int upgrade_command(const Args& args);        // calmwaters upgrade FILE
 int host_command(const Args& args);           // calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]
-int join_command(const Args& args);
-int xapi_command(const Args& args);           // calmwaters xapi status [--json] | xapi send           // calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot B --seed S]
+int join_command(const Args& args);           // calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot B --seed S]
+int xapi_command(const Args& args);           // calmwaters xapi status [--json] | xapi send
+int layout_command(const Args& args);         // calmwaters layout LEVEL [--write]
 
 }  // namespace cw

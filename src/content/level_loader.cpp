@@ -6,6 +6,7 @@
 
 #include "core/hash.hpp"
 #include "level_checks.hpp"
+#include "core/river_layout.hpp"
 #include "toml_reader.hpp"
 
 namespace cw {
@@ -127,33 +128,54 @@ void read_rock(TomlReader& r, const toml::value& t, Level& level) {
     level.river.rocks.push_back(rock);
 }
 
-void read_fork(TomlReader& r, const toml::value& t, Level& level) {
+void read_fork(TomlReader& r, const toml::value& t, Level& level, bool laid_out) {
     r.unknown_keys(t, {"id", "at", "length", "channels", "island"}, "[[river.fork]]");
     Fork f;
     auto id = r.string(t, "id", true, 64);
-    auto at = r.number(t, "at", true, 0, 100000);
+    const toml::value* at_value = r.find(t, "at", false);
+    std::optional<double> at;
+    if (laid_out && at_value) {
+        r.problem(*at_value, "this river has no `points`, so the game places its forks from the call: remove `at` "
+                             "(or write the river's points: calmwaters layout --write FILE)");
+    } else if (!laid_out) {
+        at = r.number(t, "at", false, 0, 100000);
+        if (!at_value && id)
+            r.problem(*r.find(t, "id", true), "fork \"" + *id + "\" needs `at`, the metres along the river where its "
+                                              "islands begin, because the river's `points` are written out (or remove "
+                                              "`points` and the game lays the river out from the call)");
+    }
     auto len = r.number(t, "length", false, 15, 200);
     auto ch = r.integer(t, "channels", true, 2, 4);
     auto isl = r.number(t, "island", false, 1, 20);
-    if (!id || !at || !ch) return;
+    if (!id || !ch || (!laid_out && !at)) return;
     f.id = *id;
-    f.at = *at;
+    if (at) f.at = *at;
     if (len) f.length = *len;
     f.channels = static_cast<int>(*ch);
     if (isl) f.island = *isl;
-    f.loc = r.loc(*r.find(t, "at", true));
+    f.id_loc = r.loc(*r.find(t, "id", true));
+    f.loc = at_value ? r.loc(*at_value) : f.id_loc;
     level.river.forks.push_back(f);
 }
 
 void read_river(TomlReader& r, const toml::value& root, Level& level) {
     const toml::value* river = r.table(root, "river", true);
     if (!river) return;
-    r.unknown_keys(*river, {"current", "bank_flow", "pool", "points", "roughness", "rock", "fork"}, "[river]");
+    r.unknown_keys(*river, {"current", "bank_flow", "pool", "points", "rocks", "roughness", "rock", "fork"}, "[river]");
     RiverDef& def = level.river;
+    def.loc = r.loc(*river);
+    def.laid_out = r.find(*river, "points", false) == nullptr;
     if (auto v = r.number(*river, "current", true, 0.3, 6)) def.current = *v;
     if (auto v = r.number(*river, "bank_flow", false, 0, 1)) def.bank_flow = *v;
     if (auto v = r.number(*river, "pool", false, 10, 200)) def.pool = *v;
-    if (const toml::array* pts = r.array(*river, "points", true, kMaxPoints)) {
+    if (const toml::value* amount = r.find(*river, "rocks", false)) {
+        const std::string word = amount->is_string() ? amount->as_string().str : "";
+        if (word == "none") def.rock_amount = RockAmount::none;
+        else if (word == "few") def.rock_amount = RockAmount::few;
+        else if (word == "many") def.rock_amount = RockAmount::many;
+        else r.problem(*amount, "`rocks` is \"none\", \"few\" or \"many\": how many rocks the game places in the river");
+    }
+    if (const toml::array* pts = def.laid_out ? nullptr : r.array(*river, "points", true, kMaxPoints)) {
         for (const toml::value& v : *pts) {
             if (!v.is_array() || v.as_array().size() != 3) {
                 r.problem(v, "a river point should be three numbers: [x, y, width]");
@@ -175,12 +197,16 @@ void read_river(TomlReader& r, const toml::value& root, Level& level) {
     }
     if (const toml::array* rocks = r.array(*river, "rock", false, kMaxRocks))
         for (const toml::value& t : *rocks) {
-            if (t.is_table()) read_rock(r, t, level);
-            else r.problem(t, "rocks are written as [[river.rock]] tables");
+            if (!t.is_table()) r.problem(t, "rocks are written as [[river.rock]] tables");
+            else if (def.laid_out)
+                r.problem(t, "a rock placed by its `at` needs the river's `points` to be placed on; with the river laid "
+                             "out from the call, say `rocks = \"few\"` or `\"many\"` under [river] (or write the points: "
+                             "calmwaters layout --write FILE)");
+            else read_rock(r, t, level);
         }
     if (const toml::array* forks = r.array(*river, "fork", false, kMaxForks))
         for (const toml::value& t : *forks) {
-            if (t.is_table()) read_fork(r, t, level);
+            if (t.is_table()) read_fork(r, t, level, def.laid_out);
             else r.problem(t, "forks are written as [[river.fork]] tables");
         }
 }
@@ -522,6 +548,12 @@ LevelLoad load_text(const std::string& text, const std::string& file, const Cata
     read_call(r, root, level);
 
     grade_replies(level, catalogue, src, out);
+
+    // A river without points is laid out from the call, once the call reads cleanly.
+    if (out.problems.empty()) {
+        std::string problem;
+        if (!lay_out_in_place(level, catalogue, problem)) out.problems.push_back(src.at(level.river.loc, problem));
+    }
 
     // Meaning is checked only once the shape is right, so one typo gives one message.
     if (out.problems.empty()) {

@@ -55,6 +55,7 @@ struct Rock {
     double radius = 0;            // > 0: a round rock
     std::vector<Vec2> polygon;    // otherwise a convex polygon, relative to `at`
     SourceLoc loc;
+    bool scattered = false;       // placed by the level's `rocks` setting, not written in the file
 };
 
 // How far a rock reaches from its centre: its radius, or its polygon's farthest corner.
@@ -70,7 +71,8 @@ struct Fork {
     double length = 40;
     int channels = 2;
     double island = 4;    // island width, metres
-    SourceLoc loc;
+    SourceLoc loc;        // its `at` (its `id` when the river is laid out from the call)
+    SourceLoc id_loc;
 };
 
 // r = clamp(base + intensity_gain * I/100 * (1 - composure_relief * C/100), 0, 1)
@@ -80,10 +82,17 @@ struct RoughnessCurve {
     double composure_relief = 0.6;
 };
 
+// `rocks = "none" | "few" | "many"`: rocks the game places from the seed (core/river_layout.hpp).
+enum class RockAmount { none, few, many };
+
 struct RiverDef {
     double current = 2.0;     // m/s mid-channel
     double bank_flow = 0.3;   // fraction of the current at the banks
     double pool = 30;         // metres of still pool at the end
+    // No `points` in the file: the river (points and each fork's `at`) is laid out from the call.
+    bool laid_out = false;
+    RockAmount rock_amount = RockAmount::none;
+    SourceLoc loc;            // the [river] table, for what the layout finds wrong
     std::vector<RiverPoint> points;
     RoughnessCurve roughness;
     std::vector<Rock> rocks;

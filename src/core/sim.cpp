@@ -14,10 +14,9 @@ using namespace tuning;
 namespace {
 constexpr int kTimelineEvery = 15;  // ticks between timeline points (4 a second)
 constexpr int kHashEvery = 30;      // ticks between state checksums
-constexpr double kStartDistance = 6.0;
 }  // namespace
 
-Vec2 raft_start_position(const RiverGeometry& river) { return river.point_at(kStartDistance, 0.0); }
+Vec2 raft_start_position(const RiverGeometry& river) { return river.point_at(kRaftStartMetres, 0.0); }
 
 Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t seed, const SimOptions& options)
     : Simulation(level, catalogue, seed, options, draw_call(level, seed)) {}
@@ -31,7 +30,7 @@ Simulation::Simulation(const Level& level, const Catalogue& catalogue, uint64_t 
       river_(level_.river),
       flow_(river_, level_.river, seed),
       world_(river_, level_.river, raft_start_position(river_),
-             angle_from_heading(river_.sample_at(kStartDistance).tangent)),
+             angle_from_heading(river_.sample_at(kRaftStartMetres).tangent)),
       breathing_(options.breath),
       call_(level_),
       rng_(seed ^ 0x5EEDull) {

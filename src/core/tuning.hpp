@@ -10,6 +10,8 @@ constexpr double kDt = 1.0 / kTicksPerSecond;
 constexpr double kRaftLength = 2.4;
 constexpr double kRaftWidth = 1.6;
 constexpr double kRaftMass = 180.0;
+// Where the raft starts, metres down the centre line (clear of the river's first bank corner).
+constexpr double kRaftStartMetres = 6.0;
 
 // Water drag toward the local water velocity, per second: linear plus quadratic in the
 // relative speed. The keel makes sideways drag far stronger than lengthways.

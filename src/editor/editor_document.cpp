@@ -1,10 +1,24 @@
 #include "editor_document.hpp"
 
+#include "core/river_layout.hpp"
+
 namespace cw {
 
 namespace {
 constexpr size_t kMaxHistory = 400;
 const std::string kNothing;
+
+bool same_course(const RiverDef& a, const RiverDef& b) {
+    if (a.points.size() != b.points.size() || a.forks.size() != b.forks.size()) return false;
+    for (size_t i = 0; i < a.points.size(); ++i)
+        if (a.points[i].pos.x != b.points[i].pos.x || a.points[i].pos.y != b.points[i].pos.y ||
+            a.points[i].width != b.points[i].width)
+            return false;
+    for (size_t i = 0; i < a.forks.size(); ++i)
+        if (a.forks[i].at != b.forks[i].at) return false;
+    return true;
+}
+
 }  // namespace
 
 EditorDocument::EditorDocument(Draft draft, std::string path, const Catalogue& catalogue)
@@ -23,6 +37,12 @@ bool EditorDocument::apply(const std::string& label, const std::function<void(Dr
                            const std::string& merge_key) {
     Draft next = draft_;
     change(next);
+    // Moving a point or a fork of a river laid out from the call makes the river the trainer's
+    // own: from then on its file keeps the points. Otherwise the river follows the call.
+    if (next.level.river.laid_out && draft_.level.river.laid_out && !same_course(next.level.river, draft_.level.river))
+        next.level.river.laid_out = false;
+    std::string unused;
+    lay_out_in_place(next.level, catalogue_, unused);
     next.sync();
     WrittenLevel text = write_level(next);
     if (text.text == written_.text) return false;
@@ -36,6 +56,19 @@ bool EditorDocument::apply(const std::string& label, const std::function<void(Dr
     draft_ = std::move(next);
     written_ = std::move(text);
     changed();
+    return true;
+}
+
+bool EditorDocument::lay_out_river_from_call(std::string& problem) {
+    RiverLayout layout = lay_out_river(draft_.level, catalogue_);
+    if (!layout.problem.empty()) {
+        problem = layout.problem;
+        return false;
+    }
+    apply("Lay out the river from the call", [&](Draft& d) {
+        apply_layout(layout, d.level.river, {});
+        d.level.river.laid_out = false;  // written out, for the trainer to tweak
+    });
     return true;
 }
 
@@ -118,6 +151,8 @@ Draft river_only_draft(const Draft& draft) {
     d.level.caller.name = "river";  // only the river is being checked
     d.level.caller.issue = "river";
     d.level.river = draft.level.river;
+    // A river laid out from the call is shown as the draft has it laid out (its call is not here).
+    d.level.river.laid_out = false;
     Node end;
     end.id = "end";
     end.say = "...";

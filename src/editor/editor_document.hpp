@@ -29,6 +29,10 @@ public:
     bool apply(const std::string& label, const std::function<void(Draft&)>& change,
                const std::string& merge_key = "");
     void end_merge() { merge_key_.clear(); }
+    // One undoable edit: the river laid out from the call (core/river_layout.hpp), its points
+    // and forks' places written out so the trainer can tweak them. False, with why, when the
+    // call cannot give a river (its questions lead back up the river).
+    bool lay_out_river_from_call(std::string& problem);
 
     bool can_undo() const { return !undo_.empty(); }
     bool can_redo() const { return !redo_.empty(); }

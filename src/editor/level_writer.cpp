@@ -181,15 +181,19 @@ void write_river(Writer& w, const Draft& d) {
     w.number("current", r.current);
     w.number("bank_flow", r.bank_flow);
     w.number("pool", r.pool);
-    w.comment_block(comment_of(d, "river.points"));
-    w.line("points = [");
-    for (size_t i = 0; i < r.points.size(); ++i) {
-        const RiverPoint& p = r.points[i];
-        w.anchor({LineAnchor::point, static_cast<int>(i)});
-        w.line("  [" + format_number(p.pos.x) + ", " + format_number(p.pos.y) + ", " + format_number(p.width) + "],");
+    if (r.rock_amount != RockAmount::none) w.text("rocks", r.rock_amount == RockAmount::few ? "few" : "many");
+    // A river laid out from the call keeps no points in its file: the game lays it out again.
+    if (!r.laid_out) {
+        w.comment_block(comment_of(d, "river.points"));
+        w.line("points = [");
+        for (size_t i = 0; i < r.points.size(); ++i) {
+            const RiverPoint& p = r.points[i];
+            w.anchor({LineAnchor::point, static_cast<int>(i)});
+            w.line("  [" + format_number(p.pos.x) + ", " + format_number(p.pos.y) + ", " + format_number(p.width) + "],");
+        }
+        w.anchor({LineAnchor::river});
+        w.line("]");
     }
-    w.anchor({LineAnchor::river});
-    w.line("]");
 
     w.anchor({LineAnchor::roughness});
     w.section(comment_of(d, "river.roughness"), "[river.roughness]");
@@ -199,6 +203,7 @@ void write_river(Writer& w, const Draft& d) {
 
     for (size_t i = 0; i < r.rocks.size(); ++i) {
         const Rock& rock = r.rocks[i];
+        if (rock.scattered) continue;  // `rocks` places them again
         w.anchor({LineAnchor::rock, static_cast<int>(i)});
         w.section(i < d.rock_comments.size() ? d.rock_comments[i] : "", "[[river.rock]]");
         w.key("at", point_text(rock.at));
@@ -215,7 +220,7 @@ void write_river(Writer& w, const Draft& d) {
         w.anchor({LineAnchor::fork, static_cast<int>(i)});
         w.section(i < d.fork_comments.size() ? d.fork_comments[i] : "", "[[river.fork]]");
         w.text("id", f.id);
-        w.number("at", f.at);
+        if (!r.laid_out) w.number("at", f.at);
         w.number("length", f.length);
         w.number("channels", f.channels);
         w.number("island", f.island);
