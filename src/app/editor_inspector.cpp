@@ -166,6 +166,22 @@ void EditorInspector::level_form(AppContext& ctx, EditorDocument& doc) {
 
 void EditorInspector::river_form(EditorDocument& doc) {
     heading("The river");
+    if (doc.level().river.laid_out)
+        field_help("This river is laid out from the call: it follows your lines and questions as you write them "
+                   "(no points in the file). Drag a point to take it over, or write its points into the file below.");
+    if (ImGui::Button("Lay out the river from the call")) {
+        layout_message_.clear();
+        if (!doc.lay_out_river_from_call(layout_message_)) layout_message_ = "Not laid out: " + layout_message_;
+        else layout_message_ = "Laid out: each fork where its question has time to be read and the raft room to "
+                               "cross. Undo (Ctrl+Z) puts the river back.";
+    }
+    if (!layout_message_.empty()) field_help(layout_message_.c_str());
+    int rocks = static_cast<int>(doc.level().river.rock_amount);
+    const char* amounts[] = {"none", "a few", "many"};
+    if (ImGui::Combo("Rocks placed by the game", &rocks, amounts, 3))
+        doc.apply("Rocks placed by the game", [rocks](Draft& d) { d.level.river.rock_amount = static_cast<RockAmount>(rocks); });
+    field_help("Placed from the seed in open water, clear of the forks (`rocks` in the file); rocks you place "
+               "yourself need the river's points.");
     field::number(doc, "Current (m/s)", "river.current", [](Draft& d) -> double& { return d.level.river.current; }, 0.3,
                   6, 0.02);
     field_help("How fast the water flows mid-river: the raft moves about this fast.");

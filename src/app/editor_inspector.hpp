@@ -25,6 +25,7 @@ private:
 
     // Ids are renamed when the field is let go, so links follow the finished name.
     std::string rename_buffer_;
+    std::string layout_message_;  // what the last "Lay out the river from the call" did
     EditorSelection renaming_;
     std::string new_var_;
 };

@@ -468,9 +468,29 @@ private:
                                std::filesystem::path(save_target_).parent_path().c_str());
         const std::vector<Problem>& problems = doc_->problems();
         if (problems.empty()) {
+            const Pacing& pacing = doc_->pacing();
             ImGui::TextColored(theme::kTextCalm, "No problems: this level can be played and shared.");
-            ImGui::TextDisabled("Check that every path can be steered: calmwaters solve %s",
+            ImGui::SameLine();
+            ImGui::TextDisabled("Check every path can be steered: calmwaters solve %s",
                                 doc_->path().empty() ? "LEVEL" : doc_->path().c_str());
+            ImGui::BeginChild("##pacing");
+            // The call against the clock: warnings to act on first, then each question's numbers.
+            for (size_t i = 0; i < pacing.warnings.size(); ++i) {
+                const Problem& p = pacing.warnings[i];
+                ImGui::PushID(static_cast<int>(1000 + i));
+                std::string label = where(doc_->written().at_line(p.line)) + ":  " + p.message;
+                ImGui::PushStyleColor(ImGuiCol_Text, theme::kTextStatus);
+                if (ImGui::Selectable(label.c_str())) select_problem(p);
+                ImGui::PopStyleColor();
+                ImGui::PopID();
+            }
+            for (const PacingRow& r : pacing.rows) {
+                if (!r.reached) continue;
+                ImGui::TextDisabled("%s (fork %s): up at %.0f s, the raft there at %.0f s, %.0f s to read; %.0f m to "
+                                    "cross, %.0f m needed", r.question.c_str(), r.fork.c_str(), r.asked_s, r.reach_s,
+                                    r.read_s, r.room_m, r.needed_m);
+            }
+            ImGui::EndChild();
         } else {
             ImGui::TextColored(theme::kTextProblem, "%d problem(s) to fix. Click one to go to it.",
                                static_cast<int>(problems.size()));

@@ -121,6 +121,12 @@ void EditorDocument::validate() const {
     LevelLoad river = load_level_text(write_level(river_only_draft(draft_)).text, name, catalogue_);
     river_problems_ = river.problems;
     river_only_ = river.level;
+    pacing_ = playable_ ? level_pacing(*playable_, catalogue_, SourceText(name, written_.text)) : Pacing{};
+}
+
+const Pacing& EditorDocument::pacing() const {
+    validate();
+    return pacing_;
 }
 
 const std::vector<Problem>& EditorDocument::problems() const {

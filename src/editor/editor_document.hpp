@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "content/level_loader.hpp"
+#include "content/pacing.hpp"
 #include "draft.hpp"
 #include "level_writer.hpp"
 
@@ -56,6 +57,9 @@ public:
     // Only the river (with a one-line call), for drawing it while the call is unfinished.
     const std::optional<Level>& river_only() const;
     const std::vector<Problem>& river_problems() const;
+    // The level against the clock (content/pacing.hpp), when it is playable: warnings with
+    // their lines, for the problems list; they never stop the level from being played.
+    const Pacing& pacing() const;
     int revision() const { return revision_; }  // grows on every change, for caches
 
 private:
@@ -78,6 +82,7 @@ private:
     mutable int validated_ = -1;
     mutable std::vector<Problem> problems_, river_problems_;
     mutable std::optional<Level> playable_, river_only_;
+    mutable Pacing pacing_;
 };
 
 // The river of `draft` with a call of one ending line: valid whenever the river is.
