@@ -47,6 +47,7 @@ int layout_command(const Args& args) {
                      "  prints the river laid out from the call; --write puts its points into the file\n";
         return 2;
     }
+    if (refuse_playlist(path, "layout")) return 2;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 1;
     std::vector<Problem> read_problems;

@@ -33,6 +33,7 @@ int run_command(const Args& args) {
     }
     SimOptions options;
     if (!pace_flag(args, "run", options.reading_pace)) return 2;
+    if (refuse_playlist(args[0], "run")) return 2;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 1;
     LevelFileText read = load_level_file_with_text(args[0], *catalogue);

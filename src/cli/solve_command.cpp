@@ -99,6 +99,7 @@ int solve_command(const Args& args) {
             return 2;
         }
     }
+    if (refuse_playlist(args[0], "solve")) return 2;
     auto catalogue = load_shipped_catalogue();
     if (!catalogue) return 2;
     LevelLoad load = load_level_file(args[0], *catalogue);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "playlist_loader.hpp"
+
 #include "content/data_paths.hpp"
 #include "core/reading_pace.hpp"
 
@@ -44,6 +46,26 @@ bool pace_flag(const std::vector<std::string>& args, const char* command, double
     std::cerr << "calmwaters " << command << ": --pace wants a number from 0.5 to 2 (1 is normal, 2 gives twice "
               << "the time to read), got \"" << v << "\"\n";
     return false;
+}
+
+}  // namespace cw
+
+namespace cw {
+
+bool refuse_playlist(const std::string& path, const char* command) {
+    if (!is_playlist_path(path)) return false;
+    std::cerr << "calmwaters " << command << ": " << path << " is a playlist (a week of calls), not a level.\n";
+    auto catalogue = load_shipped_catalogue();
+    PlaylistLoad pl = catalogue ? load_playlist_file(path, *catalogue) : PlaylistLoad{};
+    if (pl.ok() && !pl.playlist->calls.empty()) {
+        std::cerr << "Give it one of its calls, for example:\n  calmwaters " << command << ' '
+                  << pl.playlist->calls.front().level << (std::string(command) == "run" ? " --bot calm" : "") << '\n'
+                  << "Its calls:\n";
+        for (const PlaylistEntry& c : pl.playlist->calls) std::cerr << "  " << c.day << ": " << c.level << '\n';
+    }
+    std::cerr << "To play the whole week, open the game (calmwaters) and choose it on the menu; "
+                 "calmwaters check " << path << " checks every call in it.\n";
+    return true;
 }
 
 }  // namespace cw

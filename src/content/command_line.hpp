@@ -22,4 +22,8 @@ bool has_flag(const std::vector<std::string>& args, const std::string& name);
 // absent. False, after a message on stderr naming `command`, when it is not a number from 0.5 to 2.
 bool pace_flag(const std::vector<std::string>& args, const char* command, double& pace);
 
+// True, after telling the trainer what to run instead, when `path` is a playlist (a week of
+// calls) given to a command that takes one level (`run`, `solve`, `layout`).
+bool refuse_playlist(const std::string& path, const char* command);
+
 }  // namespace cw

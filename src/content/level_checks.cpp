@@ -300,6 +300,14 @@ void check_river(const Level& level, const SourceText& src, std::vector<Problem>
         }
         RiverFrame f = river.project(rock.at);
         double reach = rock_reach(rock);
+        // How far it is from the nearest point of the centre line (past either end, from the end).
+        const double off_centre = length(rock.at - river.point_at(f.s, 0.0));
+        if (off_centre > f.half_width + 5.0) {
+            out.push_back(src.at(rock.loc, "this rock is " + fmt(off_centre) + " m from the river's centre line, "
+                                               "outside the water (" + fmt(2 * f.half_width) +
+                                               " m wide there); move it toward the water"));
+            continue;
+        }
         if (f.s < 15.0 || f.s > river.pool_start()) {
             out.push_back(src.at(rock.loc, "rocks must sit between 15 m down the river and the pool (" +
                                                fmt(river.pool_start()) + " m); this one is at " + fmt(f.s) + " m"));

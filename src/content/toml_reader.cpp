@@ -63,7 +63,9 @@ const toml::value* TomlReader::find(const toml::value& table, const char* key, b
         auto it = t.find(key);
         if (it != t.end()) return &it->second;
     }
-    if (required) problem(table, std::string("missing `") + key + "`: this key is required here");
+    const bool misspelt = std::find(suggested_.begin(), suggested_.end(), std::make_pair(&table, std::string(key))) !=
+                          suggested_.end();
+    if (required && !misspelt) problem(table, std::string("missing `") + key + "`: this key is required here");
     return nullptr;
 }
 
@@ -180,6 +182,7 @@ void TomlReader::unknown_keys(const toml::value& table, std::initializer_list<co
     });
     for (const auto& [l, key] : found) {
         std::string hint = closest_name(key, names);
+        if (!hint.empty() && !table.as_table().count(hint)) suggested_.push_back({&table, hint});
         problem(l, "unknown key `" + key + "` in " + where +
                        (hint.empty() ? std::string("; see docs/level-format.md for the keys") : "; did you mean `" + hint + "`?"));
     }
@@ -288,6 +291,43 @@ bool utf8_ok(const std::string& t, const SourceText& src, std::vector<Problem>& 
     return true;
 }
 
+// The first string that opens and is not closed on its line: toml11 reports such a mistake at
+// the start of the line or further on, but the trainer's mistake is the opening quote.
+std::optional<SourceLoc> unclosed_quote(const std::string& text) {
+    int line = 1;
+    size_t start = 0;
+    std::string multi;  // the triple quote of a multi-line string we are inside
+    while (start <= text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos) end = text.size();
+        const std::string l = text.substr(start, end - start);
+        for (size_t i = 0; i < l.size(); ++i) {
+            if (!multi.empty()) {
+                if (l.compare(i, 3, multi) == 0) i += 2, multi.clear();
+                else if (multi == "\"\"\"" && l[i] == '\\') ++i;
+                continue;
+            }
+            const char c = l[i];
+            if (c == '#') break;
+            if (c != '"' && c != '\'') continue;
+            if (l.compare(i, 3, std::string(3, c)) == 0) {
+                multi = std::string(3, c);
+                i += 2;
+                continue;
+            }
+            size_t j = i + 1;
+            for (; j < l.size() && l[j] != c; ++j)
+                if (c == '"' && l[j] == '\\') ++j;
+            if (j >= l.size()) return SourceLoc{line, static_cast<int>(i) + 1};
+            i = j;
+        }
+        if (end == text.size()) break;
+        start = end + 1;
+        ++line;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<toml::value> parse_toml(const std::string& text, const std::string& file, std::vector<Problem>& out) {
@@ -299,6 +339,11 @@ std::optional<toml::value> parse_toml(const std::string& text, const std::string
         return toml::parse(in, file);
     } catch (const toml::syntax_error& e) {
         const toml::source_location& l = e.location();
+        if (auto quote = unclosed_quote(text); quote && quote->line <= static_cast<int>(l.line())) {
+            out.push_back(src.at(*quote, "this text has no closing quote: end it with the same quote mark on the "
+                                         "same line (or use \"\"\" for text over several lines)"));
+            return std::nullopt;
+        }
         // toml11's message spans several lines; its first line says what went wrong.
         std::string what = e.what();
         std::string first = what.substr(0, what.find('\n'));

@@ -45,6 +45,9 @@ public:
 private:
     const SourceText& text_;
     std::vector<Problem>& out_;
+    // (table, key) pairs an unknown key was taken for ("did you mean"): that key is then not
+    // reported missing as well, so one typo gives one message, on its own line.
+    std::vector<std::pair<const toml::value*, std::string>> suggested_;
 };
 
 // Parses TOML text; syntax errors become located problems. Null on failure.
