@@ -314,14 +314,20 @@ TEST_CASE("dock text: a broken file says which file, line and column, and what i
         CHECK(p.message.rfind(c.message, 0) == 0);
         CHECK(shown.rfind("assets/dock.toml:" + std::to_string(c.line) + ":" + std::to_string(p.column) + ": ", 0) == 0);
     }
-    // A missing activity is named, at the top of the file.
+    // A misspelt activity is named once, on the misspelt line (not also as missing).
     std::string no_brain_break = replace(good, "[brain_break]\n", "[brain_breaks]\n");
     cw::DockTextLoad load = cw::load_dock_text(no_brain_break, "dock.toml");
     REQUIRE_FALSE(load.ok());
     std::string shown = cw::format_problems(load.problems);
     CAPTURE(shown);
     CHECK(shown.find("unknown key `brain_breaks` in the dock's text; did you mean `brain_break`?") != std::string::npos);
-    CHECK(shown.find("missing `brain_break`") != std::string::npos);
+    CHECK(shown.find("missing `brain_break`") == std::string::npos);
+    // One simply left out is named at the top of the file.
+    std::string without = good;
+    without.replace(without.find("[brain_break]\n"), 14, "[elsewhere]\n");
+    cw::DockTextLoad gone = cw::load_dock_text(without, "dock.toml");
+    REQUIRE_FALSE(gone.ok());
+    CHECK(cw::format_problems(gone.problems).find("missing `brain_break`") != std::string::npos);
     // And a file that is not there says so.
     cw::DockTextLoad missing = cw::load_dock_text_file("/nonexistent/dock.toml");
     REQUIRE_FALSE(missing.ok());

@@ -348,3 +348,64 @@ TEST_CASE("river layout: in the editor the river follows the call until the trai
     CHECK_FALSE(doc.level().river.laid_out);
     CHECK(doc.written().text.find("points = [") != std::string::npos);
 }
+
+TEST_CASE("river layout: the solver names a crossing too short as the cause, and says what to change") {
+    std::string text = kSmall;
+    text.replace(text.find("current = 2.0\n"), 14,
+                 "current = 2.0\npoints = [[0, 0, 26], [0, 100, 26], [0, 200, 26], [0, 300, 26]]\n");
+    text.replace(text.find("id = \"one\"\n"), 11, "id = \"one\"\nat = 30\n");
+    text.replace(text.find("id = \"two\"\n"), 11, "id = \"two\"\nat = 100\n");
+    text.replace(text.find("format = 2"), 10, "format = 2\nshuffle = false");
+    const Level level = cwtest::level_from(text);
+    SolveResult r = solve_level(level, cwtest::catalogue());
+    bool named = false;
+    for (const SolvedPath& p : r.paths) {
+        if (!p.failed_at) continue;
+        CAPTURE(p.failed_at->reason);
+        if (p.failed_at->reason.find("the raft needs about") == std::string::npos) continue;
+        CHECK(p.failed_at->reason.find("to cross from channel ") != std::string::npos);
+        CHECK(p.failed_at->reason.find("of fork \"two\"; there are 30 m") != std::string::npos);
+        CHECK(p.failed_at->advice.find("move fork \"two\" about") != std::string::npos);
+        named = true;
+    }
+    CHECK(named);
+    // Laid out from the same call, every path steers.
+    SolveResult laid = solve_level(cwtest::level_from(kSmall), cwtest::catalogue());
+    CHECK(laid.all_steerable());
+}
+
+TEST_CASE("river layout: calmwaters new writes a call that checks and solves as written, and never overwrites") {
+    fs::path dir = cwtest::case_dir();
+    const fs::path file = dir / "weeks" / "my_call.toml";
+    auto made = cwtest::run_cli({"new", file.string()});
+    INFO(made.err);
+    REQUIRE(made.code == 0);
+    CHECK(made.out.find("check --pacing") != std::string::npos);
+    const std::string text = cwtest::slurp(file);
+    CHECK(text.find("points = ") == std::string::npos);
+    CHECK(text.find("\nat = ") == std::string::npos);
+    const Level level = cwtest::level_from(text, file.string());
+    CHECK(level.river.laid_out);
+    CHECK(level.river.forks.size() == 2);
+    // Every reply graded, the wrong ones with feedback; the best not always the longest.
+    int best_longest = 0;
+    for (const Node& n : level.nodes) {
+        if (!n.is_question()) continue;
+        size_t longest = 0;
+        for (const Reply& r : n.replies) {
+            longest = std::max(longest, r.text.size());
+            if (r.grade == Grade::slip || r.grade == Grade::trap) CHECK_FALSE(r.feedback.empty());
+        }
+        for (const Reply& r : n.replies) best_longest += r.grade == Grade::best && r.text.size() == longest;
+    }
+    CHECK(best_longest < 2);
+    CHECK(solve_level(level, cwtest::catalogue()).all_steerable());
+    CHECK(cwtest::run_cli({"check", "--pacing", file.string()}).err.find("warning") == std::string::npos);
+
+    // A second time, the trainer's file is kept as it is.
+    std::ofstream(file) << "mine";
+    auto again = cwtest::run_cli({"new", file.string()});
+    CHECK(again.code == 1);
+    CHECK(again.err.find("already exists") != std::string::npos);
+    CHECK(cwtest::slurp(file) == "mine");
+}

@@ -46,6 +46,7 @@ nlohmann::ordered_json path_json(const Level& level, const SolvedPath& p) {
                           {"progress", r2(f.progress)},
                           {"roughness", r2(f.roughness)},
                           {"reason", f.reason},
+                          {"advice", f.advice},
                           {"arrangement", f.arrangement}};
         auto taken = nlohmann::ordered_json::array();
         for (const PathReply& r : p.taken)
@@ -159,6 +160,7 @@ int solve_command(const Args& args) {
                           << "`, " << static_cast<int>(std::lround(f.progress)) << " m down the river: " << f.reason
                           << '\n';
                 if (!f.arrangement.empty()) std::cout << "         with " << f.arrangement << '\n';
+                if (!f.advice.empty()) std::cout << "         to fix it: " << f.advice << '\n';
             }
         }
         if (stuck)

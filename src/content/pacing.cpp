@@ -1,8 +1,10 @@
 #include "pacing.hpp"
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 
+#include "core/river.hpp"
 #include "core/tuning.hpp"
 
 namespace cw {
@@ -64,6 +66,44 @@ Pacing level_pacing(const Level& level, const Catalogue& catalogue, const Source
             out.warnings.push_back(src.at(fork.loc, "warning: " + crossing + " (rough water then: " +
                                                         std::to_string(static_cast<int>(std::lround(f.roughness * 100))) +
                                                         "%); move the fork down the river or use narrower forks"));
+    }
+    return out;
+}
+
+MissedChannel missed_channel(const Level& level, int from_fork, int from_channel, int to_fork, int to_channel, double r) {
+    MissedChannel out;
+    const RiverGeometry river(level.river);
+    const Fork& to = level.river.forks[static_cast<size_t>(to_fork)];
+    const auto width_of = [&](const Fork& f) { return 2 * river.half_width_at(f.at + f.length / 2); };
+    const std::vector<ChannelSpan> spans = channel_spans(to, width_of(to));
+    double x = 0, start = tuning::kRaftStartMetres;
+    std::string from = "the start";
+    if (from_fork >= 0) {
+        const Fork& f = level.river.forks[static_cast<size_t>(from_fork)];
+        const std::vector<ChannelSpan> left = channel_spans(f, width_of(f));
+        const ChannelSpan& c = left[static_cast<size_t>(std::clamp(from_channel, 0, f.channels - 1))];
+        x = (c.left + c.right) / 2;
+        start = f.at + f.length;
+        from = "channel " + letter(from_channel) + " of fork \"" + f.id + "\"";
+    }
+    const ChannelSpan& target = spans[static_cast<size_t>(std::clamp(to_channel, 0, to.channels - 1))];
+    const double lo = target.left + kChannelMargin, hi = target.right - kChannelMargin;
+    const double lateral = x < lo ? lo - x : x > hi ? x - hi : 0.0;
+    const double needed = crossing_metres(lateral, r, level.river.current), room = to.at - start;
+    const std::string rough = std::to_string(static_cast<int>(std::lround(r * 100))) + "%";
+    if (room + 0.5 < needed) {
+        out.too_short = true;
+        out.cause = "the raft needs about " + whole(needed) + " m to cross from " + from + " to channel " +
+                    letter(to_channel) + " of fork \"" + to.id + "\"; there are " + whole(room) + " m (roughness " +
+                    rough + ")";
+        out.advice = "move fork \"" + to.id + "\" about " + whole(needed - room) +
+                     " m further down the river, or narrow it (fewer channels, thinner islands); `calmwaters layout` "
+                     "places forks with room to cross";
+    } else {
+        out.cause = "the water was " + rough + " rough there: waves knocked the raft off its line, though the " +
+                    whole(room) + " m of open water would be enough in calmer water";
+        out.advice = "the caller is too angry by this fork for the raft to hold a line: let the replies before it "
+                     "calm them more, or lower [river.roughness] intensity_gain";
     }
     return out;
 }

@@ -34,6 +34,16 @@ Pacing level_pacing(const Level& level, const Catalogue& catalogue, const Source
 // there are 80 m" (the solver's advice says the same).
 std::string crossing_sentence(const Level& level, const ForkTiming& fork);
 
+// Why the raft, leaving `from_channel` of fork `from_fork` (-1: from the start, mid-river),
+// missed `to_channel` of fork `to_fork` at roughness `r`, and what to change: the crossing
+// sentence when the water between is too short for it, else the roughness. For the solver.
+struct MissedChannel {
+    std::string cause;   // "the raft needs about N m to cross ...; there are M m", or the roughness
+    std::string advice;  // what a trainer can change, fitting that cause
+    bool too_short = false;
+};
+MissedChannel missed_channel(const Level& level, int from_fork, int from_channel, int to_fork, int to_channel, double r);
+
 // The table, as `check --pacing` prints it.
 std::string pacing_table(const Pacing& pacing);
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "content/pacing.hpp"
 #include "core/bot.hpp"
 #include "play/call_run.hpp"
 #include "core/tuning.hpp"
@@ -112,10 +113,21 @@ Run run_path(const Level& level, const Catalogue& catalogue, const CallDraw& dra
             f.fork = q.fork;
             f.progress = sim.state().progress;
             f.roughness = sim.state().roughness;
+            // The cause: the crossing from the channel the raft left the fork before by, or the water.
+            const int to_fork = level.fork_index(q.fork);
+            int from_fork = -1, from_channel = -1;
+            if (checked > 0) {
+                const ChoiceRecord& before = choices[checked - 1];
+                from_fork = level.fork_index(level.nodes[static_cast<size_t>(before.node)].fork);
+                from_channel = before.reply;
+            }
+            const MissedChannel why = to_fork >= 0 ? missed_channel(sim.level(), from_fork, from_channel, to_fork,
+                                                                      p.replies[checked].channel, sim.state().roughness)
+                                                   : MissedChannel{};
             f.reason = "aimed for channel " + letter(p.replies[checked].channel) + " but the raft went through channel " +
-                       letter(c.reply) + " (the water's roughness was " +
-                       std::to_string(static_cast<int>(sim.state().roughness * 100 + 0.5)) + "%; the question came up at " +
-                       std::to_string(static_cast<int>(asked_at[checked] + 0.5)) + " m)";
+                       letter(c.reply) + " (the question came up at " +
+                       std::to_string(static_cast<int>(asked_at[checked] + 0.5)) + " m): " + why.cause;
+            f.advice = why.advice;
             p.failed_at = f;
         }
     }

@@ -47,6 +47,7 @@ struct PathFailure {
     double progress = 0;   // metres down the river
     double roughness = 0;  // how rough the water was there
     std::string reason;
+    std::string advice;    // what the trainer can change, fitting the cause ("" when none applies)
     // For a failure of the proof: where the path's replies lay, e.g. "open B on channel C,
     // refund A on channel A" ("" for the path in the authored order).
     std::string arrangement;
