@@ -18,10 +18,11 @@ void print_usage() {
         "  calmwaters play LEVEL               straight into a level\n"
         "  calmwaters run LEVEL --bot B [--seed N] [--pace X]\n"
         "                                      play headless with a bot (calm, random, worst); JSON result\n"
-        "  calmwaters check PATH...            check level files or folders; exit 1 on problems\n"
+        "  calmwaters check PATH... [--pacing] check level files or folders; exit 1 on problems\n"
         "  calmwaters techniques [--json]      the technique catalogue\n"
         "  calmwaters solve LEVEL [--json]     try every path through the call with the steering bot\n"
         "  calmwaters upgrade FILE             rewrite a format 1 level as format 2 (grades written in)\n"
+        "  calmwaters new FILE                 write a starter call to FILE (no coordinates: the river follows)\n"
         "  calmwaters layout LEVEL [--write]   the river laid out from the call; --write puts it in the file\n"
         "  calmwaters host LEVEL... [--port P] [--code C] [--headless --expect N] [--report DIR]\n"
         "                                      run a class session on the local network\n"
@@ -63,6 +64,7 @@ int main(int argc, char** argv) {
     if (cmd == "solve") return cw::solve_command(rest);
     if (cmd == "upgrade") return cw::upgrade_command(rest);
     if (cmd == "layout") return cw::layout_command(rest);
+    if (cmd == "new") return cw::new_command(rest);
     if (cmd == "host") return cw::host_command(rest);
     if (cmd == "join") return cw::join_command(rest);
     if (cmd == "replay") {

@@ -116,7 +116,9 @@ private:
         sel_ = {EditorSelection::level};
         raw_problems_.clear();
         if (path.empty()) {
-            Draft d = starter_draft();
+            // The same starter call as `calmwaters new` writes (built in, should the file be gone).
+            DraftLoad starter = load_draft_file(asset_path("new_call.toml"), catalogue_);
+            Draft d = starter.draft ? *starter.draft : starter_draft();
             if (doc_) doc_->reset(d, "", write_level(d).text);
             else doc_.emplace(d, "", catalogue_);
             stamp_ = {};

@@ -21,5 +21,6 @@ int host_command(const Args& args);           // calmwaters host LEVEL... [--por
 int join_command(const Args& args);           // calmwaters join ADDRESS:PORT --code C --name NAME [--headless --bot B --seed S]
 int xapi_command(const Args& args);           // calmwaters xapi status [--json] | xapi send
 int layout_command(const Args& args);         // calmwaters layout LEVEL [--write]
+int new_command(const Args& args);            // calmwaters new FILE
 
 }  // namespace cw

@@ -32,8 +32,9 @@ struct Draft {
     void sync();
 };
 
-// A fresh level that already passes every check: a short river, one fork, a question with two
-// replies and two endings. "New level" starts here, so a trainer edits instead of typing.
+// A small level that already passes every check: a short river, one fork, a question with two
+// replies and two endings. "New level" starts from assets/new_call.toml (what `calmwaters new`
+// writes) and falls back on this when that file is missing; the editor's tests build on it.
 Draft starter_draft();
 
 }  // namespace cw
