@@ -76,6 +76,8 @@ TEST_CASE("level loader: broken files give located messages and never crash") {
         {"value out of range", replace(kGood, "intensity = 40", "intensity = 140"),
          "6:13: `intensity` is 140, out of range: use a value from 0 to 100"},
         {"rock outside the river", replace(kGood, "at = [3, 40]", "at = [30, 40]"),
+         "11:6: this rock is 30 m from the river's centre line, outside the water"},
+        {"rock touching a bank", replace(kGood, "at = [3, 40]", "at = [9.5, 40]"),
          "11:6: this rock is outside the river or touching a bank"},
         {"missing required key", replace(kGood, "title = \"Good\"\n", ""), "1:1: missing `title`"},
         {"wrong type", replace(kGood, "current = 2.0", "current = \"fast\""),

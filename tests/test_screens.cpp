@@ -85,8 +85,13 @@ const std::vector<Signature>& signatures() {
           {"land left of the river", {0, 0, 200, 720}, land, 0.9}}},
         {"editor",
          {{"land around the river on the canvas", {20, 100, 300, 580}, land, 0.95},
-          {"the problems panel under the canvas", {10, 640, 780, 715}, cwtest::dark, 0.9},
+          // Mostly dark, with lines of text: the pacing of each question when there are no problems.
+          {"the problems panel under the canvas", {10, 640, 780, 715}, cwtest::dark, 0.8},
           {"the inspector on the right", {805, 50, 1260, 700}, cwtest::dark, 0.85}}},
+        {"diagram",
+         {{"the line between the whole river and the close-up", {357, 100, 359, 700}, cwtest::dark, 0.9},
+          {"land beside the whole river", {10, 300, 120, 420}, land, 0.95},
+          {"land right of the close-up's labels", {1010, 560, 1270, 640}, land, 0.95}}},
         {"dock",
          {{"the dock's planks", {600, 625, 1270, 670}, Near{rgb(kWood), 25}, 0.8},
           {"the panel of activities", {20, 430, 430, 600}, cwtest::dark, 0.9}}},
@@ -162,6 +167,7 @@ TEST_CASE("screens: the progress screen renders offscreen, not blank, and is the
     check_screen("progress");
 }
 TEST_CASE("screens: the settings screen renders offscreen, not blank, and is the settings") { check_screen("settings"); }
+TEST_CASE("screens: the river diagram renders offscreen, not blank, and is the diagram") { check_screen("diagram"); }
 
 TEST_CASE("screens: the class preview is the same class every time, so its picture can be compared") {
     Shot first = shoot("class"), second = shoot("class");

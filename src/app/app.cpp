@@ -124,14 +124,14 @@ int run_game(const std::vector<std::string>& args, bool replay) {
 
 int screenshot_command(const std::vector<std::string>& args) {
     // `class` and `progress` show whatever those screens are in this build.
-    static const char* kScreens[] = {"menu", "river", "policy", "end", "debrief", "dock", "editor", "class", "progress", "settings"};
+    static const char* kScreens[] = {"menu", "river", "policy", "end", "debrief", "dock", "editor", "class", "progress", "settings", "diagram"};
     static const char* kUsage =
         "usage: calmwaters screenshot SCREEN --out FILE.png [--level L] [--size WxH] [--dpi 2]\n"
         "       [--after N] [--activity ID]   (dock: the break after call N, with an activity open)\n"
         "       [--note TEXT]                 (river: the player's note from the dock, read back)\n"
         "       [--week N]                    (menu: the Nth week's tab open, 1 the first)\n"
         "  SCREEN: menu, river, policy (the river with its policy card open), debrief (or end), dock, editor,\n"
-        "          class, progress, settings\n";
+        "          class, progress, settings, diagram (a labelled river, for the level format's guide)\n";
     if (args.empty()) {
         std::cerr << kUsage;
         return 2;
@@ -203,6 +203,8 @@ int screenshot_command(const std::vector<std::string>& args) {
         shell.show(std::move(dock));
     } else if (screen == "settings") {
         shell.show(make_settings_screen(shell.ctx));
+    } else if (screen == "diagram") {
+        shell.show(make_diagram_screen(shell.ctx));
     } else if (screen == "progress") {
         shell.show(make_progress_screen(shell.ctx));
     } else if (screen == "class") {

@@ -17,6 +17,8 @@ std::unique_ptr<Screen> make_menu_screen(AppContext& ctx, std::string message = 
 
 // Settings: sound, comfort, text and controls; saved as they change.
 std::unique_ptr<Screen> make_settings_screen(AppContext& ctx);
+// A labelled picture of a river, for docs/level-format.md (screenshot diagram).
+std::unique_ptr<Screen> make_diagram_screen(AppContext& ctx);
 
 
 // A call played as part of something bigger (a class session): the link owns the run (the

@@ -19,20 +19,6 @@
 
 namespace cw {
 
-namespace {
-
-bool same_river(const RiverDef& a, const RiverLayout& b) {
-    if (a.points.size() != b.points.size()) return false;
-    for (size_t i = 0; i < a.points.size(); ++i)
-        if (a.points[i].pos.x != b.points[i].pos.x || a.points[i].pos.y != b.points[i].pos.y ||
-            a.points[i].width != b.points[i].width)
-            return false;
-    for (size_t k = 0; k < a.forks.size(); ++k)
-        if (a.forks[k].at != b.fork_at[k]) return false;
-    return true;
-}
-
-}  // namespace
 
 int layout_command(const Args& args) {
     std::string path;
@@ -91,7 +77,7 @@ int layout_command(const Args& args) {
     }
     // The written file must give back this river, and pass its checks, before it is kept.
     LevelLoad again = load_level_text(patched, path, *catalogue);
-    if (!again.ok() || !same_river(again.level->river, layout)) {
+    if (!again.ok() || !same_course(again.level->river, laid)) {
         std::cerr << format_problems(again.problems) << "calmwaters layout: " << path
                   << " would not read back as the river laid out"
                   << (again.ok() ? "" : " (the problems above: rocks placed by coordinates may not fit the new river)")

@@ -127,6 +127,17 @@ RiverLayout lay_out_river(const Level& level, const Catalogue& catalogue) {
     return out;
 }
 
+bool same_course(const RiverDef& a, const RiverDef& b) {
+    if (a.points.size() != b.points.size() || a.forks.size() != b.forks.size()) return false;
+    for (size_t i = 0; i < a.points.size(); ++i)
+        if (a.points[i].pos.x != b.points[i].pos.x || a.points[i].pos.y != b.points[i].pos.y ||
+            a.points[i].width != b.points[i].width)
+            return false;
+    for (size_t i = 0; i < a.forks.size(); ++i)
+        if (a.forks[i].at != b.forks[i].at) return false;
+    return true;
+}
+
 void apply_layout(const RiverLayout& layout, RiverDef& river, SourceLoc loc) {
     river.points = layout.points;
     for (RiverPoint& p : river.points) p.loc = loc;

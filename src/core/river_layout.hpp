@@ -43,6 +43,9 @@ double layout_fork_width(const Fork& fork);
 // `level` has its call and forks read (ids, channels, lengths); its points and fork `at` are
 // ignored. Every river it lays out passes the level checks.
 RiverLayout lay_out_river(const Level& level, const Catalogue& catalogue);
+// The same course: every point (place and width) and every fork's `at` equal.
+bool same_course(const RiverDef& a, const RiverDef& b);
+
 // Puts a layout into the level's river (points, and each fork's `at`).
 void apply_layout(const RiverLayout& layout, RiverDef& river, SourceLoc loc);
 

@@ -8,17 +8,6 @@ namespace {
 constexpr size_t kMaxHistory = 400;
 const std::string kNothing;
 
-bool same_course(const RiverDef& a, const RiverDef& b) {
-    if (a.points.size() != b.points.size() || a.forks.size() != b.forks.size()) return false;
-    for (size_t i = 0; i < a.points.size(); ++i)
-        if (a.points[i].pos.x != b.points[i].pos.x || a.points[i].pos.y != b.points[i].pos.y ||
-            a.points[i].width != b.points[i].width)
-            return false;
-    for (size_t i = 0; i < a.forks.size(); ++i)
-        if (a.forks[i].at != b.forks[i].at) return false;
-    return true;
-}
-
 }  // namespace
 
 EditorDocument::EditorDocument(Draft draft, std::string path, const Catalogue& catalogue)
