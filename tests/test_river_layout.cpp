@@ -156,6 +156,15 @@ TEST_CASE("river layout: the second week's calls without coordinates check, solv
     laid_out_like_the_original("levels/week2");
 }
 
+TEST_CASE("river layout: a format 1 file without points is laid out too") {
+    std::string text = kSmall;
+    text.replace(text.find("format = 2"), 10, "format = 1");
+    const Level level = cwtest::level_from(text);
+    CHECK(level.format == 1);
+    CHECK(level.river.laid_out);
+    CHECK(level.river.forks[1].at > level.river.forks[0].at + level.river.forks[0].length);
+}
+
 TEST_CASE("river layout: same file, same river; the forks follow the call's clock") {
     const Level a = cwtest::level_from(kSmall), b = cwtest::level_from(kSmall);
     REQUIRE(a.river.points.size() == b.river.points.size());

@@ -3,6 +3,7 @@
 #include "child_process.hpp"
 #include "fixtures.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 using namespace cw;
@@ -38,8 +39,7 @@ TEST_CASE("messages: a string with no closing quote says so, with the caret on t
 
 TEST_CASE("messages: a rock far outside the river says how far from the centre line it is") {
     const std::string said = problems_of(cwtest::straight_river("[[river.rock]]\nat = [300, 60]\nradius = 1\n"));
-    CHECK(said.find("call.toml:") != std::string::npos);
-    CHECK(said.find("this rock is 300 m from the river's centre line") != std::string::npos);
+    CHECK(said.find("call.toml:12:6: this rock is 300 m from the river's centre line") != std::string::npos);
     CHECK(said.find("at 0 m") == std::string::npos);
     // Beyond the river's start it is measured from the start, not put "at 0 m".
     const std::string before = problems_of(cwtest::straight_river("[[river.rock]]\nat = [0, -80]\nradius = 1\n"));
@@ -52,7 +52,9 @@ TEST_CASE("messages: a misspelt key gives one message, on the misspelt key") {
     REQUIRE(at != std::string::npos);
     text.replace(at, 10, "technique");
     const std::string said = problems_of(text);
-    CHECK(said.find("unknown key `technique` in [[call.node.reply]]; did you mean `techniques`?") != std::string::npos);
+    const int typo_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    CHECK(said.find("call.toml:" + std::to_string(typo_line) + ":13: unknown key `technique` in [[call.node.reply]]; did you "
+                    "mean `techniques`?") != std::string::npos);
     CHECK(said.find("missing `techniques`") == std::string::npos);
     CHECK(count(said, "call.toml:") == 1);
     // A key simply left out is still reported where its table starts.

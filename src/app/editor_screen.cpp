@@ -218,7 +218,7 @@ private:
         switch (pending_) {
             case Pending::menu: req.kind = ScreenRequest::menu; break;
             case Pending::quit: req.kind = ScreenRequest::quit; break;
-            case Pending::new_level: open(""); say("A new level: a river, one fork and a short call to start from."); break;
+            case Pending::new_level: open(""); say("A new level: a short call to write over, its river laid out from the call."); break;
             case Pending::open: open(open_path_); break;
             case Pending::reload: open(doc_ ? doc_->path() : raw_path_); break;
             case Pending::none: break;

@@ -14,9 +14,11 @@ namespace {
 
 double clamp_intensity(double v) { return std::clamp(v, 0.0, 100.0); }
 
-// A route through lines may branch (`when`) and, in a broken or odd graph, loop; a bound on the
-// routes walked keeps a pathological file quick. The longest route per (source, target) is kept.
+// A route through lines may branch (`when`) and, in a broken or odd graph, loop; bounds on the
+// routes and steps walked keep a pathological file quick. The longest route per (source,
+// target) is kept.
 constexpr int kMaxRoutesPerSource = 2000;
+constexpr int kMaxStepsPerSource = 20000;
 
 }  // namespace
 
@@ -87,10 +89,12 @@ CallRoutes call_routes(const Level& level) {
     // Walks the lines from `first` to each question or ending, keeping the longest route to each.
     auto walk = [&](int first, int from_node, int from_reply) {
         std::vector<LineRun> found;
-        int routes = 0;
+        int routes = 0, steps = 0;
         std::vector<bool> on_route(static_cast<size_t>(n), false);
         std::function<void(int, double, double)> go = [&](int i, double seconds, double intensity) {
-            if (i < 0 || i >= n || on_route[static_cast<size_t>(i)] || routes > kMaxRoutesPerSource) return;
+            if (i < 0 || i >= n || on_route[static_cast<size_t>(i)] || routes > kMaxRoutesPerSource ||
+                ++steps > kMaxStepsPerSource)
+                return;
             const Node& node = level.nodes[static_cast<size_t>(i)];
             if (node.is_question() || node.is_end()) {
                 ++routes;
