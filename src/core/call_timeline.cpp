@@ -176,7 +176,6 @@ TimelineBuilder::TimelineBuilder(const Level& level, const Catalogue& catalogue,
     node_placed_.assign(level.nodes.size(), false);
     fork_at_.assign(level.river.forks.size(), 0);
     fork_width_.assign(level.river.forks.size(), 0);
-    fork_placed_.assign(level.river.forks.size(), false);
 }
 
 std::vector<QuestionTiming> TimelineBuilder::questions_of(int fork, double at) const {
@@ -253,7 +252,6 @@ void TimelineBuilder::place(int fork, double at, double width) {
     }
     fork_at_[static_cast<size_t>(fork)] = at;
     fork_width_[static_cast<size_t>(fork)] = width;
-    fork_placed_[static_cast<size_t>(fork)] = true;
     last_fork_ = fork;
 }
 

@@ -116,7 +116,6 @@ private:
     std::vector<QuestionTiming> placed_questions_;  // per node; set once its fork is placed
     std::vector<bool> node_placed_;
     std::vector<double> fork_at_, fork_width_;
-    std::vector<bool> fork_placed_;
     int last_fork_ = -1;  // the fork placed last (-1: none yet)
     std::vector<ForkTiming> forks_;
 };
