@@ -39,7 +39,7 @@ int main(int argc, char** argv) {
             char spread[48];
             std::snprintf(spread, sizeof spread, "%.3g..%.3g", r.stat.low, r.stat.high);
             std::printf("%-24s %10.3g %21s %8s  %s\n", r.key.c_str(), r.stat.median, spread, r.limit.c_str(),
-                        r.passes() ? "ok" : "MISSES ITS LIMIT");
+                        !r.has_limit ? "" : r.passes() ? "ok" : "MISSES ITS LIMIT");
         } else {
             std::printf("%-24s %10s %21s %8s\n", r.key.c_str(), "null", "", r.limit.c_str());
         }

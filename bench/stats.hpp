@@ -43,9 +43,10 @@ struct Result {
     bool inclusive = true;  // <= rather than <
     std::string against;    // what it was measured against
     std::string note;
+    bool has_limit = true;  // false: reported for comparison, with no limit to meet
 
     bool passes() const {
-        if (!measured) return true;
+        if (!measured || !has_limit) return true;
         return inclusive ? stat.median <= limit_value : stat.median < limit_value;
     }
 };
@@ -59,6 +60,16 @@ inline Result expect_below(std::string key, double limit, bool inclusive, std::s
     char text[32];
     std::snprintf(text, sizeof text, "%s %g", inclusive ? "<=" : "<", limit);
     r.limit = text;
+    r.against = std::move(against);
+    return r;
+}
+
+// A result reported with no limit: a figure to compare, not a target.
+inline Result report_only(std::string key, std::string against) {
+    Result r;
+    r.key = std::move(key);
+    r.limit = "-";
+    r.has_limit = false;
     r.against = std::move(against);
     return r;
 }

@@ -1,5 +1,6 @@
 #include "water_particles.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "theme.hpp"
@@ -56,6 +57,24 @@ void WaterParticles::update(const Simulation& sim, const Camera& cam, double dt,
     }
 }
 
+namespace {
+
+// Streaks live in the view's whole circle (they must not pop in when the camera turns), so about
+// half of them are off its rectangle at any moment. Those are not handed to the renderer: with no
+// GPU each triangle costs its setup even when nothing of it is drawn.
+bool in_view(const SDL_FRect& view, const SDL_FPoint (&quad)[4]) {
+    float x0 = quad[0].x, x1 = quad[0].x, y0 = quad[0].y, y1 = quad[0].y;
+    for (const SDL_FPoint& q : quad) {
+        x0 = std::min(x0, q.x);
+        x1 = std::max(x1, q.x);
+        y0 = std::min(y0, q.y);
+        y1 = std::max(y1, q.y);
+    }
+    return x1 >= view.x && x0 <= view.x + view.w && y1 >= view.y && y0 <= view.y + view.h;
+}
+
+}  // namespace
+
 void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion) {
     verts_.clear();
     indices_.clear();
@@ -74,9 +93,12 @@ void WaterParticles::draw(SDL_Renderer* r, const Camera& cam, double roughness, 
             tail = head - dir * 0.35;
             head = head + side * (0.25 + 0.3 * roughness);
         }
-        int base = static_cast<int>(verts_.size());
         Vec2 pts[4] = {tail - side * width, tail + side * width, head + side * width, head - side * width};
-        for (Vec2 q : pts) verts_.push_back({cam.to_screen(q), c, {0, 0}});
+        SDL_FPoint on_screen[4];
+        for (int i = 0; i < 4; ++i) on_screen[i] = cam.to_screen(pts[i]);
+        if (!in_view(cam.viewport, on_screen)) continue;
+        int base = static_cast<int>(verts_.size());
+        for (SDL_FPoint q : on_screen) verts_.push_back({q, c, {0, 0}});
         for (int i : {0, 1, 2, 0, 2, 3}) indices_.push_back(base + i);
     }
     if (!indices_.empty())

@@ -19,6 +19,7 @@ public:
     // still: they still show the current's direction, without moving across the screen.
     void update(const Simulation& sim, const Camera& cam, double dt, bool reduced_motion);
     void draw(SDL_Renderer* r, const Camera& cam, double roughness, bool reduced_motion);
+    int drawn() const { return static_cast<int>(indices_.size() / 6); }  // streaks the last draw handed over
 
 private:
     struct Particle {
