@@ -4,7 +4,11 @@
 #include <filesystem>
 #include <iostream>
 
+#include <nlohmann/json.hpp>
+
 #include "content/command_line.hpp"
+#include "content/data_paths.hpp"
+#include "content/voice_files.hpp"
 #include "commands.hpp"
 #include "content/pacing.hpp"
 #include "content/playlist_loader.hpp"
@@ -68,20 +72,50 @@ void print_stats(const std::vector<LevelStats>& all) {
                   << ") and " << fs::path(sh.path_b).filename().string() << " (" << sh.node_b << ")\n";
 }
 
+// `check --voice`: every spoken line with its id and whether a recording of it was found.
+void print_voice(const std::string& path, const Level& level, bool json) {
+    const std::string home = default_data_dir();
+    std::vector<SpokenLine> lines = spoken_lines(level);
+    if (json) {
+        nlohmann::ordered_json out = nlohmann::ordered_json::array();
+        for (const SpokenLine& l : lines)
+            out.push_back({{"line", l.id}, {"node", l.node}, {"recorded", find_recording(path, l.id, home).has_value()}});
+        std::cout << out.dump() << std::endl;
+        return;
+    }
+    int recorded = 0;
+    std::cout << "line id                  node                     recorded  words\n";
+    for (const SpokenLine& l : lines) {
+        bool found = find_recording(path, l.id, home).has_value();
+        recorded += found;
+        std::string words = l.text.size() > 48 ? l.text.substr(0, 45) + "..." : l.text;
+        char row[320];
+        std::snprintf(row, sizeof row, "%-24s %-24s %-9s %s\n", l.id.c_str(), l.node.c_str(), found ? "yes" : "-",
+                      words.c_str());
+        std::cout << row;
+    }
+    std::cout << recorded << " of " << lines.size() << " spoken lines recorded. Recordings are looked for as "
+              << "<line id>.ogg or .wav in:\n";
+    for (const std::string& folder : voice_folders(path, home)) std::cout << "  " << folder << "\n";
+}
+
 }  // namespace
 
 int check_command(const Args& args_in) {
     Args args;
-    bool stats = false, pacing = false;
+    bool stats = false, pacing = false, voice = false, json = false;
     int seeds = 5;
     for (size_t i = 0; i < args_in.size(); ++i) {
         if (args_in[i] == "--stats") stats = true;
         else if (args_in[i] == "--pacing") pacing = true;
+        else if (args_in[i] == "--voice") voice = true;
+        else if (args_in[i] == "--json") json = true;
         else if (args_in[i] == "--seeds" && i + 1 < args_in.size()) seeds = std::clamp(std::atoi(args_in[++i].c_str()), 1, 100);
         else args.push_back(args_in[i]);
     }
     if (args.empty()) {
-        std::cerr << "usage: calmwaters check PATH... [--pacing] [--stats [--seeds N]]   (level files or folders of them)\n";
+        std::cerr << "usage: calmwaters check PATH... [--pacing] [--stats [--seeds N]] [--voice [--json]]\n"
+                     "       (level files or folders of them)\n";
         return 2;
     }
     std::vector<LevelStats> all_stats;
@@ -117,7 +151,10 @@ int check_command(const Args& args_in) {
             continue;
         }
         LevelLoad load = load_level_file(f, *catalogue);
-        if (load.ok()) {
+        if (load.ok() && voice) {  // the list alone, so --json output is one JSON value per level
+            std::cerr << format_problems(load.notes);
+            print_voice(f, *load.level, json);
+        } else if (load.ok()) {
             std::cout << f << ": ok (" << load.level->nodes.size() << " nodes, " << load.level->river.forks.size()
                       << " forks)" << std::endl;
             std::cerr << format_problems(load.notes);  // warnings and notes never change the exit code

@@ -170,6 +170,21 @@ void check_call(const Level& level, const Catalogue& catalogue, const SourceText
             }
         }
     }
+    // A recording is found by its line's id, so no two spoken lines may share one.
+    std::map<std::string, const Node*> line_owner;
+    for (const Node& n : level.nodes)
+        for (size_t v = 0; v < line_count(n); ++v) {
+            const std::string id = line_id(n, v);
+            auto [at, fresh] = line_owner.emplace(id, &n);
+            if (fresh) continue;
+            const Node& first = *at->second;
+            out.push_back(src.at(n.line_loc, "line id `" + id + "` is already the id of " +
+                                                 (&first == &n ? "another way of saying this line"
+                                                               : "node `" + first.id + "`'s line (line " +
+                                                                     std::to_string(first.line_loc.line) + ")") +
+                                                 ": a recording is found by its line's id, so give this one its own "
+                                                 "with `line = \"...\"`"));
+        }
     bool unresolved = out.size() != before;
     out.insert(out.end(), wording.begin(), wording.end());
     if (unresolved) return;  // the graph walk below needs every reference to resolve

@@ -306,9 +306,47 @@ void read_reply(TomlReader& r, const toml::value& t, Node& node) {
     node.replies.push_back(reply);
 }
 
+// `line`: the id a recording of the line is found by. Text for a single `say`; for a `say` list,
+// a list of ids of the same length, one for each way of saying it.
+void read_line_ids(TomlReader& r, const toml::value& t, Node& node) {
+    const toml::value* line = r.find(t, "line", false);
+    node.line_loc = line ? r.loc(*line) : node.loc;
+    if (!line) return;
+    const char* rule = "a line id is letters, digits, '-', '_' or '.' (up to 64, not starting with '.'), "
+                       "as it names the recording's file";
+    auto take = [&](const toml::value& v) {
+        if (!v.is_string()) {
+            r.problem(v, "a line id is text in quotes");
+            return;
+        }
+        const std::string& id = v.as_string().str;
+        if (!valid_line_id(id)) r.problem(v, std::string("`") + id + "`: " + rule);
+        else node.line_ids.push_back(id);
+    };
+    if (node.say_variants.size() > 1) {
+        if (!line->is_array()) {
+            r.problem(*line, "`say` lists " + std::to_string(node.say_variants.size()) +
+                                 " ways to say this line, so `line` lists as many ids, one for each");
+            return;
+        }
+        const toml::array& ids = line->as_array();
+        if (ids.size() != node.say_variants.size()) {
+            r.problem(*line, "`line` lists " + std::to_string(ids.size()) + " ids for " +
+                                 std::to_string(node.say_variants.size()) + " ways of saying the line: give one for each");
+            return;
+        }
+        for (const toml::value& v : ids) take(v);
+        if (node.line_ids.size() != node.say_variants.size()) node.line_ids.clear();
+    } else if (line->is_array()) {
+        r.problem(*line, "`say` is one line here, so `line` is one id in quotes, not a list");
+    } else {
+        take(*line);
+    }
+}
+
 void read_node(TomlReader& r, const toml::value& t, Level& level) {
-    r.unknown_keys(t, {"id", "say", "mood", "seconds", "next", "fork", "end", "reply", "discuss", "hold", "when",
-                       "editor_pos", "ending_grade", "intensity", "trust"},
+    r.unknown_keys(t, {"id", "say", "line", "narration", "mood", "seconds", "next", "fork", "end", "reply", "discuss",
+                       "hold", "when", "editor_pos", "ending_grade", "intensity", "trust"},
                    "[[call.node]]");
     Node node;
     // Where the editor draws this node in its call graph; the game itself ignores it.
@@ -362,6 +400,11 @@ void read_node(TomlReader& r, const toml::value& t, Level& level) {
         if (!node.say_variants.empty()) node.say = node.say_variants.front();
     } else if (auto v = r.string(t, "say", true, 1000)) {
         node.say = *v;
+    }
+    read_line_ids(r, t, node);
+    if (const toml::value* narration = r.find(t, "narration", false)) {
+        if (narration->is_boolean()) node.narration = narration->as_boolean();
+        else r.problem(*narration, "`narration` is true (the line is shown, never spoken) or false");
     }
     if (auto v = r.string(t, "mood", false, 60)) node.mood = *v;
     if (auto v = r.number(t, "seconds", false, 1, 60)) node.seconds = *v;

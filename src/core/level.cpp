@@ -1,6 +1,7 @@
 #include "level.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 
 namespace cw {
@@ -130,6 +131,37 @@ int Level::fork_index(const std::string& id) const {
 double default_line_seconds(const std::string& say) {
     // About 15 characters a second, never rushed, never lingering.
     return std::clamp(2.0 + static_cast<double>(say.size()) / 15.0, 3.0, 12.0);
+}
+
+}  // namespace cw
+
+namespace cw {
+
+size_t line_count(const Node& n) { return std::max<size_t>(1, n.say_variants.size()); }
+
+std::string line_id(const Node& n, size_t variant) {
+    assert(variant < line_count(n));
+    if (variant < n.line_ids.size()) return n.line_ids[variant];
+    if (n.say_variants.size() > 1) return n.id + "." + std::to_string(variant + 1);
+    return n.id;
+}
+
+bool valid_line_id(const std::string& id) {
+    if (id.empty() || id.size() > 64 || id.front() == '.') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.';
+    });
+}
+
+std::vector<SpokenLine> spoken_lines(const Level& level) {
+    std::vector<SpokenLine> out;
+    for (const Node& n : level.nodes) {
+        if (n.narration) continue;
+        for (size_t v = 0; v < line_count(n); ++v)
+            out.push_back({line_id(n, v), n.id, v, v < n.say_variants.size() ? n.say_variants[v] : n.say});
+    }
+    return out;
 }
 
 }  // namespace cw

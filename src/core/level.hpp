@@ -152,6 +152,11 @@ struct Node {
     std::string id;
     std::string say;                        // the line (the first variant when there are several)
     std::vector<std::string> say_variants;  // `say` as a list: the run draws one from its seed
+    // `line`: the spoken line's id, one for each way of saying it, so recordings survive edits
+    // (empty: taken from the node's id, see line_id()).
+    std::vector<std::string> line_ids;
+    SourceLoc line_loc;             // its `line` value (or the node's id when there is none)
+    bool narration = false;         // shown, never spoken ("(on hold...)")
     std::string mood;
     std::string discuss;            // a prompt for trainers to discuss this moment with a class
     std::optional<double> seconds;  // how long the line stays; default from its length
@@ -250,5 +255,22 @@ inline bool is_week_var(const std::string& name) { return name.rfind(kWeekPrefix
 
 // How long a line stays on screen when the level does not say: long enough to read calmly.
 double default_line_seconds(const std::string& say);
+
+// The ways a node says its line (one, or its `say` list), and each one's stable id: the node's
+// `line`, or else the node's id, with the variant's number (from 1) when there are several.
+size_t line_count(const Node& n);
+std::string line_id(const Node& n, size_t variant);
+// Whether `id` can name a recording file: letters, digits, '-', '_' and '.', up to 64, not
+// starting with '.'.
+bool valid_line_id(const std::string& id);
+
+// Every spoken line of a level, in node order: what a trainer records (narration is left out).
+struct SpokenLine {
+    std::string id;
+    std::string node;
+    size_t variant = 0;
+    std::string text;
+};
+std::vector<SpokenLine> spoken_lines(const Level& level);
 
 }  // namespace cw

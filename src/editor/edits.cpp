@@ -148,7 +148,11 @@ void rename_node(Draft& d, int i, const std::string& id) {
     std::string old = l.nodes[i].id;
     // Only rename links when the old name was unique: with a duplicate, links stay ambiguous.
     bool unique = std::count_if(l.nodes.begin(), l.nodes.end(), [&](const Node& n) { return n.id == old; }) == 1;
-    l.nodes[i].id = id;
+    // Recordings are named by line id, which was the old node id: keep it, written as `line`.
+    Node& renamed = l.nodes[i];
+    if (renamed.line_ids.empty() && !renamed.say.empty())
+        for (size_t v = 0; v < line_count(renamed); ++v) renamed.line_ids.push_back(line_id(renamed, v));
+    renamed.id = id;
     if (!unique) return;
     auto fix = [&](std::string& ref) {
         if (ref == old) ref = id;

@@ -290,6 +290,13 @@ void write_call(Writer& w, const Draft& d) {
         } else {
             w.text("say", n.say);
         }
+        if (!n.line_ids.empty()) {  // one id for each way of saying it, however many there are now
+            std::vector<std::string> ids;
+            for (size_t v = 0; v < line_count(n); ++v) ids.push_back(line_id(n, v));
+            if (n.say_variants.size() > 1) w.key("line", string_list(ids));
+            else w.text("line", ids.front());
+        }
+        if (n.narration) w.key("narration", "true");
         if (!n.mood.empty()) w.text("mood", n.mood);
         if (n.seconds) w.number("seconds", *n.seconds);
         if (n.hold) w.key("hold", "true");
