@@ -141,3 +141,13 @@ TEST_CASE("line ids: check --voice lists every spoken line and whether it is rec
     CHECK(table.code == 0);
     CHECK(table.out.find("1 of 3 spoken lines recorded") != std::string::npos);
 }
+
+TEST_CASE("line ids: giving a line a second way of saying it in the editor keeps its recording's id") {
+    DraftLoad load = load_draft_text(two_lines(), "lines.toml", cwtest::catalogue());
+    REQUIRE(load.draft);
+    Draft d = *load.draft;
+    edits::set_say_variants(d, 0, {"Hello.", "Hi there."});  // "a" becomes two ways: not `a.1`, still `a`
+    edits::set_say_variants(d, 1, {"Bye."});                  // "b" down to one: `b.1` stays `b.1`
+    Level again = cwtest::level_from(write_level(d).text);
+    CHECK(ids_of(again) == std::vector<std::string>{"a", "a.2", "b.1"});
+}

@@ -35,7 +35,8 @@ bool text(EditorDocument& doc, const char* label, const std::string& key, const 
 }
 
 bool lines(EditorDocument& doc, const char* label, const std::string& key,
-           const std::function<std::vector<std::string>&(Draft&)>& get, float height_lines) {
+           const std::function<std::vector<std::string>&(Draft&)>& get, float height_lines,
+           const std::function<void(Draft&, std::vector<std::string>)>& set) {
     std::string value;
     for (const std::string& l : get(reading(doc))) value += (value.empty() ? "" : "\n") + l;
     ImGui::TextUnformatted(label);
@@ -52,7 +53,10 @@ bool lines(EditorDocument& doc, const char* label, const std::string& key,
             if (end == std::string::npos) break;
             start = end + 1;
         }
-        doc.apply(std::string("Edit ") + label, [&](Draft& d) { get(d) = out; }, key);
+        doc.apply(std::string("Edit ") + label, [&](Draft& d) {
+            if (set) set(d, out);
+            else get(d) = out;
+        }, key);
     }
     end_step_when_done(doc);
     return changed;

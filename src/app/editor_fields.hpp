@@ -40,7 +40,8 @@ bool choice(EditorDocument& doc, const char* label, const std::string& key, cons
             const char* none_label = nullptr);
 // A list of texts edited one per line (empty lines dropped): policy lines, ways to say a line.
 bool lines(EditorDocument& doc, const char* label, const std::string& key,
-           const std::function<std::vector<std::string>&(Draft&)>& get, float height_lines = 3);
+           const std::function<std::vector<std::string>&(Draft&)>& get, float height_lines = 3,
+           const std::function<void(Draft&, std::vector<std::string>)>& set = {});  // set: instead of get(d) = lines
 // An ending's grade, or none (then the outcome's own points count).
 bool grade(EditorDocument& doc, const char* label, const std::string& key,
            const std::function<std::optional<Grade>&(Draft&)>& get);

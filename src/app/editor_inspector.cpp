@@ -479,7 +479,8 @@ int EditorInspector::node_form(AppContext& ctx, EditorDocument& doc, EditorSelec
     }
 
     field::lines(doc, "Ways to say it, one per line (the first is the line above; each run draws one)", key_of("sayv", i),
-                 [N](Draft& d) -> std::vector<std::string>& { return N(d).say_variants; }, 2);
+                 [N](Draft& d) -> std::vector<std::string>& { return N(d).say_variants; }, 2,
+                 [i](Draft& d, std::vector<std::string> v) { edits::set_say_variants(d, i, std::move(v)); });
     if (n.is_end()) {
         if (ImGui::BeginCombo("Ending", outcome_id(n.end))) {
             for (Outcome e : level_endings())  // the endings a level may name, from core

@@ -166,6 +166,15 @@ void rename_node(Draft& d, int i, const std::string& id) {
     }
 }
 
+void set_say_variants(Draft& d, int i, std::vector<std::string> variants) {
+    if (!valid(d.level.nodes, i)) return;
+    Node& n = d.level.nodes[i];
+    const bool several_before = n.say_variants.size() > 1, several_after = variants.size() > 1;
+    if (n.line_ids.empty() && !n.say.empty() && several_before != several_after)
+        for (size_t v = 0; v < line_count(n); ++v) n.line_ids.push_back(line_id(n, v));
+    n.say_variants = std::move(variants);
+}
+
 void set_node_kind(Draft& d, int i, NodeKind kind) {
     if (!valid(d.level.nodes, i)) return;
     Node& n = d.level.nodes[i];

@@ -32,6 +32,9 @@ std::string unique_node_id(const Level& l, const std::string& base);
 int add_node(Draft& d, NodeKind kind, Vec2 pos);
 void delete_node(Draft& d, int i);  // links to it are left for the problems list to point at
 void rename_node(Draft& d, int i, const std::string& id);
+// The node's ways of saying its line. Going between one way and several changes the ids the
+// node's id gives its lines (`greet` becomes `greet.1`), so the old ones are kept, as `line`.
+void set_say_variants(Draft& d, int i, std::vector<std::string> variants);
 void set_node_kind(Draft& d, int i, NodeKind kind);
 void set_node_pos(Draft& d, int i, Vec2 pos);
 int add_reply(Draft& d, int node);
